@@ -1,0 +1,152 @@
+#include "classify/normalize.h"
+
+#include <array>
+#include <utility>
+
+namespace ringback::classify {
+namespace {
+
+struct Fold {
+  std::string_view utf8;
+  std::string_view ascii;  // " " means whitespace
+};
+
+// Typographic characters common in phone transcripts and pasted form text.
+constexpr std::array<Fold, 20> kFolds{{
+    {"\u2018", "'"}, {"\u2019", "'"}, {"\u201B", "'"}, {"\u2032", "'"}, {"\u00B4", "'"},
+    {"\u201C", "\""}, {"\u201D", "\""}, {"\u2033", "\""}, {"\u2013", "-"}, {"\u2014", "-"},
+    {"\u2012", "-"}, {"\u2026", "..."}, {"\u00A0", " "}, {"\u2002", " "}, {"\u2003", " "},
+    {"\u2009", " "}, {"\u200A", " "}, {"\u202F", " "}, {"\u3000", " "}, {"\u200B", ""},
+}};
+
+class Builder {
+ public:
+  explicit Builder(NormalizedText& out) : out_(out) {}
+
+  void Whitespace(std::uint32_t begin, std::uint32_t end, bool line_break) {
+    if (!pending_) ws_begin_ = begin;
+    pending_ = true;
+    ws_end_ = end;
+    ws_break_ = ws_break_ || line_break;
+  }
+
+  void Emit(std::string_view chars, std::uint32_t begin, std::uint32_t end) {
+    if (pending_ && !out_.text.empty()) Push(ws_break_ ? '\n' : ' ', ws_begin_, ws_end_);
+    pending_ = false;
+    ws_break_ = false;
+    for (char c : chars) Push(c, begin, end);
+  }
+
+ private:
+  void Push(char c, std::uint32_t begin, std::uint32_t end) {
+    out_.text += c;
+    out_.from.push_back(begin);
+    out_.to.push_back(end);
+  }
+
+  NormalizedText& out_;
+  bool pending_ = false;
+  bool ws_break_ = false;
+  std::uint32_t ws_begin_ = 0;
+  std::uint32_t ws_end_ = 0;
+};
+
+NormalizedText FoldChars(std::string_view text) {
+  NormalizedText out;
+  out.text.reserve(text.size());
+  Builder b(out);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto begin = static_cast<std::uint32_t>(i);
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      bool folded = false;
+      for (const Fold& f : kFolds) {
+        if (text.substr(i).starts_with(f.utf8)) {
+          i += f.utf8.size();
+          const auto end = static_cast<std::uint32_t>(i);
+          if (f.ascii == " ") b.Whitespace(begin, end, false);
+          else if (!f.ascii.empty()) b.Emit(f.ascii, begin, end);
+          folded = true;
+          break;
+        }
+      }
+      if (folded) continue;
+      ++i;
+      b.Emit(std::string_view(&text[begin], 1), begin, begin + 1);
+      continue;
+    }
+    ++i;
+    if (c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+      b.Whitespace(begin, begin + 1, true);
+    } else if (c <= ' ' || c == 0x7F) {
+      b.Whitespace(begin, begin + 1, false);
+    } else {
+      char ch = static_cast<char>(c);
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      if (ch == '`') ch = '\'';
+      b.Emit(std::string_view(&ch, 1), begin, begin + 1);
+    }
+  }
+  return out;
+}
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '/';
+}
+
+// Replaces whole words found in `spelling`; quotes and slashes at a word's edges stay put.
+NormalizedText Respell(const NormalizedText& in, const SpellingMap& spelling) {
+  NormalizedText out;
+  out.text.reserve(in.text.size());
+  const std::string& t = in.text;
+  auto copy = [&](std::size_t b, std::size_t e) {
+    out.text.append(t, b, e - b);
+    out.from.insert(out.from.end(), in.from.begin() + b, in.from.begin() + e);
+    out.to.insert(out.to.end(), in.to.begin() + b, in.to.begin() + e);
+  };
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (!IsWordByte(t[i])) {
+      copy(i, i + 1);
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < t.size() && IsWordByte(t[end])) ++end;
+    std::size_t wb = i, we = end;
+    while (wb < we && (t[wb] == '\'' || t[wb] == '/')) ++wb;
+    while (we > wb && (t[we - 1] == '\'' || t[we - 1] == '/')) --we;
+    const auto hit = wb < we ? spelling.find(t.substr(wb, we - wb)) : spelling.end();
+    if (hit == spelling.end()) {
+      copy(i, end);
+    } else {
+      copy(i, wb);
+      out.text += hit->second;
+      out.from.insert(out.from.end(), hit->second.size(), in.from[wb]);
+      out.to.insert(out.to.end(), hit->second.size(), in.to[we - 1]);
+      copy(we, end);
+    }
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view NormalizedText::Original(std::string_view original, std::size_t begin,
+                                          std::size_t end) const {
+  if (begin >= end || end > text.size()) return {};
+  const std::size_t b = from[begin];
+  const std::size_t e = to[end - 1];
+  if (b >= e || e > original.size()) return {};
+  return original.substr(b, e - b);
+}
+
+NormalizedText Normalize(std::string_view text, const SpellingMap& spelling) {
+  NormalizedText folded = FoldChars(text);
+  if (spelling.empty()) return folded;
+  return Respell(folded, spelling);
+}
+
+}  // namespace ringback::classify

@@ -1,0 +1,30 @@
+// Text normalization before matching: lower case, typographic quotes and dashes folded to
+// ASCII, whitespace collapsed (a run with a line break becomes '\n', which ends a clause),
+// and spelling variants from data/lexicon/spelling.txt replaced word by word. Every byte of
+// the result remembers where it came from, so reasons can quote the buyer's own words.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ringback::classify {
+
+// Variant word -> what it stands for ("leek" -> "leak", "a/c" -> "ac").
+using SpellingMap = std::unordered_map<std::string, std::string>;
+
+struct NormalizedText {
+  std::string text;
+  std::vector<std::uint32_t> from;  // per byte of text: first original byte it came from
+  std::vector<std::uint32_t> to;    // per byte of text: one past the last original byte
+
+  // The original bytes behind text[begin, end).
+  std::string_view Original(std::string_view original, std::size_t begin,
+                            std::size_t end) const;
+};
+
+NormalizedText Normalize(std::string_view text, const SpellingMap& spelling);
+
+}  // namespace ringback::classify

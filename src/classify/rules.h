@@ -1,0 +1,41 @@
+// The decision rules: from what the lexicons found (an Analysis) and what the import knows
+// about the contact (ClassifyContext) to one category, a confidence and the reasons.
+//
+// Precedence, first match wins:
+//   1. stop        an opt-out keyword alone, or a stop phrase anywhere
+//   2. spam        a sales pitch to the business, unless the buyer talks about their own home
+//   3. emergency   a safety cue; or an urgent problem (a weak problem counts with an urgency
+//                  cue or repeated calls); "no rush" demotes all but safety cues
+//   4. warranty    a problem with work the company did, or an explicit warranty claim
+//   5. estimates   a reply about an estimate (its age decides active or old), or a request
+//   6. routine     a question: service area, hours, warranty terms, maintenance
+//   7. a problem described without a request: active_estimate (it needs a visit or a quote)
+//   8. spam        pitch-like words, or a block-listed number, with no real request
+//   9. an open estimate on file: active or old by its age
+//  10. unknown
+#pragma once
+
+#include <string_view>
+
+#include "classify/analysis.h"
+#include "classify/classifier.h"
+
+namespace ringback::classify {
+
+struct RuleInput {
+  const Analysis& analysis;
+  const NormalizedText& norm;
+  std::string_view original;
+  const ClassifyContext& context;
+  Channel channel = Channel::kSms;
+  int old_estimate_days = 30;
+};
+
+// A message with words in it.
+Classification Decide(const RuleInput& in);
+
+// A signal with no words: a missed call, an empty voicemail or form.
+Classification DecideEmpty(Channel channel, const ClassifyContext& context,
+                           int old_estimate_days);
+
+}  // namespace ringback::classify

@@ -1,0 +1,33 @@
+#include "cli/audit_command.h"
+
+#include <filesystem>
+#include <ostream>
+
+namespace ringback::cli {
+
+void PrintAuditSummary(const CompanyConfig& config, const AuditOptions& options, const AuditResult& result,
+                       std::ostream& out) {
+  const WeeklySummary& s = result.summary;
+  std::int64_t files_ok = 0;
+  for (const FileReport& f : result.files) files_ok += f.error.empty() ? 1 : 0;
+  out << "Ringback audit: " << config.name << ", as of "
+      << FormatLocal(result.as_of, config.time_zone, "%a %m/%d/%Y %I:%M %p %Z") << "\n";
+  out << "Read " << result.counts.signals << " signals, " << result.counts.attempts << " callbacks and "
+      << result.counts.estimates << " estimates from " << files_ok << " file" << (files_ok == 1 ? "" : "s")
+      << "; " << result.counts.rejects << " rows rejected\n";
+  for (const FileReport& f : result.files)
+    if (!f.error.empty()) out << "  not imported: " << f.error << "\n";
+  out << "Opportunities: " << s.real_opportunities << " real";
+  for (const auto& [cat, n] : s.opportunities_by_category) out << ", " << CategoryName(cat) << " " << n;
+  out << "\nAlso: " << s.duplicates << " duplicate, " << s.spam << " spam, " << s.do_not_contact
+      << " do-not-contact\n";
+  out << "Overdue: " << s.overdue << " with no attempt by the deadline; " << s.open << " open, " << s.attempted
+      << " attempted, " << s.reached << " reached\n";
+  if (!options.out_dir.empty()) {
+    const std::filesystem::path dir(options.out_dir);
+    out << "Wrote " << (dir / "queue.csv").string() << ", " << (dir / "rejects.csv").string() << ", "
+        << (dir / "report.html").string() << "\n";
+  }
+}
+
+}  // namespace ringback::cli

@@ -1,0 +1,145 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/audit_command.h"
+#include "cli/classify_command.h"
+#include "config/config_loader.h"
+#include "pipeline/audit.h"
+
+namespace ringback::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: ringback COMMAND [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  audit INPUT... --config FILE   import a week of exports and write the callback queue and report\n"
+    "  classify [FILE] [--config FILE] classify JSON lines {\"id\",\"channel\",\"text\"} from stdin or FILE\n"
+    "  eval LABELLED.jsonl [--config FILE]  score the classifier on labelled JSON lines\n"
+    "  version                         print the version\n"
+    "\n"
+    "Run `ringback COMMAND --help` for a command's options.\n";
+
+// Parses with CLI11; returns an exit code when the command must stop here (help or bad usage).
+std::optional<int> Parse(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,
+                         std::ostream& err) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    err << "ringback " << app.get_name() << ": " << e.what() << "\n"
+        << "Run `ringback " << app.get_name() << " --help` for usage.\n";
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+std::optional<Timestamp> ParseAsOf(const std::string& text, const std::string& zone);
+
+int Audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app("Import a week of exports and write the callback queue and report.", "audit");
+  AuditOptions options;
+  std::string config_path, as_of;
+  app.add_option("inputs", options.inputs, "Export files or folders (read recursively)")->required();
+  app.add_option("--config", config_path, "Company configuration (TOML)")->required();
+  app.add_option("--db", options.db_path, "SQLite database file (default: in memory)");
+  app.add_option("--out", options.out_dir, "Folder for queue.csv, rejects.csv and report.html")
+      ->default_val("ringback-out");
+  app.add_option("--as-of", as_of, "Fix \"now\", e.g. 2026-11-23T08:00 (company time) or ...Z");
+  app.add_flag("--sanitize", options.sanitize, "Mask names, phones and emails in the outputs");
+  if (auto code = Parse(app, args, out, err)) return *code;
+  StatusOr<CompanyConfig> config = LoadConfig(config_path);
+  if (!config.ok()) {
+    err << "ringback audit: " << config.status().message() << "\n";
+    return kExitFatal;
+  }
+  if (!as_of.empty()) {
+    options.as_of = ParseAsOf(as_of, config->time_zone);
+    if (!options.as_of) {
+      err << "ringback audit: --as-of: not a time: \"" << as_of << "\" (use 2026-11-23T08:00)\n";
+      return kExitUsage;
+    }
+  }
+  StatusOr<AuditResult> result = RunAudit(*config, options);
+  if (!result.ok()) {
+    err << "ringback audit: " << result.status().message() << "\n";
+    return kExitFatal;
+  }
+  PrintAuditSummary(*config, options, *result, out);
+  if (!result->complete()) {
+    err << "ringback audit: some inputs could not be imported (listed above and in rejects.csv); "
+           "the rest of the audit is complete\n";
+    return kExitFatal;
+  }
+  return kExitOk;
+}
+
+// Commands that read only the configuration.
+int WithConfig(const std::string& name, const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+               std::ostream& err) {
+  std::vector<std::string> rest;
+  std::string config_path;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--config" && i + 1 < args.size()) config_path = args[++i];
+    else if (args[i].rfind("--config=", 0) == 0) config_path = args[i].substr(9);
+    else rest.push_back(args[i]);
+  }
+  CompanyConfig config;
+  if (!config_path.empty()) {
+    StatusOr<CompanyConfig> loaded = LoadConfig(config_path);
+    if (!loaded.ok()) {
+      err << "ringback " << name << ": " << loaded.status().message() << "\n";
+      return kExitFatal;
+    }
+    config = *loaded;
+  }
+  if (name == "classify") return ClassifyCommand(rest, config, in, out, err);
+  return EvalCommand(rest, config, in, out, err);
+}
+
+}  // namespace
+
+}  // namespace ringback::cli
+
+#include "ingest/time_parse.h"
+#include <date/tz.h>
+
+namespace ringback::cli {
+namespace {
+
+std::optional<Timestamp> ParseAsOf(const std::string& text, const std::string& zone) {
+  try {
+    return ParseExportTime(text, date::locate_zone(zone));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    (args.empty() ? err : out) << kUsage;
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  const std::string& command = args[0];
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "audit") return Audit(rest, out, err);
+  if (command == "classify" || command == "eval") return WithConfig(command, rest, in, out, err);
+  if (command == "version" || command == "--version") {
+    out << "ringback 0.1.0\n";
+    return kExitOk;
+  }
+  err << "ringback: unknown command \"" << command << "\"\n\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace ringback::cli

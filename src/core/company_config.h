@@ -1,0 +1,78 @@
+// CompanyConfig: everything Ringback knows about one company, as loaded from its TOML file
+// (see config/company.example.toml). A plain value: the core reads it, never loads it.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/category.h"
+#include "core/time.h"
+
+namespace ringback {
+
+// Roles a team member can have.
+enum class Role { kOwner, kDispatcher, kEstimator, kTechnician, kOffice };
+std::string_view RoleName(Role r);
+
+// Opening hours of one weekday in local minutes after midnight; closed when open == close.
+struct DayHours {
+  int open_minute = 0;
+  int close_minute = 0;
+  bool closed() const { return open_minute >= close_minute; }
+};
+
+struct Person {
+  std::string name;
+  Role role = Role::kOffice;
+  std::vector<std::string> trades;  // empty: covers every trade
+  bool service_lead = false;        // takes warranty work for their trades
+  std::string phone;
+  std::string email;
+  // Personal working hours; when not set (all closed) the company's hours apply.
+  std::array<DayHours, 7> hours{};
+  bool has_own_hours = false;
+  std::vector<std::chrono::sys_days> days_off;  // local dates off (vacation)
+};
+
+// On-call: a weekly rotation and/or explicit date ranges (ranges win).
+struct OnCallRange {
+  std::string name;
+  Timestamp from{};
+  Timestamp to{};  // exclusive
+};
+struct OnCall {
+  std::vector<std::string> rotation;  // one name per week, in order
+  Timestamp rotation_start{};         // instant the first name's week begins (local handover)
+  std::vector<OnCallRange> ranges;
+};
+
+// A service-level target: a clock duration ("15m", 24/7) or business time ("2h business").
+struct Sla {
+  Seconds amount{0};
+  bool business_time = false;
+};
+
+struct CompanyConfig {
+  std::string name;
+  std::string time_zone = "America/Chicago";  // IANA name
+  std::string phone_region = "US";            // ISO 3166 region for local numbers
+  std::vector<std::string> trades;
+  std::array<DayHours, 7> hours{};  // index 0 = Sunday
+  std::vector<std::chrono::sys_days> holidays;  // local dates the office is closed
+  std::vector<Person> team;
+  OnCall on_call;
+  std::map<Category, Sla> sla;
+  std::map<Category, std::string> next_action;
+  int old_estimate_days = 30;
+  int duplicate_window_days = 7;
+  int quiet_start_minute = 8 * 60;  // no calls or texts before, in the person's local time
+  int quiet_end_minute = 21 * 60;   // ... nor after
+  std::vector<std::string> spam_numbers;  // E.164 after loading
+  // Company terms added to the built-in lexicons: category name -> phrases.
+  std::map<std::string, std::vector<std::string>> extra_terms;
+};
+
+}  // namespace ringback

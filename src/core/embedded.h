@@ -1,0 +1,16 @@
+// Data files compiled into the binary by cmake/embed.cmake, as {path, bytes} pairs with paths
+// relative to the source tree ("data/lexicon/emergency.txt", "templates/report.html.mustache").
+#pragma once
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ringback::embedded {
+
+using Files = std::vector<std::pair<std::string_view, std::string_view>>;
+
+const Files& lexicon();    // data/lexicon/*.txt, defined in the classify library
+const Files& templates();  // templates/*.mustache, defined in the message library
+
+}  // namespace ringback::embedded

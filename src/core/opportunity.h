@@ -1,0 +1,58 @@
+// Opportunity: one real request from one contact, with everything needed to act on it. The
+// audit derives opportunities from signals; their ids are stable across runs (the id of the
+// first signal), so outcomes and events recorded against them survive re-imports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/category.h"
+#include "core/time.h"
+
+namespace ringback {
+
+enum class OpportunityStatus {
+  kOpen,          // waiting for the first attempt, deadline not passed
+  kOverdue,       // deadline passed without an attempt
+  kAttempted,     // contacted, not (yet) reached
+  kReached,       // talked to the person
+  kClosed,        // nothing to do: duplicate folded into another, or spam
+  kDoNotContact,  // the person asked to stop
+};
+
+std::string_view StatusName(OpportunityStatus s);
+
+struct Opportunity {
+  std::string id;           // "R-" + first 10 hex of the first signal id
+  std::string contact_key;  // the resolved contact
+  std::string contact_display;
+  std::vector<std::string> signal_ids;
+  std::vector<Channel> channels;  // every channel the person used, first use first
+  Channel channel = Channel::kCall;  // channel of the first signal
+  Timestamp received_at{};
+  Category category = Category::kUnknown;
+  double confidence = 0;
+  std::vector<std::string> reasons;
+  std::string trade;
+  std::string owner;
+  std::string backup_owner;
+  std::string next_action;
+  std::optional<Timestamp> deadline;
+  std::optional<Timestamp> first_attempt_at;
+  OpportunityStatus status = OpportunityStatus::kOpen;
+  std::string duplicate_of;  // for a duplicate: the opportunity it joined
+  std::string draft;
+  std::string summary;       // short text of the request, for people and templates
+};
+
+// A stop: who asked, when, on which channel, and the exact words. Stored, never recomputed.
+struct Suppression {
+  std::string handle;  // "tel:+15125550142" or "mailto:a@b.com"
+  Timestamp at{};
+  Channel channel = Channel::kSms;
+  std::string words;
+  std::string signal_id;
+};
+
+}  // namespace ringback

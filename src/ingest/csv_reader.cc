@@ -1,0 +1,118 @@
+#include "ingest/csv_reader.h"
+
+#include <array>
+
+namespace ringback {
+
+CsvReader::CsvReader(std::istream& in, char delimiter) : in_(in), delimiter_(delimiter) {}
+
+int CsvReader::Get() {
+  int c = pending_pos_ < pending_.size() ? static_cast<unsigned char>(pending_[pending_pos_++]) : in_.get();
+  if (c != EOF) raw_ += static_cast<char>(c);
+  return c;
+}
+
+// A quote that never closes must not swallow the rest of the file: report the record, then
+// read again from the line after the one it started on.
+void CsvReader::Resync() {
+  std::size_t nl = raw_.find('\n');
+  std::string replay = nl == std::string::npos ? std::string() : raw_.substr(nl + 1);
+  replay += pending_.substr(std::min(pending_pos_, pending_.size()));
+  pending_ = std::move(replay);
+  pending_pos_ = 0;
+  line_ = record_line_ + 1;
+}
+
+int CsvReader::Peek() {
+  if (pending_pos_ < pending_.size()) return static_cast<unsigned char>(pending_[pending_pos_]);
+  return in_.peek();
+}
+
+// The delimiter is the candidate seen most often outside quotes on the first line.
+void CsvReader::DetectDelimiter() {
+  std::getline(in_, pending_);
+  if (!in_.eof()) pending_ += '\n';
+  if (pending_.rfind("\xEF\xBB\xBF", 0) == 0) pending_.erase(0, 3);
+  if (delimiter_) return;
+  constexpr std::array<char, 4> kCandidates = {',', '\t', ';', '|'};
+  std::array<int, 4> counts{};
+  bool quoted = false;
+  for (char c : pending_) {
+    if (c == '"') quoted = !quoted;
+    for (std::size_t i = 0; i < kCandidates.size(); ++i)
+      if (!quoted && c == kCandidates[i]) ++counts[i];
+  }
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < counts.size(); ++i)
+    if (counts[i] > counts[best]) best = i;
+  delimiter_ = kCandidates[best];
+}
+
+bool CsvReader::Next(std::vector<std::string>& fields) {
+  if (!started_) {
+    started_ = true;
+    DetectDelimiter();
+  }
+  fields.clear();
+  error_.clear();
+  if (Peek() == EOF) return false;
+  record_line_ = line_;
+  raw_.clear();
+  std::string field;
+  std::size_t bytes = 0;
+  bool quoted = false, after_quote = false, any = false;
+  for (;;) {
+    int c = Get();
+    if (c == EOF) {
+      if (quoted) {
+        error_ = "a quoted field is never closed";
+        fields.push_back(std::move(field));
+        Resync();
+        return true;
+      }
+      break;
+    }
+    any = true;
+    if (++bytes > kMaxRecordBytes && quoted) {
+      error_ = "a quoted field longer than 16 MiB (a quote that never closes?)";
+      fields.push_back(std::move(field));
+      Resync();
+      return true;
+    }
+    if (c == '\n') ++line_;
+    if (quoted) {
+      if (c == '"') {
+        if (Peek() == '"') {
+          Get();
+          field += '"';
+        } else {
+          quoted = false;
+          after_quote = true;
+        }
+      } else if (error_.empty()) {
+        field += static_cast<char>(c);
+      }
+      continue;
+    }
+    if (c == delimiter_) {
+      fields.push_back(std::move(field));
+      field.clear();
+      after_quote = false;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && Peek() == '\n') continue;
+      break;
+    } else if (c == '"' && field.empty() && !after_quote) {
+      quoted = true;
+    } else if (after_quote) {
+      if (error_.empty()) error_ = "text after a closing quote";
+      field += static_cast<char>(c);
+    } else if (error_.empty()) {
+      field += static_cast<char>(c);
+    }
+  }
+  if (!any) return false;
+  fields.push_back(std::move(field));
+  return true;
+}
+
+}  // namespace ringback

@@ -1,0 +1,195 @@
+// Mail (mbox or a single .eml) through GMime: MIME structure, transfer encodings, charsets
+// and RFC 2047 headers are the library's job; here we pick the text and who it is from.
+#include <fcntl.h>
+#include <gmime/gmime.h>
+
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+
+#include "identity/phone.h"
+#include "ingest/importer.h"
+#include "ingest/mail_text.h"
+
+namespace ringback {
+namespace {
+
+void InitGMime() {
+  static std::once_flag once;
+  std::call_once(once, [] { g_mime_init(); });
+}
+
+// GObject references released on scope exit.
+template <typename T>
+struct Ref {
+  T* ptr = nullptr;
+  explicit Ref(T* p) : ptr(p) {}
+  Ref(const Ref&) = delete;
+  ~Ref() {
+    if (ptr) g_object_unref(ptr);
+  }
+};
+
+struct BodyFinder {
+  std::string plain;
+  std::string html;
+};
+
+void FindBody(GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
+  auto* found = static_cast<BodyFinder*>(data);
+  if (!GMIME_IS_TEXT_PART(part)) return;
+  if (g_mime_part_is_attachment(GMIME_PART(part))) return;
+  GMimeContentType* type = g_mime_object_get_content_type(part);
+  char* text = g_mime_text_part_get_text(GMIME_TEXT_PART(part));
+  if (!text) return;
+  if (g_mime_content_type_is_type(type, "text", "plain") && found->plain.empty()) found->plain = text;
+  else if (g_mime_content_type_is_type(type, "text", "html") && found->html.empty()) found->html = text;
+  g_free(text);
+}
+
+std::pair<std::string, std::string> FirstMailbox(InternetAddressList* list) {
+  if (!list) return {};
+  for (int i = 0; i < internet_address_list_length(list); ++i) {
+    InternetAddress* addr = internet_address_list_get_address(list, i);
+    if (!INTERNET_ADDRESS_IS_MAILBOX(addr)) continue;
+    const char* email = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(addr));
+    const char* name = internet_address_get_name(addr);
+    return {email ? email : "", name ? name : ""};
+  }
+  return {};
+}
+
+std::string Domain(std::string_view email) {
+  auto at = email.find('@');
+  return at == std::string_view::npos ? std::string() : std::string(email.substr(at + 1));
+}
+
+// Mail sent by the team is an attempt, not a signal.
+bool FromTeam(const CompanyConfig& config, const std::string& email) {
+  for (const Person& p : config.team) {
+    if (p.email.empty()) continue;
+    if (p.email == email || Domain(p.email) == Domain(email)) return true;
+  }
+  return false;
+}
+
+// Maps mbox byte offsets to 1-based line numbers, reading forward only.
+class LineCounter {
+ public:
+  explicit LineCounter(const std::string& path) : in_(path, std::ios::binary) {}
+  std::int64_t LineAt(std::int64_t offset) {
+    while (pos_ < offset && in_) {
+      char buf[4096];
+      const std::int64_t want = std::min<std::int64_t>(sizeof buf, offset - pos_);
+      in_.read(buf, want);
+      const std::streamsize got = in_.gcount();
+      if (got <= 0) break;
+      line_ += std::count(buf, buf + got, '\n');
+      pos_ += got;
+    }
+    return line_;
+  }
+
+ private:
+  std::ifstream in_;
+  std::int64_t pos_ = 0;
+  std::int64_t line_ = 1;
+};
+
+class MailImport {
+ public:
+  MailImport(const std::string& file, const CompanyConfig& config, ImportSink& sink, ImportStats* stats)
+      : file_(file), config_(config), sink_(sink), stats_(stats) {}
+
+  Status Convert(GMimeMessage* msg, std::int64_t line) {
+    if (stats_) ++stats_->records;
+    auto [from, name] = FirstMailbox(g_mime_message_get_from(msg));
+    auto to = FirstMailbox(g_mime_message_get_to(msg)).first;
+    from = NormalizeEmail(from);
+    to = NormalizeEmail(to);
+    GDateTime* date = g_mime_message_get_date(msg);
+    if (!date) return Reject(line, "date", "no Date header");
+    const Timestamp at = FromUnix(g_date_time_to_unix(date));
+    const char* id_header = g_mime_message_get_message_id(msg);
+    const char* subject = g_mime_message_get_subject(msg);
+    const std::string message_id = id_header ? id_header : "";
+    if (from.empty()) return Reject(line, "from", "no sender address");
+    const std::string id = StableId("email", message_id.empty() ? from + FormatUtc(at) + (subject ? subject : "") : message_id);
+    if (FromTeam(config_, from)) {
+      if (to.empty()) return Status::Ok();
+      Attempt a;
+      a.id = id;
+      a.channel = Channel::kEmail;
+      a.at = at;
+      a.email = to;
+      a.actor = name;
+      a.source = {file_, line};
+      if (stats_) ++stats_->attempts;
+      return sink_.OnAttempt(a);
+    }
+    Signal s;
+    s.id = id;
+    s.channel = Channel::kEmail;
+    s.received_at = at;
+    s.email = from;
+    s.name = name;
+    s.subject = subject ? subject : "";
+    s.text = StripQuotedReply(BodyText(msg));
+    s.source = {file_, line};
+    if (stats_) ++stats_->signals;
+    return sink_.OnSignal(s);
+  }
+
+  Status Reject(std::int64_t line, std::string field, std::string reason) {
+    if (stats_) ++stats_->rejects;
+    return sink_.OnReject({file_, line, std::move(field), std::move(reason)});
+  }
+
+ private:
+  static std::string BodyText(GMimeMessage* msg) {
+    BodyFinder found;
+    g_mime_message_foreach(msg, FindBody, &found);
+    if (!found.plain.empty()) return found.plain;
+    return HtmlToText(found.html);
+  }
+
+  std::string file_;
+  const CompanyConfig& config_;
+  ImportSink& sink_;
+  ImportStats* stats_;
+};
+
+}  // namespace
+
+Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                  ImportSink& sink, ImportStats* stats) {
+  InitGMime();
+  GError* error = nullptr;
+  Ref<GMimeStream> stream(g_mime_stream_fs_open(path.c_str(), O_RDONLY, 0, &error));
+  if (!stream.ptr) {
+    std::string msg = error ? error->message : "cannot open";
+    if (error) g_error_free(error);
+    return Status::IoError(display_name + ":0: " + msg);
+  }
+  Ref<GMimeParser> parser(g_mime_parser_new_with_stream(stream.ptr));
+  if (stats) stats->kind = "email";
+  const bool mbox = stats ? stats->format == "mbox" : true;
+  g_mime_parser_set_format(parser.ptr, mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
+  MailImport import(display_name, config, sink, stats);
+  LineCounter lines(path);
+  std::int64_t messages = 0;
+  while (!g_mime_parser_eos(parser.ptr)) {
+    Ref<GMimeMessage> msg(g_mime_parser_construct_message(parser.ptr, nullptr));
+    const std::int64_t line = mbox ? lines.LineAt(g_mime_parser_get_mbox_marker_offset(parser.ptr)) : 1;
+    if (!msg.ptr) {
+      if (messages == 0) return Status::InvalidArgument(display_name + ":1: not a readable mail message");
+      return import.Reject(line, "", "the rest of the mailbox could not be parsed");
+    }
+    ++messages;
+    if (Status s = import.Convert(msg.ptr, line); !s.ok()) return s;
+    if (!mbox) break;
+  }
+  return Status::Ok();
+}
+
+}  // namespace ringback

@@ -1,0 +1,122 @@
+#include "ingest/mail_text.h"
+
+#include <array>
+#include <cctype>
+#include <sstream>
+#include <vector>
+
+namespace ringback {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string TrimCopy(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
+void DecodeEntity(std::string_view html, std::size_t& i, std::string& out) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kEntities = {{
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+      {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}, {"&rsquo;", "'"},
+  }};
+  for (const auto& [entity, text] : kEntities) {
+    if (html.substr(i, entity.size()) == entity) {
+      out += text;
+      i += entity.size();
+      return;
+    }
+  }
+  out += '&';
+  ++i;
+}
+
+bool IsBlockTag(std::string_view tag) {
+  for (std::string_view b : {"br", "p", "/p", "div", "/div", "li", "tr", "h1", "h2", "h3", "/h1", "/h2", "/h3", "blockquote"})
+    if (tag == b) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string HtmlToText(std::string_view html) {
+  std::string out;
+  std::string lower = Lower(html);
+  std::size_t i = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '<') {
+      std::size_t end = html.find('>', i);
+      if (end == std::string_view::npos) break;
+      std::string tag = lower.substr(i + 1, end - i - 1);
+      std::string name = tag.substr(0, tag.find_first_of(" \t\r\n/", tag[0] == '/' ? 1 : 0));
+      if (name == "script" || name == "style") {
+        std::size_t close = lower.find("</" + name, end);
+        end = close == std::string::npos ? html.size() - 1 : lower.find('>', close);
+        if (end == std::string::npos) end = html.size() - 1;
+      } else if (IsBlockTag(name)) {
+        out += '\n';
+      }
+      i = end + 1;
+    } else if (c == '&') {
+      DecodeEntity(html, i, out);
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  // Collapse spaces within lines and runs of blank lines.
+  std::istringstream in(out);
+  std::string result, line;
+  bool blank = false;
+  while (std::getline(in, line)) {
+    std::string collapsed;
+    for (char ch : line) {
+      if (std::isspace(static_cast<unsigned char>(ch))) {
+        if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+      } else {
+        collapsed += ch;
+      }
+    }
+    collapsed = TrimCopy(collapsed);
+    if (collapsed.empty()) {
+      blank = !result.empty();
+      continue;
+    }
+    if (!result.empty()) result += blank ? "\n\n" : "\n";
+    result += collapsed;
+    blank = false;
+  }
+  return result;
+}
+
+std::string StripQuotedReply(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  std::vector<std::string> kept;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string t = TrimCopy(line);
+    std::string l = Lower(t);
+    if (!t.empty() && t[0] == '>') break;
+    if (l.rfind("on ", 0) == 0 && l.size() >= 6 && l.substr(l.size() - 6) == "wrote:") break;
+    if (l.find("-----original message-----") != std::string::npos) break;
+    if (l.rfind("from:", 0) == 0 && !kept.empty()) break;
+    if (l.rfind("sent from my ", 0) == 0) break;
+    kept.push_back(line);
+  }
+  // "On Mon, Nov 9, 2026 at 10:02 AM Rick Hollis <rick@…>" is often wrapped before "wrote:".
+  if (!kept.empty()) {
+    std::string last = Lower(TrimCopy(kept.back()));
+    if (last.rfind("on ", 0) == 0 && last.find('@') != std::string::npos) kept.pop_back();
+  }
+  std::string out;
+  for (const std::string& l : kept) out += l + "\n";
+  return TrimCopy(out);
+}
+
+}  // namespace ringback

@@ -1,0 +1,60 @@
+// The one-week audit: import every export given, derive the callback queue (classify, resolve
+// contacts, assign, draft), and write queue.csv, rejects.csv and report.html. This is where
+// the edges (files, store) meet the pure core.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/company_config.h"
+#include "core/status.h"
+#include "review/weekly_summary.h"
+#include "store/store.h"
+
+namespace ringback {
+
+struct AuditOptions {
+  std::vector<std::string> inputs;  // files, or folders read recursively
+  std::string db_path;              // SQLite file; ":memory:" when empty
+  std::string out_dir;              // where the three files go; none written when empty
+  std::optional<Timestamp> as_of;   // "now"; the system clock when unset
+  bool sanitize = false;            // names to initials, phones masked, emails dropped in outputs
+};
+
+struct FileReport {
+  std::string file;
+  std::string format;
+  std::string kind;
+  std::int64_t signals = 0;
+  std::int64_t attempts = 0;
+  std::int64_t estimates = 0;
+  std::int64_t rejects = 0;
+  std::string error;  // non-empty: nothing of this file was imported
+};
+
+struct AuditResult {
+  std::vector<FileReport> files;
+  StoreCounts counts;
+  WeeklySummary summary;
+  Timestamp as_of{};
+  bool complete() const {
+    for (const FileReport& f : files)
+      if (!f.error.empty()) return false;
+    return true;
+  }
+};
+
+// Imports `options.inputs` into the store (each file one transaction) and rebuilds the queue.
+Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOptions& options,
+                    AuditResult& result);
+Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options,
+                    AuditResult& result);
+Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options,
+                    AuditResult& result);
+
+// All three steps on a store opened from options.db_path.
+StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& options);
+
+}  // namespace ringback

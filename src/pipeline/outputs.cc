@@ -1,0 +1,110 @@
+// WriteOutputs: queue.csv, rejects.csv and report.html, streamed from the store.
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/audit.h"
+#include "review/csv_writer.h"
+#include "review/report.h"
+
+namespace ringback {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Column names are a contract with users' scripts: extend at the end, never rename.
+const std::vector<std::string> kQueueColumns = {
+    "id", "received_at", "channel", "contact", "category", "reasons", "owner", "backup_owner", "next_action",
+    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key"};
+
+std::string Joined(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+std::string ChannelList(const std::vector<Channel>& channels) {
+  std::string out;
+  for (Channel c : channels) out += (out.empty() ? "" : ",") + std::string(ChannelName(c));
+  return out;
+}
+
+std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zone) {
+  auto when = [&zone](const std::optional<Timestamp>& t) { return t ? FormatLocalIso(*t, zone) : std::string(); };
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", o.confidence);
+  return {o.id, when(o.received_at), std::string(ChannelName(o.channel)), o.contact_display,
+          std::string(CategoryName(o.category)), Joined(o.reasons, "; "), o.owner, o.backup_owner, o.next_action,
+          when(o.deadline), std::string(StatusName(o.status)), o.duplicate_of, o.draft, ChannelList(o.channels),
+          when(o.first_attempt_at), o.summary, confidence, o.trade, o.contact_key};
+}
+
+Status OpenOut(const fs::path& path, std::ofstream& out) {
+  out.open(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IoError("cannot write " + path.string());
+  return Status::Ok();
+}
+
+// "Mon 11/16 – Sun 11/22": the span of the week the signals cover.
+std::string Period(const WeeklySummary&, Timestamp first, Timestamp last, const std::string& zone) {
+  if (first == Timestamp{}) return "(no signals)";
+  return FormatLocal(first, zone, "%a %m/%d") + " – " + FormatLocal(last, zone, "%a %m/%d/%Y");
+}
+
+}  // namespace
+
+Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
+  StatusOr<StoreCounts> counts = store.Counts();
+  if (!counts.ok()) return counts.status();
+  result.counts = *counts;
+  ReportInput report;
+  Timestamp first{}, last{};
+  std::ofstream queue;
+  const bool write = !options.out_dir.empty();
+  const fs::path dir(options.out_dir);
+  if (write) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return Status::IoError("cannot create " + options.out_dir + ": " + ec.message());
+    if (Status s = OpenOut(dir / "queue.csv", queue); !s.ok()) return s;
+    queue << CsvLine(kQueueColumns);
+  }
+  Status s = store.ForEachOpportunity([&](const Opportunity& o) {
+    AddToSummary(result.summary, o);
+    if (first == Timestamp{} || o.received_at < first) first = o.received_at;
+    if (o.received_at > last) last = o.received_at;
+    if (report.queue.size() < kReportQueueRows) report.queue.push_back(o);
+    ++report.queue_total;
+    if (write) queue << CsvLine(QueueCells(o, config.time_zone));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (!write) return Status::Ok();
+  if (!queue.flush()) return Status::IoError("cannot write " + (dir / "queue.csv").string());
+
+  std::ofstream rejects;
+  if (Status o = OpenOut(dir / "rejects.csv", rejects); !o.ok()) return o;
+  rejects << CsvLine({"file", "line", "reason", "field"});
+  for (const FileReport& f : result.files)
+    if (!f.error.empty()) rejects << CsvLine({f.file, "0", f.error, ""});
+  s = store.ForEachReject([&](const Reject& r) {
+    rejects << CsvLine({r.file, std::to_string(r.line), r.field.empty() ? r.reason : r.field + ": " + r.reason, r.field});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (!rejects.flush()) return Status::IoError("cannot write " + (dir / "rejects.csv").string());
+
+  report.company = config.name;
+  report.time_zone = config.time_zone;
+  report.as_of = result.as_of;
+  report.period = Period(result.summary, first, last, config.time_zone);
+  report.signals = counts->signals;
+  report.rejected = counts->rejects;
+  report.summary = &result.summary;
+  std::ofstream html;
+  if (Status o = OpenOut(dir / "report.html", html); !o.ok()) return o;
+  html << RenderReport(report);
+  if (!html.flush()) return Status::IoError("cannot write " + (dir / "report.html").string());
+  return Status::Ok();
+}
+
+}  // namespace ringback

@@ -1,0 +1,232 @@
+// RebuildQueue: derives the callback queue from the stored facts, one contact at a time.
+#include <algorithm>
+#include <cctype>
+
+#include "assign/assigner.h"
+#include "classify/classifier.h"
+#include "identity/phone.h"
+#include "identity/resolve.h"
+#include "identity/sanitize.h"
+#include "message/draft.h"
+#include "pipeline/audit.h"
+#include "pipeline/store_sink.h"
+
+namespace ringback {
+namespace {
+
+constexpr Seconds kRepeatCallWindow = std::chrono::minutes(15);
+constexpr std::int64_t kReachedCallSeconds = 30;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+bool IsWonStatus(const std::string& status) {
+  return Has(status, "approved") || Has(status, "converted") || Has(status, "won") || Has(status, "sold") ||
+         Has(status, "accepted") || Has(status, "complete") || Has(status, "invoiced");
+}
+
+bool IsClosedStatus(const std::string& status) {
+  return Has(status, "declined") || Has(status, "lost") || Has(status, "archived") || Has(status, "rejected") ||
+         Has(status, "expired");
+}
+
+// Everything about one contact the queue needs besides its signals.
+struct ContactFacts {
+  std::vector<Attempt> attempts;
+  std::vector<Estimate> estimates;
+  std::vector<Timestamp> answered_calls;  // inbound calls answered live: the person was reached
+  std::string name;
+  std::string phone;
+  std::string email;
+};
+
+class QueueBuilder {
+ public:
+  QueueBuilder(Store& store, const CompanyConfig& config, const AuditOptions& options,
+               std::shared_ptr<const Classifier> classifier, Timestamp as_of)
+      : store_(store), config_(config), options_(options), classifier_(std::move(classifier)), as_of_(as_of) {}
+
+  Status Contact(const std::string& key, std::vector<Signal>& signals) {
+    ContactFacts facts;
+    if (Status s = LoadFacts(key, signals, facts); !s.ok()) return s;
+    std::vector<ClassifiedSignal> inbound;
+    for (const Signal& signal : signals) {
+      if (signal.channel == Channel::kCall && signal.answered) continue;
+      inbound.push_back(Classify(signal, signals, facts));
+      if (inbound.back().category == Category::kStop)
+        if (Status s = RecordStop(signal); !s.ok()) return s;
+    }
+    if (inbound.empty()) return Status::Ok();
+    StatusOr<std::optional<Suppression>> stop = store_.StopFor(key);
+    if (!stop.ok()) return stop.status();
+    ResolveOptions resolve;
+    resolve.duplicate_window = std::chrono::days(config_.duplicate_window_days);
+    if (*stop) resolve.stopped_at = (*stop)->at;
+    for (Opportunity& row : ResolveContact(key, inbound, resolve)) {
+      if (Status s = Finish(row, facts); !s.ok()) return s;
+      if (Status s = store_.PutOpportunity(row); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status LoadFacts(const std::string& key, const std::vector<Signal>& signals, ContactFacts& facts) {
+    StatusOr<std::vector<Attempt>> attempts = store_.AttemptsFor(key);
+    if (!attempts.ok()) return attempts.status();
+    facts.attempts = std::move(attempts).value();
+    StatusOr<std::vector<Estimate>> estimates = store_.EstimatesFor(key);
+    if (!estimates.ok()) return estimates.status();
+    facts.estimates = std::move(estimates).value();
+    for (const Signal& s : signals) {
+      if (s.channel == Channel::kCall && s.answered) facts.answered_calls.push_back(s.received_at);
+      if (facts.name.empty() && !GreetingName(s.name).empty()) facts.name = s.name;
+      if (facts.phone.empty()) facts.phone = s.phone;
+      if (facts.email.empty()) facts.email = s.email;
+    }
+    for (const Estimate& e : facts.estimates) {
+      if (facts.name.empty() && !GreetingName(e.name).empty()) facts.name = e.name;
+      if (facts.phone.empty()) facts.phone = e.phone;
+      if (facts.email.empty()) facts.email = e.email;
+    }
+    if (facts.name.empty())
+      for (const Signal& s : signals)
+        if (!s.name.empty()) facts.name = s.name;
+    return Status::Ok();
+  }
+
+  ClassifiedSignal Classify(const Signal& signal, const std::vector<Signal>& all, const ContactFacts& facts) const {
+    ClassifyContext ctx;
+    ctx.answered = signal.answered;
+    ctx.duration_seconds = signal.duration_seconds;
+    ctx.has_contact_handle = !signal.phone.empty() || !signal.email.empty();
+    ctx.on_spam_list = !signal.phone.empty() && std::find(config_.spam_numbers.begin(), config_.spam_numbers.end(),
+                                                          signal.phone) != config_.spam_numbers.end();
+    if (signal.channel == Channel::kCall)
+      for (const Signal& other : all)
+        if (&other != &signal && other.channel == Channel::kCall && other.received_at <= signal.received_at &&
+            signal.received_at - other.received_at <= kRepeatCallWindow)
+          ++ctx.calls_within_minutes;
+    for (const Estimate& e : facts.estimates) {
+      if (e.sent_at > signal.received_at) continue;
+      const std::string status = Lower(e.status);
+      if (IsWonStatus(status)) ctx.has_past_job = true;
+      else if (!IsClosedStatus(status))
+        ctx.estimate_age_days = static_cast<int>(
+            std::chrono::floor<std::chrono::days>(signal.received_at - e.sent_at).count());
+    }
+    std::string text = signal.subject.empty() ? signal.text : signal.subject + "\n" + signal.text;
+    Classification c = classifier_->Classify(signal.channel, text, ctx);
+    ClassifiedSignal out{signal, c.category, c.confidence, c.reasons, c.trade};
+    if (out.trade.empty()) out.trade = signal.trade;
+    return out;
+  }
+
+  Status RecordStop(const Signal& signal) {
+    for (const std::string& handle : HandlesOf(signal)) {
+      Suppression stop{handle, signal.received_at, signal.channel, signal.text.empty() ? signal.subject : signal.text,
+                       signal.id};
+      if (Status s = store_.PutSuppression(stop); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  std::string Display(const ContactFacts& facts) const {
+    std::string phone = facts.phone.empty() ? std::string() : FormatPhoneForDisplay(facts.phone, config_.phone_region);
+    if (options_.sanitize) {
+      std::string out = Initials(GreetingName(facts.name).empty() ? std::string() : facts.name);
+      if (!facts.phone.empty()) out += (out.empty() ? "" : " ") + MaskPhone(facts.phone);
+      return out.empty() ? "(contact)" : out;
+    }
+    std::string out = facts.name;
+    for (const std::string& part : {phone, facts.email})
+      if (!part.empty()) out += (out.empty() ? "" : " · ") + part;
+    return out;
+  }
+
+  // Attempts and live answers after the request decide its status.
+  void MeasureAttempts(Opportunity& row, const ContactFacts& facts) const {
+    bool reached = false;
+    for (const Attempt& a : facts.attempts) {
+      if (a.at < row.received_at || a.at > as_of_) continue;
+      if (!row.first_attempt_at || a.at < *row.first_attempt_at) row.first_attempt_at = a.at;
+      if (a.channel == Channel::kCall && a.duration_seconds >= kReachedCallSeconds) reached = true;
+    }
+    for (Timestamp t : facts.answered_calls) {
+      if (t < row.received_at || t > as_of_) continue;
+      if (!row.first_attempt_at || t < *row.first_attempt_at) row.first_attempt_at = t;
+      reached = true;
+    }
+    if (reached) row.status = OpportunityStatus::kReached;
+    else if (row.first_attempt_at) row.status = OpportunityStatus::kAttempted;
+    else if (row.deadline && *row.deadline < as_of_) row.status = OpportunityStatus::kOverdue;
+    else row.status = OpportunityStatus::kOpen;
+  }
+
+  std::string EstimateTrade(const ContactFacts& facts) const {
+    for (auto it = facts.estimates.rbegin(); it != facts.estimates.rend(); ++it) {
+      std::string trade = classifier_->Classify(Channel::kForm, it->trade, {}).trade;
+      if (!trade.empty()) return trade;
+    }
+    return "";
+  }
+
+  Status Finish(Opportunity& row, const ContactFacts& facts) {
+    row.contact_display = Display(facts);
+    if (options_.sanitize) {
+      row.summary = ScrubText(row.summary);
+      for (std::string& r : row.reasons) r = ScrubText(r);
+    }
+    const bool primary = row.duplicate_of.empty();
+    if (!primary || !IsReal(row.category) || row.status == OpportunityStatus::kDoNotContact) return Status::Ok();
+    if (row.trade.empty()) row.trade = EstimateTrade(facts);
+    AssignRequest request{row.category, row.received_at, row.trade, ""};
+    if (!facts.estimates.empty()) request.estimate_author = facts.estimates.back().estimator;
+    StatusOr<Assignment> assignment = Assign(config_, request, open_work_);
+    if (!assignment.ok()) return assignment.status();
+    row.owner = assignment->owner;
+    row.backup_owner = assignment->backup_owner;
+    row.next_action = assignment->next_action;
+    row.deadline = assignment->deadline;
+    for (const std::string& r : assignment->reasons) row.reasons.push_back(r);
+    MeasureAttempts(row, facts);
+    if (row.status != OpportunityStatus::kReached) {
+      ++open_work_[row.owner];
+      row.draft = DraftCallback({row.category, false, options_.sanitize ? "" : facts.name, row.owner,
+                                 config_.name, row.summary});
+    }
+    return Status::Ok();
+  }
+
+  Store& store_;
+  const CompanyConfig& config_;
+  const AuditOptions& options_;
+  std::shared_ptr<const Classifier> classifier_;
+  Timestamp as_of_;
+  std::map<std::string, int> open_work_;
+};
+
+}  // namespace
+
+Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
+  StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(config);
+  if (!classifier.ok()) return classifier.status();
+  QueueBuilder builder(store, config, options, *classifier, result.as_of);
+  if (Status s = store.Begin(); !s.ok()) return s;
+  Status s = store.ClearOpportunities();
+  if (s.ok())
+    s = store.ForEachContact([&](const std::string& key, std::vector<Signal>& signals) {
+      return builder.Contact(key, signals);
+    });
+  if (!s.ok()) {
+    (void)store.Rollback();
+    return s;
+  }
+  return store.Commit();
+}
+
+}  // namespace ringback

@@ -1,0 +1,29 @@
+// StoreSink: the ImportSink that writes what importers read into the Store, linking each
+// record's phone and email as one contact.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ingest/import_sink.h"
+#include "store/store.h"
+
+namespace ringback {
+
+// The handles a signal carries: "tel:+1…", "mailto:…", or "raw:<digits>" for a number that is
+// present but not valid (kept, reported, never dropped).
+std::vector<std::string> HandlesOf(const Signal& signal);
+
+class StoreSink final : public ImportSink {
+ public:
+  explicit StoreSink(Store& store) : store_(store) {}
+  Status OnSignal(const Signal& signal) override;
+  Status OnAttempt(const Attempt& attempt) override;
+  Status OnEstimate(const Estimate& estimate) override;
+  Status OnReject(const Reject& reject) override;
+
+ private:
+  Store& store_;
+};
+
+}  // namespace ringback

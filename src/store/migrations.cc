@@ -1,0 +1,110 @@
+#include "store/migrations.h"
+
+namespace ringback {
+
+const std::vector<Migration>& SqliteMigrations() {
+  static const std::vector<Migration> migrations = {
+      {1, R"sql(
+CREATE TABLE signals (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  handle TEXT NOT NULL,
+  name TEXT NOT NULL,
+  phone_raw TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  email TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  trade TEXT NOT NULL,
+  duration INTEGER NOT NULL,
+  answered INTEGER NOT NULL,
+  source_file TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX signals_by_handle ON signals(handle, received_at);
+
+CREATE TABLE handles (
+  handle TEXT PRIMARY KEY,
+  contact_key TEXT NOT NULL
+);
+CREATE INDEX handles_by_contact ON handles(contact_key);
+
+CREATE TABLE attempts (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  handle TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  duration INTEGER NOT NULL,
+  source_file TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX attempts_by_handle ON attempts(handle, at);
+
+CREATE TABLE estimates (
+  id TEXT PRIMARY KEY,
+  number TEXT NOT NULL,
+  name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  email TEXT NOT NULL,
+  estimator TEXT NOT NULL,
+  trade TEXT NOT NULL,
+  status TEXT NOT NULL,
+  total_cents INTEGER NOT NULL,
+  sent_at INTEGER NOT NULL,
+  source_file TEXT NOT NULL,
+  source_line INTEGER NOT NULL
+);
+CREATE INDEX estimates_by_phone ON estimates(phone);
+CREATE INDEX estimates_by_email ON estimates(email);
+
+CREATE TABLE rejects (
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (file, line, field, reason)
+);
+
+CREATE TABLE suppressions (
+  handle TEXT NOT NULL,
+  signal_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  words TEXT NOT NULL,
+  lifted_at INTEGER,
+  lifted_by TEXT,
+  lift_reason TEXT,
+  PRIMARY KEY (handle, signal_id)
+);
+
+CREATE TABLE opportunities (
+  id TEXT PRIMARY KEY,
+  contact_key TEXT NOT NULL,
+  contact_display TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  channels TEXT NOT NULL,
+  category TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  reasons TEXT NOT NULL,
+  trade TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  backup_owner TEXT NOT NULL,
+  next_action TEXT NOT NULL,
+  deadline INTEGER,
+  first_attempt_at INTEGER,
+  status TEXT NOT NULL,
+  duplicate_of TEXT NOT NULL,
+  draft TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  signal_ids TEXT NOT NULL
+);
+CREATE INDEX opportunities_by_owner ON opportunities(owner, deadline);
+)sql"},
+  };
+  return migrations;
+}
+
+}  // namespace ringback

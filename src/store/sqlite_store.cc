@@ -1,0 +1,426 @@
+// The embedded SQLite implementation of Store: one file, WAL, prepared statements only.
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "store/migrations.h"
+#include "store/sqlite_db.h"
+#include "store/store.h"
+
+namespace ringback {
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) {
+    if (!out.empty()) out += '\n';
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+std::string JoinChannels(const std::vector<Channel>& channels) {
+  std::string out;
+  for (Channel c : channels) {
+    if (!out.empty()) out += ',';
+    out += ChannelName(c);
+  }
+  return out;
+}
+
+std::vector<Channel> SplitChannels(const std::string& text) {
+  std::vector<Channel> out;
+  std::istringstream in(text);
+  for (std::string name; std::getline(in, name, ',');)
+    if (auto c = ParseChannel(name)) out.push_back(*c);
+  return out;
+}
+
+std::optional<std::int64_t> OptUnix(const std::optional<Timestamp>& t) {
+  if (!t) return std::nullopt;
+  return ToUnix(*t);
+}
+
+// Contact keys prefer a phone, then an email, then raw text: a total order, so the key of a
+// contact is the same whatever order its handles arrived in.
+int HandleRank(const std::string& h) {
+  if (h.rfind("tel:", 0) == 0) return 0;
+  if (h.rfind("mailto:", 0) == 0) return 1;
+  return 2;
+}
+
+bool HandleLess(const std::string& a, const std::string& b) {
+  const int ra = HandleRank(a), rb = HandleRank(b);
+  return ra != rb ? ra < rb : a < b;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+
+  Status Init() {
+    for (std::string_view pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                                    "PRAGMA foreign_keys=ON", "PRAGMA temp_store=FILE"}) {
+      if (Status s = db_.Exec(pragma); !s.ok()) return s;
+    }
+    return Migrate();
+  }
+
+  Status Begin() override { return db_.Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return db_.Exec("COMMIT"); }
+  Status Rollback() override { return db_.Exec("ROLLBACK"); }
+
+  Status PutSignal(const Signal& s, const std::string& handle, bool* inserted) override {
+    Statement* st = nullptr;
+    if (Status e = Prepared("INSERT OR IGNORE INTO signals VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !e.ok()) return e;
+    st->Bind(1, s.id).Bind(2, ChannelName(s.channel)).Bind(3, ToUnix(s.received_at)).Bind(4, handle)
+        .Bind(5, s.name).Bind(6, s.phone_raw).Bind(7, s.phone).Bind(8, s.email).Bind(9, s.subject)
+        .Bind(10, s.text).Bind(11, s.trade).Bind(12, s.duration_seconds)
+        .Bind(13, std::int64_t{s.answered ? 1 : 0}).Bind(14, s.source.file).Bind(15, s.source.line);
+    return RunCounting(st, inserted);
+  }
+
+  Status PutAttempt(const Attempt& a, const std::string& handle, bool* inserted) override {
+    Statement* st = nullptr;
+    if (Status e = Prepared("INSERT OR IGNORE INTO attempts VALUES (?,?,?,?,?,?,?,?)", &st); !e.ok()) return e;
+    st->Bind(1, a.id).Bind(2, ChannelName(a.channel)).Bind(3, ToUnix(a.at)).Bind(4, handle)
+        .Bind(5, a.actor).Bind(6, a.duration_seconds).Bind(7, a.source.file).Bind(8, a.source.line);
+    return RunCounting(st, inserted);
+  }
+
+  Status PutEstimate(const Estimate& e, bool* inserted) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR IGNORE INTO estimates VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, e.id).Bind(2, e.number).Bind(3, e.name).Bind(4, e.phone).Bind(5, e.email)
+        .Bind(6, e.estimator).Bind(7, e.trade).Bind(8, e.status).Bind(9, e.total_cents)
+        .Bind(10, ToUnix(e.sent_at)).Bind(11, e.source.file).Bind(12, e.source.line);
+    return RunCounting(st, inserted);
+  }
+
+  Status PutReject(const Reject& r) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR IGNORE INTO rejects VALUES (?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, r.file).Bind(2, r.line).Bind(3, r.field).Bind(4, r.reason);
+    return st->Run();
+  }
+
+  Status LinkHandles(const std::vector<std::string>& handles) override {
+    Statement *find = nullptr, *insert = nullptr, *merge = nullptr;
+    if (Status s = Prepared("SELECT contact_key FROM handles WHERE handle = ?", &find); !s.ok()) return s;
+    if (Status s = Prepared("INSERT OR IGNORE INTO handles VALUES (?, ?)", &insert); !s.ok()) return s;
+    if (Status s = Prepared("UPDATE handles SET contact_key = ? WHERE contact_key = ?", &merge); !s.ok()) return s;
+    std::vector<std::string> keys;
+    std::string key;
+    for (const std::string& h : handles) {
+      if (h.empty()) continue;
+      find->Bind(1, h);
+      StatusOr<bool> row = find->Step();
+      if (!row.ok()) return row.status();
+      keys.push_back(*row ? find->Text(0) : h);
+      find->Reset();
+      if (key.empty() || HandleLess(keys.back(), key)) key = keys.back();
+    }
+    for (const std::string& old : keys) {
+      if (old == key) continue;
+      merge->Bind(1, key).Bind(2, old);
+      if (Status s = merge->Run(); !s.ok()) return s;
+    }
+    for (const std::string& h : handles) {
+      if (h.empty()) continue;
+      insert->Bind(1, h).Bind(2, key);
+      if (Status s = insert->Run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Status PutSuppression(const Suppression& stop) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR IGNORE INTO suppressions (handle, signal_id, at, channel, words) VALUES (?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, stop.handle).Bind(2, stop.signal_id).Bind(3, ToUnix(stop.at)).Bind(4, ChannelName(stop.channel)).Bind(5, stop.words);
+    return st->Run();
+  }
+
+  StatusOr<std::optional<Suppression>> StopFor(const std::string& contact_key) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared(
+            "SELECT handle, signal_id, at, channel, words FROM suppressions WHERE lifted_at IS NULL AND "
+            "handle IN (SELECT handle FROM handles WHERE contact_key = ?) ORDER BY at, signal_id LIMIT 1", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, contact_key);
+    StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    std::optional<Suppression> out;
+    if (*row) {
+      Suppression sup;
+      sup.handle = st->Text(0);
+      sup.signal_id = st->Text(1);
+      sup.at = FromUnix(st->Int(2));
+      sup.channel = ParseChannel(st->Text(3)).value_or(Channel::kSms);
+      sup.words = st->Text(4);
+      out = sup;
+    }
+    st->Reset();
+    return out;
+  }
+
+  Status ForEachContact(const std::function<Status(const std::string&, std::vector<Signal>&)>& fn) override {
+    // A statement of its own: `fn` may use the cached ones while this one is stepping.
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT h.contact_key, s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, s.email, "
+        "s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line "
+        "FROM signals s JOIN handles h ON h.handle = s.handle ORDER BY h.contact_key, s.received_at, s.id");
+    if (!st.ok()) return st.status();
+    std::string current;
+    std::vector<Signal> group;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      std::string key = *row ? st->Text(0) : std::string();
+      if ((!*row || key != current) && !group.empty()) {
+        if (Status s = fn(current, group); !s.ok()) return s;
+        group.clear();
+      }
+      if (!*row) break;
+      current = key;
+      group.push_back(ReadSignal(*st));
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared(
+            "SELECT a.id, a.channel, a.at, a.handle, a.actor, a.duration, a.source_file, a.source_line "
+            "FROM attempts a JOIN handles h ON h.handle = a.handle WHERE h.contact_key = ? ORDER BY a.at, a.id", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, contact_key);
+    std::vector<Attempt> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Attempt a;
+      a.id = st->Text(0);
+      a.channel = ParseChannel(st->Text(1)).value_or(Channel::kCall);
+      a.at = FromUnix(st->Int(2));
+      std::string handle = st->Text(3);
+      if (handle.rfind("tel:", 0) == 0) a.phone = handle.substr(4);
+      if (handle.rfind("mailto:", 0) == 0) a.email = handle.substr(7);
+      a.actor = st->Text(4);
+      a.duration_seconds = st->Int(5);
+      a.source = {st->Text(6), st->Int(7)};
+      out.push_back(std::move(a));
+    }
+    st->Reset();
+    return out;
+  }
+
+  StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared(
+            "SELECT id, number, name, phone, email, estimator, trade, status, total_cents, sent_at, "
+            "source_file, source_line FROM estimates WHERE "
+            "('tel:' || phone) IN (SELECT handle FROM handles WHERE contact_key = ?1) OR "
+            "('mailto:' || email) IN (SELECT handle FROM handles WHERE contact_key = ?1) ORDER BY sent_at, id", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, contact_key);
+    std::vector<Estimate> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      Estimate e;
+      e.id = st->Text(0);
+      e.number = st->Text(1);
+      e.name = st->Text(2);
+      e.phone = st->Text(3);
+      e.email = st->Text(4);
+      e.estimator = st->Text(5);
+      e.trade = st->Text(6);
+      e.status = st->Text(7);
+      e.total_cents = st->Int(8);
+      e.sent_at = FromUnix(st->Int(9));
+      e.source = {st->Text(10), st->Int(11)};
+      out.push_back(std::move(e));
+    }
+    st->Reset();
+    return out;
+  }
+
+  Status ClearOpportunities() override { return db_.Exec("DELETE FROM opportunities"); }
+
+  Status PutOpportunity(const Opportunity& o) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, o.id).Bind(2, o.contact_key).Bind(3, o.contact_display).Bind(4, ToUnix(o.received_at))
+        .Bind(5, ChannelName(o.channel)).Bind(6, JoinChannels(o.channels)).Bind(7, CategoryName(o.category))
+        .Bind(8, o.confidence).Bind(9, Join(o.reasons)).Bind(10, o.trade).Bind(11, o.owner)
+        .Bind(12, o.backup_owner).Bind(13, o.next_action).Bind(14, OptUnix(o.deadline))
+        .Bind(15, OptUnix(o.first_attempt_at)).Bind(16, StatusName(o.status)).Bind(17, o.duplicate_of)
+        .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Join(o.signal_ids));
+    return st->Run();
+  }
+
+  Status ForEachOpportunity(const std::function<Status(const Opportunity&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT * FROM opportunities ORDER BY "
+        "CASE status WHEN 'overdue' THEN 0 WHEN 'open' THEN 0 WHEN 'attempted' THEN 1 WHEN 'reached' THEN 2 "
+        "ELSE 3 END, deadline IS NULL, deadline, received_at, id");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(ReadOpportunity(*st)); !s.ok()) return s;
+    }
+  }
+
+  Status ForEachReject(const std::function<Status(const Reject&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare("SELECT file, line, field, reason FROM rejects ORDER BY file, line, field");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(Reject{st->Text(0), st->Int(1), st->Text(2), st->Text(3)}); !s.ok()) return s;
+    }
+  }
+
+  StatusOr<StoreCounts> Counts() override {
+    StoreCounts c;
+    const std::pair<std::int64_t*, std::string_view> queries[] = {
+        {&c.signals, "SELECT count(*) FROM signals"},
+        {&c.attempts, "SELECT count(*) FROM attempts"},
+        {&c.estimates, "SELECT count(*) FROM estimates"},
+        {&c.rejects, "SELECT count(*) FROM rejects"},
+        {&c.contacts, "SELECT count(DISTINCT contact_key) FROM handles"},
+        {&c.suppressions, "SELECT count(*) FROM suppressions WHERE lifted_at IS NULL"},
+        {&c.opportunities, "SELECT count(*) FROM opportunities"},
+    };
+    for (const auto& [out, sql] : queries) {
+      StatusOr<Statement> st = db_.Prepare(sql);
+      if (!st.ok()) return st.status();
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      *out = st->Int(0);
+    }
+    return c;
+  }
+
+ private:
+  Status Migrate() {
+    if (Status s = db_.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)"); !s.ok())
+      return s;
+    StatusOr<Statement> current = db_.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (!current.ok()) return current.status();
+    StatusOr<bool> row = current->Step();
+    if (!row.ok()) return row.status();
+    const std::int64_t have = current->Int(0);
+    for (const Migration& m : SqliteMigrations()) {
+      if (m.version <= have) continue;
+      if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+      Status s = db_.Exec(m.sql);
+      StatusOr<Statement> record = db_.Prepare("INSERT INTO schema_migrations VALUES (?)");
+      if (s.ok() && !record.ok()) s = record.status();
+      if (s.ok()) s = record->Bind(1, std::int64_t{m.version}).Run();
+      if (!s.ok()) {
+        (void)db_.Exec("ROLLBACK");
+        return Status::Corruption("migration " + std::to_string(m.version) + " failed: " + s.message());
+      }
+      if (Status c = db_.Exec("COMMIT"); !c.ok()) return c;
+    }
+    return Status::Ok();
+  }
+
+  // Statements are prepared once per store and reused.
+  Status Prepared(const char* sql, Statement** out) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      StatusOr<Statement> st = db_.Prepare(sql);
+      if (!st.ok()) return st.status();
+      it = cache_.emplace(sql, std::move(st).value()).first;
+    }
+    *out = &it->second;
+    return Status::Ok();
+  }
+
+  static Status RunCounting(Statement* st, bool* inserted) {
+    Status s = st->Run();
+    if (inserted) *inserted = s.ok() && st->Changes() > 0;
+    return s;
+  }
+
+  static Signal ReadSignal(const Statement& st) {
+    Signal s;
+    s.id = st.Text(1);
+    s.channel = ParseChannel(st.Text(2)).value_or(Channel::kCall);
+    s.received_at = FromUnix(st.Int(3));
+    s.name = st.Text(4);
+    s.phone_raw = st.Text(5);
+    s.phone = st.Text(6);
+    s.email = st.Text(7);
+    s.subject = st.Text(8);
+    s.text = st.Text(9);
+    s.trade = st.Text(10);
+    s.duration_seconds = st.Int(11);
+    s.answered = st.Int(12) != 0;
+    s.source = {st.Text(13), st.Int(14)};
+    return s;
+  }
+
+  static Opportunity ReadOpportunity(const Statement& st) {
+    Opportunity o;
+    o.id = st.Text(0);
+    o.contact_key = st.Text(1);
+    o.contact_display = st.Text(2);
+    o.received_at = FromUnix(st.Int(3));
+    o.channel = ParseChannel(st.Text(4)).value_or(Channel::kCall);
+    o.channels = SplitChannels(st.Text(5));
+    o.category = ParseCategory(st.Text(6)).value_or(Category::kUnknown);
+    o.confidence = st.Real(7);
+    o.reasons = Split(st.Text(8));
+    o.trade = st.Text(9);
+    o.owner = st.Text(10);
+    o.backup_owner = st.Text(11);
+    o.next_action = st.Text(12);
+    if (!st.IsNull(13)) o.deadline = FromUnix(st.Int(13));
+    if (!st.IsNull(14)) o.first_attempt_at = FromUnix(st.Int(14));
+    const std::string status = st.Text(15);
+    for (auto s : {OpportunityStatus::kOpen, OpportunityStatus::kOverdue, OpportunityStatus::kAttempted,
+                   OpportunityStatus::kReached, OpportunityStatus::kClosed, OpportunityStatus::kDoNotContact})
+      if (StatusName(s) == status) o.status = s;
+    o.duplicate_of = st.Text(16);
+    o.draft = st.Text(17);
+    o.summary = st.Text(18);
+    o.signal_ids = Split(st.Text(19));
+    return o;
+  }
+
+  Database db_;
+  std::map<std::string, Statement, std::less<>> cache_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  StatusOr<Database> db = Database::Open(path);
+  if (!db.ok()) return db.status();
+  auto store = std::make_unique<SqliteStore>(std::move(db).value());
+  if (Status s = store->Init(); !s.ok()) return s;
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace ringback

@@ -1,0 +1,79 @@
+// Store: where Ringback keeps its facts (signals, attempts, estimates, contacts' handles,
+// stops, rejected rows) and the queue it derives from them. An interface, because an agency
+// runs PostgreSQL where a single office runs the embedded SQLite file.
+//
+// Facts are written with stable ids and "insert if absent", so importing the same export twice
+// changes nothing. The derived queue is replaced as a whole inside one transaction.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/opportunity.h"
+#include "core/reject.h"
+#include "core/signal.h"
+#include "core/status.h"
+
+namespace ringback {
+
+// Counts of what the store holds, for summaries and tests.
+struct StoreCounts {
+  std::int64_t signals = 0;
+  std::int64_t attempts = 0;
+  std::int64_t estimates = 0;
+  std::int64_t rejects = 0;
+  std::int64_t contacts = 0;
+  std::int64_t suppressions = 0;
+  std::int64_t opportunities = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Transactions: an import of one file, or the rebuild of the queue, is all or nothing.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Inserts if absent; sets *inserted to whether the row is new (may be null).
+  virtual Status PutSignal(const Signal& signal, const std::string& handle, bool* inserted) = 0;
+  virtual Status PutAttempt(const Attempt& attempt, const std::string& handle, bool* inserted) = 0;
+  virtual Status PutEstimate(const Estimate& estimate, bool* inserted) = 0;
+  virtual Status PutReject(const Reject& reject) = 0;
+
+  // Records that the handles belong to one person, merging the contacts they had. A contact's
+  // key is the first of all its handles in a fixed order (phones, then emails, then raw text;
+  // alphabetically within each), so keys do not depend on the order exports are imported in.
+  virtual Status LinkHandles(const std::vector<std::string>& handles) = 0;
+
+  // Stops are stored facts, never recomputed: they outlive re-imports.
+  virtual Status PutSuppression(const Suppression& stop) = 0;
+  // The earliest stop in force for any of the contact's handles.
+  virtual StatusOr<std::optional<Suppression>> StopFor(const std::string& contact_key) = 0;
+
+  // Calls `fn` once per contact with its signals sorted by time, contacts in key order. Memory
+  // holds one contact's signals at a time.
+  virtual Status ForEachContact(
+      const std::function<Status(const std::string& contact_key, std::vector<Signal>& signals)>& fn) = 0;
+  virtual StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) = 0;
+  virtual StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) = 0;
+
+  // The derived queue.
+  virtual Status ClearOpportunities() = 0;
+  virtual Status PutOpportunity(const Opportunity& opportunity) = 0;
+  // In queue order: open work by deadline first, then the rest by time received.
+  virtual Status ForEachOpportunity(const std::function<Status(const Opportunity&)>& fn) = 0;
+
+  virtual Status ForEachReject(const std::function<Status(const Reject&)>& fn) = 0;
+  virtual StatusOr<StoreCounts> Counts() = 0;
+};
+
+// Opens (creating if needed) the SQLite database at `path` in WAL mode and brings its schema
+// up to date with the numbered migrations. ":memory:" gives a private in-memory store.
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+}  // namespace ringback
