@@ -134,6 +134,10 @@ class Negator {
     if (neg_.before) {
       for (const Span& s : FindIn(*neg_.before, t_, before))
         if (!InsideOtherHit(s, h)) return Span{s.begin, h.end};
+      const bool designed = static_cast<std::size_t>(h.entry) < neg_.written_negative.size() &&
+                            neg_.written_negative[h.entry];
+      if (!designed && !FindIn(*neg_.before, t_, {h.begin, h.end}).empty())
+        return Span{h.begin, h.end};
     }
     if (neg_.after) {
       const std::vector<Span> after = FindIn(*neg_.after, t_, AfterWindow(t_, h.end));

@@ -66,6 +66,9 @@ struct Negation {
   std::shared_ptr<const re2::RE2> before;  // "not", "no longer" shortly before a cue
   std::shared_ptr<const re2::RE2> after;   // "has stopped", "is fixed" shortly after
   std::shared_ptr<const re2::RE2> keep;    // "won't stop": looks negative, is not
+  // Per matcher entry: true when the entry is itself written with a negation ("no heat",
+  // "won't turn on"); otherwise a negation inside its span ("pipe is not broken") negates it.
+  std::vector<bool> written_negative;
 };
 
 struct NegatedHit {

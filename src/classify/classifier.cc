@@ -78,6 +78,7 @@ class RuleClassifier final : public Classifier {
                       const CompanyConfig& config);
   int TradeCue(const std::string& trade);
   Status BuildNegationAndKeywords(const std::map<std::string, Lexicon>& lexicons);
+  bool WrittenNegative(const LexiconEntry& entry) const;
   bool StopKeyword(std::string_view normalized) const;
   std::string Trade(const Analysis& a) const;
 
@@ -110,8 +111,10 @@ Status RuleClassifier::Load(const embedded::Files& files, const CompanyConfig& c
   if (Status st = AddBuiltIn(lexicons); !st.ok()) return st;
   if (Status st = AddExtraTerms(config); !st.ok()) return st;
   if (Status st = BuildNegationAndKeywords(lexicons); !st.ok()) return st;
-  for (const Pending& p : pending_)
+  for (const Pending& p : pending_) {
     if (Status st = matcher_.Add(p.cue, p.entry); !st.ok()) return st;
+    negation_.written_negative.push_back(WrittenNegative(p.entry));
+  }
   pending_.clear();
   return matcher_.Compile();
 }
@@ -197,6 +200,24 @@ Status RuleClassifier::BuildNegationAndKeywords(const std::map<std::string, Lexi
   negation_ = {*before, *after, *keep};
   keywords_ = *keywords;
   return Status::Ok();
+}
+
+// Whether an entry contains a negation of its own: its text, with regex punctuation turned
+// into spaces, holds a negation word ("not working" in "(heat|ac) (not working|died)").
+bool RuleClassifier::WrittenNegative(const LexiconEntry& entry) const {
+  if (!negation_.before) return false;
+  std::string plain;
+  for (std::size_t i = 0; i < entry.text.size(); ++i) {
+    const char c = entry.text[i];
+    if (c == '?') continue;  // "won'?t" reads as "won't"
+    if (c == '\\') {      // "\b", "\s": an escape, not a letter
+      ++i;
+      plain += ' ';
+      continue;
+    }
+    plain += (IsAlnum(c) || c == '\'') ? c : ' ';
+  }
+  return RE2::PartialMatch(plain, *negation_.before);
 }
 
 // The whole message, punctuation and emoji trimmed, is an opt-out keyword ("STOP.").

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ringback::classify {
 namespace {
@@ -78,6 +80,7 @@ class Decider {
     if (!c) c = Warranty();
     if (!c) c = Estimate();
     if (!c) c = Routine();
+    if (!c) c = WeakEstimate();
     if (!c) c = Problem();
     if (!c) c = WeakSpam();
     if (!c) c = OpenEstimate(0.5, "no clear request");
@@ -92,11 +95,22 @@ class Decider {
   }
 
   // One reason per hit of `cue`: says "no heat" (urgent problem).
-  void Says(Classification& c, int cue) const {
-    const std::vector<Hit>& hits = a_[cue];
-    for (std::size_t i = 0; i < hits.size() && i < kMaxQuotes; ++i)
-      c.reasons.push_back("says " + Quote(hits[i].begin, hits[i].end) + " (" +
-                          std::string(Note(cue)) + ")");
+  // A span quoted once is not quoted again for another cue.
+  void Says(Classification& c, int cue) {
+    std::size_t said = 0;
+    for (const Hit& h : a_[cue]) {
+      if (said == kMaxQuotes) break;
+      if (AlreadyQuoted(h.begin, h.end)) continue;
+      quoted_.emplace_back(h.begin, h.end);
+      c.reasons.push_back("says " + Quote(h.begin, h.end) + " (" + std::string(Note(cue)) + ")");
+      ++said;
+    }
+  }
+
+  bool AlreadyQuoted(std::size_t begin, std::size_t end) const {
+    return std::any_of(quoted_.begin(), quoted_.end(), [&](const auto& q) {
+      return q.first <= begin && end <= q.second;
+    });
   }
 
   std::size_t Count(std::initializer_list<int> cues) const {
@@ -114,7 +128,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> Stop() const {
+  std::optional<Classification> Stop() {
     if (a_.stop_keyword) {
       Classification c = Make(Category::kStop, 0.99);
       c.reasons.push_back("replied " + CleanQuote(in_.original) + ", an opt-out keyword");
@@ -126,7 +140,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> Pitch() const {
+  std::optional<Classification> Pitch() {
     if (!a_.has(kSpamStrong) || a_.has(kSpamBuyer)) return std::nullopt;
     double conf = 0.88 + 0.03 * double(Count({kSpamStrong, kSpamWeak}) - 1);
     Classification c = Make(Category::kSpam, conf + (ctx_.on_spam_list ? 0.05 : 0.0));
@@ -160,7 +174,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> Warranty() const {
+  std::optional<Classification> Warranty() {
     const bool claim = a_.has(kWaClaim);
     const bool work = a_.has(kWaWork);
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
@@ -188,7 +202,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> Estimate() const {
+  std::optional<Classification> Estimate() {
     const bool reply = a_.has(kEsReply) || a_.has(kOldReply);
     const bool long_ago = a_.has(kOldReply) || a_.has(kOldTime);
     std::optional<Classification> c;
@@ -198,10 +212,6 @@ class Decider {
                        long_ago ? 0.8 : 0.65);
     } else if (a_.has(kEsRequest)) {
       c = Make(Category::kActiveEstimate, 0.82 + 0.03 * double(Count({kEsRequest}) - 1));
-    } else if (a_.has(kEsWeak)) {
-      c = ByAge(0.75);
-      if (!c) c = Make(a_.has(kOldTime) ? Category::kOldEstimate : Category::kActiveEstimate,
-                       0.62);
     }
     if (!c) return std::nullopt;
     for (int cue : {kOldReply, kEsReply, kEsRequest, kEsWeak}) Says(*c, cue);
@@ -209,7 +219,17 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> Routine() const {
+  // Names a quote, a price or a job without asking: weaker than a routine question.
+  std::optional<Classification> WeakEstimate() {
+    if (!a_.has(kEsWeak)) return std::nullopt;
+    std::optional<Classification> c = ByAge(0.75);
+    if (!c) c = Make(a_.has(kOldTime) ? Category::kOldEstimate : Category::kActiveEstimate, 0.62);
+    Says(*c, kEsWeak);
+    if (c->category == Category::kOldEstimate && !ctx_.estimate_age_days) Says(*c, kOldTime);
+    return c;
+  }
+
+  std::optional<Classification> Routine() {
     if (!a_.has(kRoutine)) return std::nullopt;
     Classification c = Make(Category::kRoutine, 0.72 + 0.05 * double(Count({kRoutine}) - 1));
     Says(c, kRoutine);
@@ -217,7 +237,7 @@ class Decider {
   }
 
   // A problem with no request still needs someone to look at it.
-  std::optional<Classification> Problem() const {
+  std::optional<Classification> Problem() {
     if (!a_.has(kWaProblem) && !a_.has(kEmProblem) && !a_.has(kEmStrong)) return std::nullopt;
     Classification c = Make(Category::kActiveEstimate, 0.55);
     for (int cue : {kEmStrong, kEmProblem, kWaProblem}) Says(c, cue);
@@ -225,7 +245,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> WeakSpam() const {
+  std::optional<Classification> WeakSpam() {
     const std::size_t weak = Count({kSpamWeak});
     const bool listed = ctx_.on_spam_list;
     const bool pitch = a_.has(kSpamStrong) || weak >= 2;
@@ -245,17 +265,21 @@ class Decider {
     return c;
   }
 
-  Classification Unknown() const {
+  Classification Unknown() {
     Classification c = Make(Category::kUnknown, 0.4);
     c.reasons.push_back("no words that name a need, a problem or a request");
     Says(c, kEmUrgency);
     return c;
   }
 
-  void Finish(Classification& c) const {
-    for (std::size_t i = 0; i < a_.negated.size() && i < 2; ++i) {
-      const NegatedHit& n = a_.negated[i];
+  void Finish(Classification& c) {
+    std::size_t said = 0;
+    for (const NegatedHit& n : a_.negated) {
+      if (said == 2) break;
+      if (AlreadyQuoted(n.begin, n.end)) continue;
+      quoted_.emplace_back(n.begin, n.end);
       c.reasons.push_back("not counted: " + Quote(n.begin, n.end) + " (negated)");
+      ++said;
     }
     if (c.category != Category::kEmergency && a_.has(kEmCalm) &&
         (a_.has(kEmStrong) || a_.has(kEmProblem)))
@@ -269,6 +293,7 @@ class Decider {
   const Analysis& a_;
   const ClassifyContext& ctx_;
   bool repeated_raised_ = false;
+  std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };
 
 std::string EmptyReason(Channel channel, const ClassifyContext& ctx) {

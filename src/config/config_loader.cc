@@ -28,6 +28,7 @@ std::optional<int> ParseClock(std::string_view text) {  // "07:30" -> 450
   char colon = 0;
   std::istringstream in{std::string(text)};
   if (!(in >> h >> colon >> m) || colon != ':' || h < 0 || h > 24 || m < 0 || m > 59) return {};
+  if (h == 24 && m != 0) return {};  // "24:00" closes at midnight; nothing later
   if (in.peek() != std::char_traits<char>::eof()) return {};
   return h * 60 + m;
 }

@@ -12,7 +12,11 @@ std::string Summarize(const Signal& s) {
   constexpr std::size_t kMax = 140;
   if (text.size() > kMax) {
     std::size_t cut = text.rfind(' ', kMax);
-    text = text.substr(0, cut == std::string::npos ? kMax : cut) + "...";
+    if (cut == std::string::npos) {  // no space: cut at a UTF-8 character boundary
+      cut = kMax;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    text = text.substr(0, cut) + "...";
   }
   return text;
 }
@@ -49,7 +53,9 @@ void Absorb(Opportunity& primary, const ClassifiedSignal& cs) {
   if (primary.trade.empty()) primary.trade = cs.trade;
   // Words beat silence: a missed call followed by a spam pitch is spam.
   const bool spam_over_silence = primary.category == Category::kUnknown && cs.category == Category::kSpam;
-  if (Urgency(cs.category) < Urgency(primary.category) || spam_over_silence) {
+  // ...and silence after a spam pitch stays spam.
+  const bool silence_after_spam = primary.category == Category::kSpam && cs.category == Category::kUnknown;
+  if ((Urgency(cs.category) < Urgency(primary.category) && !silence_after_spam) || spam_over_silence) {
     primary.category = cs.category;
     primary.confidence = cs.confidence;
     primary.reasons = cs.reasons;

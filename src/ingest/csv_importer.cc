@@ -100,7 +100,8 @@ bool IsOutbound(std::string_view direction) {
 
 bool IsAnswered(std::string_view result) {
   std::string r = Lower(result);
-  if (Contains(r, "miss") || Contains(r, "voicemail") || Contains(r, "no answer") || Contains(r, "abandon") ||
+  if (Contains(r, "miss") || Contains(r, "voicemail") || Contains(r, "no answer") || Contains(r, "not answer") ||
+      Contains(r, "abandon") ||
       Contains(r, "unanswered") || Contains(r, "busy") || Contains(r, "hang"))
     return false;
   return Contains(r, "answer") || Contains(r, "complet") || Contains(r, "connect") || Contains(r, "accept");
@@ -148,7 +149,8 @@ class CsvImport {
     map_ = *map;
     if (stats_) stats_->kind = std::string(SourceKindName(map_.kind));
     while (reader.Next(fields)) {
-      if (fields.size() == 1 && Trim(fields[0]).empty()) continue;  // blank line
+      if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return Trim(f).empty(); }))
+        continue;  // a blank line, or a spreadsheet's empty row ",,,,"
       if (stats_) ++stats_->records;
       Status s = reader.error().empty() ? ConvertRow(fields, reader.line())
                                         : Reject({file_, reader.line(), "", reader.error()});

@@ -27,6 +27,21 @@ std::string StableId(std::string_view kind, std::string_view content) {
 
 namespace {
 
+// An mbox starts with a "From sender date" separator line followed by header lines; a CSV
+// whose first column is "From Number" does not.
+bool LooksLikeMbox(std::string_view head) {
+  if (head.rfind("From ", 0) != 0) return false;
+  const std::size_t nl = head.find('\n');
+  if (nl == std::string_view::npos) return false;
+  const std::string_view first = head.substr(0, nl);
+  if (first.find(',') != std::string_view::npos || first.find('\t') != std::string_view::npos) return false;
+  const std::string_view next = head.substr(nl + 1);
+  const std::size_t colon = next.find(':');
+  const std::size_t eol = next.find('\n');
+  return colon != std::string_view::npos && colon > 0 && (eol == std::string_view::npos || colon < eol) &&
+         next.substr(0, colon).find(' ') == std::string_view::npos;
+}
+
 // A single message starts with RFC 5322 header lines ("Name: value"), one of them From:.
 bool LooksLikeMail(std::string_view head) {
   std::string_view first = head.substr(0, head.find('\n'));
@@ -59,7 +74,7 @@ Status ImportFile(const std::string& path, const std::string& display_name, cons
     return Status::InvalidArgument(display_name + ":0: UTF-16 text; this version reads UTF-8: save as CSV (UTF-8)");
   if (head.front() == '{' || head.front() == '[')
     return Status::InvalidArgument(display_name + ":0: JSON; this version reads CSV and mail");
-  if (head.rfind("From ", 0) == 0) {
+  if (LooksLikeMbox(head)) {
     if (stats) stats->format = "mbox";
     return ImportMail(path, display_name, config, sink, stats);
   }

@@ -30,6 +30,7 @@ Status ImportFile(const std::string& path, const std::string& display_name, cons
 // The readers behind ImportFile, for streams.
 Status ImportCsv(std::istream& in, const std::string& display_name, const CompanyConfig& config,
                  ImportSink& sink, ImportStats* stats);
+// Reads an mbox, or one message, whichever the file is.
 Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                   ImportSink& sink, ImportStats* stats);
 

@@ -64,13 +64,16 @@ std::string Domain(std::string_view email) {
   return at == std::string_view::npos ? std::string() : std::string(email.substr(at + 1));
 }
 
-// Mail sent by the team is an attempt, not a signal.
+// Mail sent by the team is an attempt, not a signal: a team address, or an address at the
+// company's own domain (one that two or more team members share, so never a free-mail one).
 bool FromTeam(const CompanyConfig& config, const std::string& email) {
+  int same_domain = 0;
   for (const Person& p : config.team) {
     if (p.email.empty()) continue;
-    if (p.email == email || Domain(p.email) == Domain(email)) return true;
+    if (p.email == email) return true;
+    if (Domain(p.email) == Domain(email)) ++same_domain;
   }
-  return false;
+  return same_domain >= 2;
 }
 
 // Maps mbox byte offsets to 1-based line numbers, reading forward only.
@@ -95,6 +98,13 @@ class LineCounter {
   std::int64_t pos_ = 0;
   std::int64_t line_ = 1;
 };
+
+bool StartsAsMbox(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[5] = {};
+  in.read(head, sizeof head);
+  return in.gcount() == 5 && std::string_view(head, 5) == "From ";
+}
 
 class MailImport {
  public:
@@ -173,7 +183,8 @@ Status ImportMail(const std::string& path, const std::string& display_name, cons
   }
   Ref<GMimeParser> parser(g_mime_parser_new_with_stream(stream.ptr));
   if (stats) stats->kind = "email";
-  const bool mbox = stats ? stats->format == "mbox" : true;
+  const bool mbox = StartsAsMbox(path);
+  if (stats) stats->format = mbox ? "mbox" : "eml";
   g_mime_parser_set_format(parser.ptr, mbox ? GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
   MailImport import(display_name, config, sink, stats);
   LineCounter lines(path);

@@ -1,6 +1,7 @@
 #include "ingest/mail_text.h"
 
 #include <array>
+#include <cstdint>
 #include <cctype>
 #include <sstream>
 #include <vector>
@@ -20,7 +21,49 @@ std::string TrimCopy(std::string_view s) {
   return std::string(s);
 }
 
+void AppendUtf8(std::uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// "&#8217;" and "&#x27;": Outlook and Word write quotes and spaces this way.
+bool DecodeNumericEntity(std::string_view html, std::size_t& i, std::string& out) {
+  if (html.substr(i, 2) != "&#") return false;
+  std::size_t j = i + 2;
+  const bool hex = j < html.size() && (html[j] == 'x' || html[j] == 'X');
+  if (hex) ++j;
+  std::uint32_t cp = 0;
+  std::size_t digits = 0;
+  for (; j < html.size() && digits < 8; ++j, ++digits) {
+    const char c = html[j];
+    int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+            : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                   : -1;
+    if (v < 0) break;
+    cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
+  }
+  if (digits == 0 || j >= html.size() || html[j] != ';' || cp == 0 || cp > 0x10FFFF) return false;
+  if (cp == 0xA0) cp = ' ';
+  AppendUtf8(cp, out);
+  i = j + 1;
+  return true;
+}
+
 void DecodeEntity(std::string_view html, std::size_t& i, std::string& out) {
+  if (DecodeNumericEntity(html, i, out)) return;
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kEntities = {{
       {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
       {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}, {"&rsquo;", "'"},
@@ -103,7 +146,15 @@ std::string StripQuotedReply(std::string_view text) {
     std::string t = TrimCopy(line);
     std::string l = Lower(t);
     if (!t.empty() && t[0] == '>') break;
-    if (l.rfind("on ", 0) == 0 && l.size() >= 6 && l.substr(l.size() - 6) == "wrote:") break;
+    if (l.size() >= 6 && l.substr(l.size() - 6) == "wrote:") {
+      // The attribution may be wrapped over several lines: drop back to its "On ..." line.
+      if (l.rfind("on ", 0) != 0) {
+        std::size_t i = kept.size();
+        while (i > 0 && Lower(TrimCopy(kept[i - 1])).rfind("on ", 0) != 0 && kept.size() - i < 3) --i;
+        if (i > 0 && Lower(TrimCopy(kept[i - 1])).rfind("on ", 0) == 0) kept.resize(i - 1);
+      }
+      break;
+    }
     if (l.find("-----original message-----") != std::string::npos) break;
     if (l.rfind("from:", 0) == 0 && !kept.empty()) break;
     if (l.rfind("sent from my ", 0) == 0) break;

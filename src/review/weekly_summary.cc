@@ -20,9 +20,10 @@ void AddToSummary(WeeklySummary& s, const Opportunity& row) {
   if (!IsReal(row.category)) return;
   ++s.real_opportunities;
   ++s.opportunities_by_category[row.category];
-  if (row.owner.empty()) return;
-  OwnerLoad& load = s.by_owner[row.owner];
-  ++s.owner_by_category[row.owner][row.category];
+  // Work without an owner still counts; it is listed under "(no owner)".
+  const std::string owner = row.owner.empty() ? "(no owner)" : row.owner;
+  OwnerLoad& load = s.by_owner[owner];
+  ++s.owner_by_category[owner][row.category];
   if (row.first_attempt_at && row.deadline && *row.first_attempt_at <= *row.deadline) ++s.attempted_in_time;
   switch (row.status) {
     case OpportunityStatus::kOpen:

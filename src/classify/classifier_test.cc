@@ -1,0 +1,442 @@
+// Behaviour of the classifier as the office sees it: which category a message lands in, how
+// sure it is, and whether the reasons name the words or facts that decided it.
+#include "classify/classifier.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace ringback {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+std::shared_ptr<const Classifier> Make(const CompanyConfig& config = {}) {
+  auto c = Classifier::Create(config);
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? *c : nullptr;
+}
+
+const Classifier& Default() {
+  static const std::shared_ptr<const Classifier> c = Make();
+  return *c;
+}
+
+Classification Sms(std::string_view text, const ClassifyContext& ctx = {}) {
+  return Default().Classify(Channel::kSms, text, ctx);
+}
+
+Category Cat(std::string_view text, const ClassifyContext& ctx = {}) {
+  return Sms(text, ctx).category;
+}
+
+std::string AllReasons(const Classification& c) {
+  std::string out;
+  for (const std::string& r : c.reasons) out += r + "\n";
+  return out;
+}
+
+ClassifyContext Age(int days) {
+  ClassifyContext ctx;
+  ctx.estimate_age_days = days;
+  return ctx;
+}
+
+// --- stop -----------------------------------------------------------------------------------
+
+class StopKeyword : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(StopKeyword, AloneIsStop) {
+  const Classification c = Sms(GetParam());
+  EXPECT_EQ(c.category, Category::kStop) << GetParam();
+  EXPECT_GE(c.confidence, 0.95);
+  EXPECT_THAT(AllReasons(c), HasSubstr("opt-out keyword"));
+}
+
+INSTANTIATE_TEST_SUITE_P(CarrierKeywords, StopKeyword,
+                         ::testing::Values("STOP", "stop", "Stop.", "STOP!!", "  stop  ",
+                                           "STOPALL", "UNSUBSCRIBE", "Cancel", "END", "quit",
+                                           "REVOKE", "OPT OUT", "opt-out", "OPTOUT",
+                                           "Stop please", "\xE2\x80\x9CSTOP\xE2\x80\x9D"));
+
+class StopPhrase : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(StopPhrase, AnywhereIsStop) {
+  EXPECT_EQ(Cat(GetParam()), Category::kStop) << GetParam();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Phrases, StopPhrase,
+    ::testing::Values("Hi, please take me off your list, thanks", "Don't call me again.",
+                      "dont call me again", "Do not contact me", "wrong number",
+                      "I think you have the wrong number", "Not interested.",
+                      "we are no longer interested", "Leave me alone!", "remove my number",
+                      "please don\xE2\x80\x99t text me", "stop texting me",
+                      "This is harassment", "We went with another company",
+                      "Please unsubscribe me from these emails", "quit calling me",
+                      "how did you get my number?", "wrong #"));
+
+class NotStop : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(NotStop, OrdinaryUseOfStopWordsIsNotStop) {
+  EXPECT_NE(Cat(GetParam()), Category::kStop) << GetParam();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Words, NotStop,
+    ::testing::Values("can you stop by Tuesday", "can you stop the leak", "stop the leak please",
+                      "cancel my appointment for Friday", "it won't stop dripping",
+                      "the furnace keeps stopping", "End of the month works for the install",
+                      "Quit my job so I'm home all day for the estimate",
+                      "I think I gave you the wrong number on the form, it's 512-555-0199",
+                      "Don't call before 5, text is fine. Need a quote.",
+                      "I'm not interested in the premium shingles, just the standard ones",
+                      "Reply STOP to opt out of these reminders. Your Google listing expires.",
+                      "press nine to opt out of your business listing update"));
+
+TEST(Stop, WinsOverAnEmergencyInTheSameMessage) {
+  EXPECT_EQ(Cat("Water is pouring in but don't call me again, I found someone else"),
+            Category::kStop);
+}
+
+TEST(Stop, ReasonQuotesTheWords) {
+  EXPECT_THAT(AllReasons(Sms("OK. Please take me off your list.")),
+              HasSubstr("\"take me off your list\""));
+}
+
+// --- emergency ------------------------------------------------------------------------------
+
+class EmergencyCue : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(EmergencyCue, IsEmergency) {
+  const Classification c = Sms(GetParam());
+  EXPECT_EQ(c.category, Category::kEmergency) << GetParam() << "\n" << AllReasons(c);
+  EXPECT_GE(c.confidence, 0.7);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cues, EmergencyCue,
+    ::testing::Values(
+        "water coming through the ceiling in the den",            // active leak
+        "the roof is leaking into the bedroom",                   // active leak
+        "no heat and it's 50 degrees inside",                     // no heat
+        "furnace won't turn on",                                  // no heat
+        "AC is blowing warm air and it's 90 in the house",        // no cooling
+        "a tree fell on our garage in the storm",                 // storm damage
+        "shingles blew off and there's a hole in the roof",       // storm damage
+        "standing water in the basement",                         // water intrusion
+        "we smell gas by the water heater",                       // safety
+        "the outlet by the panel is sparking",                    // safety
+        "sewage backing up into the tub",                         // safety
+        "basement is flooding",                                   // safety
+        "locked out, garage door stuck",                          // access
+        "pipe burst in the crawl space"));
+
+TEST(Emergency, ReasonQuotesTheBuyersOwnWords) {
+  const Classification c = Sms("Water\xE2\x80\x99s coming thru the CEILING in the den");
+  EXPECT_EQ(c.category, Category::kEmergency);
+  EXPECT_THAT(AllReasons(c), HasSubstr("says \"Water\xE2\x80\x99s coming thru\""));
+}
+
+TEST(Emergency, SinceLastNightIsStillActive) {
+  const Classification c = Sms("no heat since last night");
+  EXPECT_EQ(c.category, Category::kEmergency);
+  EXPECT_THAT(AllReasons(c), HasSubstr("\"since last night\""));
+}
+
+TEST(Emergency, NegatedCuesDoNotMakeAnEmergency) {
+  for (const char* text :
+       {"the roof is no longer leaking", "it's not leaking anymore",
+        "This is not an emergency, the filter light is blinking",
+        "the leak has stopped since you patched it", "not urgent, just want a tune-up",
+        "our basement flooded back in 2019, we want to finish it now",
+        "No heat issues this year, just want the annual tune-up"})
+    EXPECT_NE(Cat(text), Category::kEmergency) << text;
+}
+
+TEST(Emergency, NegationIsExplainedInTheReasons) {
+  EXPECT_THAT(AllReasons(Sms("We're no longer leaking, thanks for the patch")),
+              HasSubstr("not counted: \"no longer leaking\" (negated)"));
+}
+
+TEST(Emergency, DoubleNegativeStillLeaks) {
+  EXPECT_EQ(Cat("the ceiling won't stop dripping"), Category::kEmergency);
+  EXPECT_EQ(Cat("it hasn't stopped leaking through the roof since yesterday"),
+            Category::kEmergency);
+}
+
+TEST(Emergency, NoRushDemotesAProblemButNotASafetyRisk) {
+  const Classification leak = Sms("No rush, but the roof is leaking a little over the porch");
+  EXPECT_EQ(leak.category, Category::kActiveEstimate);
+  EXPECT_THAT(AllReasons(leak), HasSubstr("not treated as an emergency"));
+  EXPECT_EQ(Cat("no rush but I smell gas near the furnace"), Category::kEmergency);
+}
+
+TEST(Emergency, WeakProblemNeedsUrgency) {
+  EXPECT_EQ(Cat("there's a leak under the sink"), Category::kActiveEstimate);
+  EXPECT_EQ(Cat("there's a leak under the sink, need someone asap"), Category::kEmergency);
+}
+
+TEST(Emergency, SomeoneElsesEmergencyIsNot) {
+  EXPECT_NE(Cat("sorry for the delay after your proposal, we had a family emergency"),
+            Category::kEmergency);
+  EXPECT_NE(Cat("do you offer emergency service on weekends?"), Category::kEmergency);
+}
+
+// --- misspellings ---------------------------------------------------------------------------
+
+TEST(Spelling, CommonSmsAndTranscriptErrorsAreUnderstood) {
+  EXPECT_EQ(Cat("theres a leek in the roof plz call asap"), Category::kEmergency);
+  EXPECT_EQ(Cat("water leaking thru the ceiling"), Category::kEmergency);
+  EXPECT_EQ(Cat("our furnance quit"), Category::kEmergency);
+  EXPECT_EQ(Cat("the a/c is not cooling"), Category::kEmergency);
+  EXPECT_EQ(Cat("AC not cooling"), Category::kEmergency);
+  EXPECT_EQ(Cat("can I get an estimite for gutters"), Category::kActiveEstimate);
+  EXPECT_EQ(Cat("need a qoute for a new roof"), Category::kActiveEstimate);
+  EXPECT_EQ(Cat("pls unsubcribe me"), Category::kStop);
+}
+
+// --- estimates ------------------------------------------------------------------------------
+
+TEST(Estimate, RequestsArePricingScopeInspectionOrScheduling) {
+  for (const char* text :
+       {"How much to replace a 40 gallon water heater?", "Can someone come out and look at our gutters?",
+        "I'd like to schedule an inspection", "Looking for a quote on a kitchen remodel",
+        "What would it cost to add a bathroom fan?"})
+    EXPECT_EQ(Cat(text), Category::kActiveEstimate) << text;
+}
+
+TEST(Estimate, AgeOfTheEstimateOnFileDecidesActiveOrOld) {
+  const char* reply = "We got your quote and would like to move forward";
+  const Classification young = Sms(reply, Age(10));
+  EXPECT_EQ(young.category, Category::kActiveEstimate);
+  EXPECT_THAT(AllReasons(young), HasSubstr("estimate sent 10 days ago"));
+  const Classification old = Sms(reply, Age(45));
+  EXPECT_EQ(old.category, Category::kOldEstimate);
+  EXPECT_THAT(AllReasons(old), HasSubstr("estimate sent 45 days ago"));
+  EXPECT_EQ(Cat(reply, Age(30)), Category::kOldEstimate);  // the threshold itself is old
+  EXPECT_EQ(Cat(reply, Age(29)), Category::kActiveEstimate);
+}
+
+TEST(Estimate, CompanyThresholdComesFromConfig) {
+  CompanyConfig config;
+  config.old_estimate_days = 60;
+  const auto c = Make(config);
+  ClassifyContext ctx;
+  ctx.estimate_age_days = 45;
+  EXPECT_EQ(c->Classify(Channel::kSms, "is the price on your estimate still good?", ctx).category,
+            Category::kActiveEstimate);
+}
+
+TEST(Estimate, WordsAloneCanSayTheQuoteIsOld) {
+  const Classification c = Sms("Hi, you gave us a quote last spring for the roof");
+  EXPECT_EQ(c.category, Category::kOldEstimate);
+  EXPECT_THAT(AllReasons(c), HasSubstr("\"last spring\""));
+  EXPECT_EQ(Cat("Thanks for the quote you sent, we want to go ahead"),
+            Category::kActiveEstimate);
+}
+
+TEST(Estimate, NewRequestFromAContactWithAnOldEstimateIsActive) {
+  EXPECT_EQ(Cat("Can I get a quote for gutters too?", Age(90)), Category::kActiveEstimate);
+}
+
+// --- warranty -------------------------------------------------------------------------------
+
+TEST(Warranty, ProblemWithTheCompanysOwnWork) {
+  const Classification c = Sms("you replaced our roof last year and it leaks at the flashing");
+  EXPECT_EQ(c.category, Category::kWarranty);
+  EXPECT_THAT(AllReasons(c), AllOf(HasSubstr("\"you replaced\""), HasSubstr("\"leaks\"")));
+  EXPECT_EQ(Cat("the unit you installed is making a grinding noise"), Category::kWarranty);
+}
+
+TEST(Warranty, PastJobOnFileStrengthensIt) {
+  ClassifyContext past;
+  past.has_past_job = true;
+  EXPECT_EQ(Cat("the drain is clogged again", {}), Category::kActiveEstimate);
+  const Classification c = Sms("the drain is clogged again", past);
+  EXPECT_EQ(c.category, Category::kWarranty);
+  EXPECT_THAT(AllReasons(c), HasSubstr("past job"));
+  const char* work = "the water heater you installed is rumbling";
+  EXPECT_GT(Sms(work, past).confidence, Sms(work).confidence);
+}
+
+TEST(Warranty, TermsQuestionIsRoutineNotAClaim) {
+  EXPECT_EQ(Cat("How long is the warranty on a new roof?"), Category::kRoutine);
+}
+
+// --- routine, spam, unknown -----------------------------------------------------------------
+
+TEST(Routine, QuestionsThatAreUsefulButNotUrgent) {
+  for (const char* text :
+       {"Do you service Round Rock?", "What are your hours on Saturday?",
+        "Do you offer maintenance plans?", "Are you licensed and insured?",
+        "Need to reschedule my appointment to next week"})
+    EXPECT_EQ(Cat(text), Category::kRoutine) << text;
+}
+
+TEST(Spam, PitchesToTheBusiness) {
+  for (const char* text :
+       {"This is an important message about your Google listing, press 1",
+        "We have exclusive roofing leads in your area", "Your business is pre-approved for "
+        "working capital", "calling about your car's extended warranty",
+        "I'm a recruiter with licensed HVAC techs available", "We do SEO for contractors"})
+    EXPECT_EQ(Cat(text), Category::kSpam) << text;
+}
+
+TEST(Spam, ARealRequestIsNeverSpam) {
+  EXPECT_EQ(Cat("Found you on Google, need a quote for my roof"), Category::kActiveEstimate);
+  ClassifyContext listed;
+  listed.on_spam_list = true;
+  const Classification c = Sms("water pouring through the kitchen ceiling", listed);
+  EXPECT_EQ(c.category, Category::kEmergency);
+  EXPECT_EQ(Cat("call me back", listed), Category::kSpam);
+}
+
+TEST(Context, BlockListedCallerWithNothingSaidIsSpam) {
+  ClassifyContext ctx;
+  ctx.on_spam_list = true;
+  ctx.duration_seconds = 3;
+  const Classification c = Default().Classify(Channel::kCall, "", ctx);
+  EXPECT_EQ(c.category, Category::kSpam);
+  EXPECT_THAT(AllReasons(c), HasSubstr("block list"));
+}
+
+TEST(Context, ShortUnansweredCallIsUnknownNotSpam) {
+  ClassifyContext ctx;
+  ctx.duration_seconds = 4;
+  const Classification c = Default().Classify(Channel::kCall, "", ctx);
+  EXPECT_EQ(c.category, Category::kUnknown);
+  EXPECT_THAT(AllReasons(c), HasSubstr("missed call of 4 s"));
+}
+
+TEST(Context, AnsweredCallWithoutNotesIsUnknown) {
+  ClassifyContext ctx;
+  ctx.answered = true;
+  ctx.duration_seconds = 120;
+  const Classification c = Default().Classify(Channel::kCall, "", ctx);
+  EXPECT_EQ(c.category, Category::kUnknown);
+  EXPECT_THAT(AllReasons(c), HasSubstr("answered call"));
+}
+
+TEST(Context, MissedCallFromAContactWithAnEstimateIsAboutTheEstimate) {
+  const Classification c = Default().Classify(Channel::kCall, "", Age(45));
+  EXPECT_EQ(c.category, Category::kOldEstimate);
+  EXPECT_LT(c.confidence, 0.6);
+}
+
+TEST(Context, RepeatedCallsMakeAWeakProblemAnEmergency) {
+  ClassifyContext repeated;
+  repeated.calls_within_minutes = 2;
+  EXPECT_EQ(Cat("call me back, it's about the leak"), Category::kActiveEstimate);
+  const Classification c = Sms("call me back, it's about the leak", repeated);
+  EXPECT_EQ(c.category, Category::kEmergency);
+  EXPECT_THAT(AllReasons(c), HasSubstr("called 2 more times within 15 minutes"));
+}
+
+TEST(Context, RepeatedCallsWithoutAnUrgentCueOnlyRaiseConfidence) {
+  ClassifyContext repeated;
+  repeated.calls_within_minutes = 3;
+  const Classification once = Default().Classify(Channel::kCall, "", {});
+  const Classification thrice = Default().Classify(Channel::kCall, "", repeated);
+  EXPECT_EQ(thrice.category, Category::kUnknown);
+  EXPECT_GT(thrice.confidence, once.confidence);
+  EXPECT_THAT(AllReasons(thrice), HasSubstr("called 3 more times"));
+  const Classification quote = Sms("can I get a quote for gutters", repeated);
+  EXPECT_EQ(quote.category, Category::kActiveEstimate);
+  EXPECT_GT(quote.confidence, Sms("can I get a quote for gutters").confidence);
+  ClassifyContext single;
+  single.calls_within_minutes = 1;
+  EXPECT_EQ(Cat("call me back, it's about the leak", single), Category::kActiveEstimate);
+}
+
+TEST(Unknown, NothingToGoOn) {
+  const Classification c = Sms("Hi, call me back please");
+  EXPECT_EQ(c.category, Category::kUnknown);
+  EXPECT_FALSE(c.reasons.empty());
+  EXPECT_EQ(Default().Classify(Channel::kVoicemail, "   ", {}).category, Category::kUnknown);
+}
+
+// --- precedence -----------------------------------------------------------------------------
+
+TEST(Precedence, StopEmergencyWarrantyEstimateRoutine) {
+  EXPECT_EQ(Cat("Not interested. Also the roof is leaking."), Category::kStop);
+  EXPECT_EQ(Cat("the AC you installed is not cooling and it's 90 inside"),
+            Category::kEmergency);
+  EXPECT_EQ(Cat("the faucet you installed drips, can you give me a quote for a new one?"),
+            Category::kWarranty);
+  EXPECT_EQ(Cat("Do you service Austin? I need a quote for a new roof"),
+            Category::kActiveEstimate);
+  EXPECT_EQ(Cat("How long does a roof replacement take?"), Category::kRoutine);
+}
+
+// --- trade ----------------------------------------------------------------------------------
+
+TEST(Trade, NamedByTheWords) {
+  EXPECT_EQ(Sms("need a quote for new shingles and gutters").trade, "roofing");
+  EXPECT_EQ(Sms("the furnace and thermostat are acting up").trade, "hvac");
+  EXPECT_EQ(Sms("toilet is clogged and the sink drains slow").trade, "plumbing");
+  EXPECT_EQ(Sms("mold and water damage after the flood").trade, "restoration");
+  EXPECT_EQ(Sms("we want to remodel the kitchen, new cabinets").trade, "remodeling");
+  EXPECT_EQ(Sms("call me back").trade, "");
+}
+
+// --- company terms --------------------------------------------------------------------------
+
+TEST(ExtraTerms, ExtendTheLexicons) {
+  CompanyConfig config;
+  config.trades = {"roofing", "solar"};
+  config.extra_terms["emergency"] = {"ice machine down"};
+  config.extra_terms["spam"] = {"roofing directory"};
+  config.extra_terms["emergency.problem"] = {"inverter beeping"};
+  config.extra_terms["solar"] = {"solar panel*"};
+  config.extra_terms["stop.keyword"] = {"basta"};
+  const auto c = Make(config);
+  ASSERT_NE(c, nullptr);
+  const Classification ice = c->Classify(Channel::kSms, "our ice machine down again", {});
+  EXPECT_EQ(ice.category, Category::kEmergency);
+  EXPECT_THAT(AllReasons(ice), HasSubstr("\"ice machine down\""));
+  EXPECT_EQ(c->Classify(Channel::kSms, "List your company in our roofing directory", {}).category,
+            Category::kSpam);
+  EXPECT_EQ(c->Classify(Channel::kSms, "inverter beeping, need help asap", {}).category,
+            Category::kEmergency);
+  EXPECT_EQ(c->Classify(Channel::kSms, "quote for solar panels", {}).trade, "solar");
+  EXPECT_EQ(c->Classify(Channel::kSms, "Basta!", {}).category, Category::kStop);
+  EXPECT_NE(Cat("our ice machine down again"), Category::kEmergency);  // default unchanged
+}
+
+TEST(ExtraTerms, MistakesAreReportedNotIgnored) {
+  CompanyConfig unknown_key;
+  unknown_key.extra_terms["emergancy"] = {"ice machine down"};
+  const auto a = Classifier::Create(unknown_key);
+  ASSERT_FALSE(a.ok());
+  EXPECT_THAT(a.status().message(), HasSubstr("extra_terms[emergancy]"));
+  CompanyConfig bad_regex;
+  bad_regex.extra_terms["spam"] = {"re: (unclosed"};
+  EXPECT_FALSE(Classifier::Create(bad_regex).ok());
+  CompanyConfig bad_section;
+  bad_section.extra_terms["stop.nope"] = {"basta"};
+  EXPECT_FALSE(Classifier::Create(bad_section).ok());
+  CompanyConfig bad_days;
+  bad_days.old_estimate_days = 0;
+  EXPECT_FALSE(Classifier::Create(bad_days).ok());
+}
+
+// --- every result ---------------------------------------------------------------------------
+
+TEST(Result, ConfidenceInRangeReasonsPresentNeverDuplicate) {
+  for (const char* text : {"", "STOP", "water pouring in", "hi", "quote please",
+                           "press 1 for your google listing", "do you service austin"}) {
+    for (Channel ch : {Channel::kCall, Channel::kSms, Channel::kEmail}) {
+      const Classification c = Default().Classify(ch, text, {});
+      EXPECT_GE(c.confidence, 0.0);
+      EXPECT_LE(c.confidence, 1.0);
+      EXPECT_FALSE(c.reasons.empty()) << text;
+      EXPECT_NE(c.category, Category::kDuplicate);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ringback

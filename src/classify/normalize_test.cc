@@ -1,0 +1,37 @@
+#include "classify/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace ringback::classify {
+namespace {
+
+TEST(Normalize, LowerCaseQuotesAndWhitespace) {
+  const NormalizedText n =
+      Normalize("  Don\xE2\x80\x99t   CALL\t\xE2\x80\x9Cme\xE2\x80\x9D \xE2\x80\x94 ok  ", {});
+  EXPECT_EQ(n.text, "don't call \"me\" - ok");
+}
+
+TEST(Normalize, LineBreaksSurviveAsClauseEnds) {
+  EXPECT_EQ(Normalize("no rush\r\n\r\nLeak in roof", {}).text, "no rush\nleak in roof");
+}
+
+TEST(Normalize, SpellingVariantsAreReplacedWordByWord) {
+  const SpellingMap spelling{{"leek", "leak"}, {"thru", "through"}, {"a/c", "ac"}};
+  EXPECT_EQ(Normalize("Leek THRU the roof, a/c out, 'leek'", spelling).text,
+            "leak through the roof, ac out, 'leak'");
+  EXPECT_EQ(Normalize("leeks", spelling).text, "leeks");  // whole words only
+}
+
+TEST(Normalize, OriginalGivesBackTheBuyersWords) {
+  const SpellingMap spelling{{"thru", "through"}};
+  const std::string original = "Water\xE2\x80\x99s coming THRU the ceiling";
+  const NormalizedText n = Normalize(original, spelling);
+  const std::size_t at = n.text.find("coming through");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(n.Original(original, at, at + std::string("coming through").size()), "coming THRU");
+  EXPECT_EQ(n.Original(original, 0, 7), "Water\xE2\x80\x99s");
+  EXPECT_EQ(n.Original(original, 3, 3), "");
+}
+
+}  // namespace
+}  // namespace ringback::classify

@@ -1,0 +1,125 @@
+// Phone numbers and email addresses as contact handles.
+#include <gtest/gtest.h>
+
+#include "identity/phone.h"
+
+namespace ringback {
+namespace {
+
+TEST(ParsePhone, LocalNumberWithPunctuation) {
+  PhoneNumber p = ParsePhone("(512) 555-0142", "US");
+  EXPECT_TRUE(p.ok());
+  EXPECT_EQ(p.e164, "+15125550142");
+  EXPECT_EQ(p.extension, "");
+  EXPECT_EQ(p.error, "");
+}
+
+TEST(ParsePhone, EveryCommonSpellingGivesTheSameNumber) {
+  for (const char* raw : {"512-555-0142", "512.555.0142", "5125550142", "+1 512 555 0142",
+                          "1 (512) 555-0142", "+15125550142", "  (512) 555-0142  "}) {
+    PhoneNumber p = ParsePhone(raw, "US");
+    EXPECT_EQ(p.e164, "+15125550142") << raw << ": " << p.error;
+  }
+}
+
+TEST(ParsePhone, KeepsTheExtensionApart) {
+  PhoneNumber p = ParsePhone("512.555.0142 x12", "US");
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.e164, "+15125550142");
+  EXPECT_EQ(p.extension, "12");
+}
+
+TEST(ParsePhone, AreaCode555IsNotAValidNumber) {
+  PhoneNumber p = ParsePhone("+1 (555) 123-4567", "US");
+  EXPECT_FALSE(p.ok());
+  EXPECT_EQ(p.e164, "");
+  EXPECT_FALSE(p.error.empty());
+}
+
+TEST(ParsePhone, VanityLettersAreDialledAsDigits) {
+  PhoneNumber p = ParsePhone("1-800-FLOWERS", "US");
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.e164, "+18003569377");
+}
+
+TEST(ParsePhone, TooShortIsAnError) {
+  PhoneNumber p = ParsePhone("12345", "US");
+  EXPECT_FALSE(p.ok());
+  EXPECT_EQ(p.e164, "");
+  EXPECT_EQ(p.error, "wrong length");
+}
+
+TEST(ParsePhone, EmptyAndBlankAreErrors) {
+  for (const char* raw : {"", "   ", "\t"}) {
+    PhoneNumber p = ParsePhone(raw, "US");
+    EXPECT_FALSE(p.ok()) << '"' << raw << '"';
+    EXPECT_EQ(p.error, "empty") << '"' << raw << '"';
+  }
+}
+
+TEST(ParsePhone, CallerIdTextWithoutDigitsIsNotAPhoneNumber) {
+  for (const char* raw : {"Anonymous", "WIRELESS CALLER", "Restricted", "jane@example.com"}) {
+    PhoneNumber p = ParsePhone(raw, "US");
+    EXPECT_FALSE(p.ok()) << raw;
+    EXPECT_EQ(p.error, "not a phone number") << raw;
+  }
+}
+
+TEST(ParsePhone, InternationalNumberWithPlusIgnoresTheRegion) {
+  PhoneNumber p = ParsePhone("+44 20 7946 0958", "US");
+  ASSERT_TRUE(p.ok()) << p.error;
+  EXPECT_EQ(p.e164, "+442079460958");
+}
+
+TEST(FormatPhoneForDisplay, NationalFormatForTheCompanyRegion) {
+  EXPECT_EQ(FormatPhoneForDisplay("+15125550142", "US"), "(512) 555-0142");
+}
+
+TEST(FormatPhoneForDisplay, InternationalFormatForOtherRegions) {
+  EXPECT_EQ(FormatPhoneForDisplay("+442079460958", "US"), "+44 20 7946 0958");
+  EXPECT_EQ(FormatPhoneForDisplay("+15125550142", "GB"), "+1 512-555-0142");
+}
+
+TEST(FormatPhoneForDisplay, LeavesUnparseableTextAsItIs) {
+  EXPECT_EQ(FormatPhoneForDisplay("Anonymous", "US"), "Anonymous");
+}
+
+TEST(MaskPhone, KeepsOnlyTheLastFourDigits) {
+  EXPECT_EQ(MaskPhone("+15125550142"), "***-***-0142");
+  EXPECT_EQ(MaskPhone("(512) 555-0199"), "***-***-0199");
+  const std::string masked = MaskPhone("+15125550142");
+  EXPECT_EQ(masked.find("512"), std::string::npos);
+  EXPECT_EQ(masked.find("555"), std::string::npos);
+}
+
+TEST(MaskPhone, ShortOrEmptyInputRevealsNothing) {
+  EXPECT_EQ(MaskPhone(""), "***");
+  EXPECT_EQ(MaskPhone("+12"), "***");
+}
+
+TEST(NormalizeEmail, TakesTheAddressOutOfANameAndLowerCasesIt) {
+  EXPECT_EQ(NormalizeEmail("Jane Doe <Jane@Example.com>"), "jane@example.com");
+  EXPECT_EQ(NormalizeEmail("\"Doe, Jane\" <jane.doe@example.org>"), "jane.doe@example.org");
+}
+
+TEST(NormalizeEmail, TrimsAndLowerCasesBareAddresses) {
+  EXPECT_EQ(NormalizeEmail("  JANE@EXAMPLE.COM \r\n"), "jane@example.com");
+  EXPECT_EQ(NormalizeEmail("mailto:Jane@Example.net"), "jane@example.net");
+  EXPECT_EQ(NormalizeEmail("jane+roof@example.com"), "jane+roof@example.com");
+}
+
+TEST(NormalizeEmail, JunkGivesAnEmptyString) {
+  for (const char* junk : {"", "   ", "not an email", "jane@", "@example.com", "jane@example",
+                           "jane@example.", "jane@.com", "a@b@example.com", "jane doe@example.com",
+                           "jane@example.com, bob@example.com", "N/A", "none"}) {
+    EXPECT_EQ(NormalizeEmail(junk), "") << '"' << junk << '"';
+  }
+}
+
+TEST(Handles, PrefixTheSchemes) {
+  EXPECT_EQ(PhoneHandle("+15125550142"), "tel:+15125550142");
+  EXPECT_EQ(EmailHandle("jane@example.com"), "mailto:jane@example.com");
+}
+
+}  // namespace
+}  // namespace ringback

@@ -1,0 +1,69 @@
+// Sanitizing for reports that leave the office.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "identity/sanitize.h"
+
+namespace ringback {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+TEST(Initials, OneLetterPerWordWithDots) {
+  EXPECT_EQ(Initials("Jane Q. Doe"), "J.Q.D.");
+  EXPECT_EQ(Initials("jane doe"), "J.D.");
+  EXPECT_EQ(Initials("  Glenn   Harper "), "G.H.");
+  EXPECT_EQ(Initials("Cher"), "C.");
+}
+
+TEST(Initials, NothingForEmptyOrNonNames) {
+  EXPECT_EQ(Initials(""), "");
+  EXPECT_EQ(Initials("   "), "");
+  EXPECT_EQ(Initials("(512) 555-0142"), "");
+}
+
+TEST(ScrubText, RemovesEmails) {
+  const std::string out = ScrubText("write to Jane.Doe@example.com please");
+  EXPECT_EQ(out, "write to [email] please");
+}
+
+TEST(ScrubText, RemovesPhonesInTheUsualSpellings) {
+  for (const char* phone : {"512-555-0142", "(512) 555-0142", "512.555.0142", "5125550142",
+                            "+1 512 555 0142", "1-512-555-0142"}) {
+    const std::string out = ScrubText(std::string("call me at ") + phone + " thanks");
+    EXPECT_EQ(out, "call me at [phone] thanks") << phone;
+  }
+}
+
+TEST(ScrubText, RemovesStreetAddresses) {
+  const std::string out = ScrubText("We're at 1234 Oak Hollow Dr, Austin.");
+  EXPECT_THAT(out, HasSubstr("[address]"));
+  EXPECT_THAT(out, Not(HasSubstr("1234")));
+  EXPECT_THAT(out, Not(HasSubstr("Oak Hollow")));
+  EXPECT_THAT(out, HasSubstr("Austin"));
+  EXPECT_EQ(ScrubText("2208 Prairie Dove Ln"), "[address]");
+}
+
+TEST(ScrubText, RemovesEverythingInOneMessage) {
+  const std::string in =
+      "Hi, this is Jane. Roof leaking at 5308 Whitetail Cove. Call 512-555-0176 or email "
+      "glenn.harper@example.com.";
+  const std::string out = ScrubText(in);
+  EXPECT_THAT(out, Not(HasSubstr("555-0176")));
+  EXPECT_THAT(out, Not(HasSubstr("@")));
+  EXPECT_THAT(out, Not(HasSubstr("5308")));
+  EXPECT_THAT(out, HasSubstr("Roof leaking"));
+  EXPECT_THAT(out, HasSubstr("[phone]"));
+  EXPECT_THAT(out, HasSubstr("[email]"));
+  EXPECT_THAT(out, HasSubstr("[address]"));
+}
+
+TEST(ScrubText, LeavesOrdinaryTextAlone) {
+  const std::string in = "AC quit at the end of summer, about 20 years old. 2 units, 3 tons.";
+  EXPECT_EQ(ScrubText(in), in);
+  EXPECT_EQ(ScrubText(""), "");
+}
+
+}  // namespace
+}  // namespace ringback
