@@ -20,13 +20,13 @@ using ::testing::HasSubstr;
 const std::string kSource = RINGBACK_SOURCE_DIR;
 const std::string kBinary = RINGBACK_BINARY;
 
-struct Run {
+struct RunResult {
   int exit_code = -1;
   std::string out;  // stdout and stderr together
 };
 
-Run Ringback(const std::string& args) {
-  Run run;
+RunResult Ringback(const std::string& args) {
+  RunResult run;
   const std::string cmd = kBinary + " " + args + " 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return run;
@@ -78,10 +78,10 @@ class SampleWeek : public ::testing::Test {
   }
 
   static fs::path dir_;
-  static Run first_, second_;
+  static RunResult first_, second_;
 };
 fs::path SampleWeek::dir_;
-Run SampleWeek::first_, SampleWeek::second_;
+RunResult SampleWeek::first_, SampleWeek::second_;
 
 TEST_F(SampleWeek, PrintsTheSummaryAndWritesTheThreeFiles) {
   ASSERT_EQ(first_.exit_code, 0) << first_.out;
@@ -143,15 +143,18 @@ TEST_F(SampleWeek, EveryRealOpportunityHasOwnerBackupActionDeadlineAndDraft) {
     EXPECT_NE(row["owner"], row["backup_owner"]) << row["id"];
     EXPECT_FALSE(row["next_action"].empty()) << row["id"];
     EXPECT_FALSE(row["deadline"].empty()) << row["id"];
-    if (row["status"] != "reached") EXPECT_FALSE(row["draft"].empty()) << row["id"];
+    if (row["status"] != "reached") {
+      EXPECT_FALSE(row["draft"].empty()) << row["id"];
+    }
   }
   EXPECT_EQ(real, 77);  // emergency 13, active 23, old 8, warranty 6, routine 12, unknown 15
 }
 
 TEST_F(SampleWeek, NothingIsDraftedForStopsSpamOrDuplicates) {
   for (auto& row : ReadCsv(dir_ / "out1" / "queue.csv")) {
-    if (row["status"] == "do_not_contact" || row["category"] == "spam" || !row["duplicate_of"].empty())
+    if (row["status"] == "do_not_contact" || row["category"] == "spam" || !row["duplicate_of"].empty()) {
       EXPECT_TRUE(row["draft"].empty()) << row["id"] << " " << row["category"];
+    }
   }
 }
 
@@ -183,7 +186,7 @@ class BadInput : public ::testing::Test {
 };
 
 TEST_F(BadInput, MissingFileIsNamedAndTheGoodFilesStillImport) {
-  Run run = Ringback("audit " + (dir_ / "nope.csv").string() + " " + kSource +
+  RunResult run = Ringback("audit " + (dir_ / "nope.csv").string() + " " + kSource +
                      "/tests/fixtures/bad-input/calls-broken.csv" + Config() + " --out " + (dir_ / "out").string());
   EXPECT_EQ(run.exit_code, 1) << run.out;
   EXPECT_THAT(run.out, HasSubstr("nope.csv"));
@@ -193,7 +196,7 @@ TEST_F(BadInput, MissingFileIsNamedAndTheGoodFilesStillImport) {
 }
 
 TEST_F(BadInput, BrokenQuoteAndNoPhoneAreRejectedWithLineAndReason) {
-  Run run = Ringback("audit " + kSource + "/tests/fixtures/bad-input/calls-broken.csv" + Config() + " --out " +
+  RunResult run = Ringback("audit " + kSource + "/tests/fixtures/bad-input/calls-broken.csv" + Config() + " --out " +
                      (dir_ / "out").string());
   EXPECT_EQ(run.exit_code, 0) << run.out;
   Table rejects = ReadCsv(dir_ / "out" / "rejects.csv");
@@ -211,7 +214,7 @@ TEST_F(BadInput, UnreadableFileIsAClearError) {
   const fs::path locked = dir_ / "locked.csv";
   std::ofstream(locked) << "Start Time,From\n";
   fs::permissions(locked, fs::perms::none);
-  Run run = Ringback("audit " + locked.string() + Config() + " --out " + (dir_ / "out").string());
+  RunResult run = Ringback("audit " + locked.string() + Config() + " --out " + (dir_ / "out").string());
   fs::permissions(locked, fs::perms::owner_all);
   if (getuid() == 0) GTEST_SKIP() << "root reads any file";
   EXPECT_EQ(run.exit_code, 1);
@@ -221,13 +224,13 @@ TEST_F(BadInput, UnreadableFileIsAClearError) {
 TEST_F(BadInput, UsageErrorsExitTwo) {
   EXPECT_EQ(Ringback("audit").exit_code, 2);
   EXPECT_EQ(Ringback("no-such-command").exit_code, 2);
-  Run run = Ringback("audit x.csv");
+  RunResult run = Ringback("audit x.csv");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.out, HasSubstr("--config"));
 }
 
 TEST_F(BadInput, MissingConfigIsFatalWithAMessage) {
-  Run run = Ringback("audit x.csv --config " + (dir_ / "none.toml").string());
+  RunResult run = Ringback("audit x.csv --config " + (dir_ / "none.toml").string());
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.out, HasSubstr("none.toml"));
 }

@@ -94,7 +94,9 @@ INSTANTIATE_TEST_SUITE_P(
                       "Don't call before 5, text is fine. Need a quote.",
                       "I'm not interested in the premium shingles, just the standard ones",
                       "Reply STOP to opt out of these reminders. Your Google listing expires.",
-                      "press nine to opt out of your business listing update"));
+                      "press nine to opt out of your business listing update",
+                      "We're going a different direction with the layout, can you revise the "
+                      "quote?"));
 
 TEST(Stop, WinsOverAnEmergencyInTheSameMessage) {
   EXPECT_EQ(Cat("Water is pouring in but don't call me again, I found someone else"),

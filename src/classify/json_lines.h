@@ -130,13 +130,19 @@ inline StatusOr<JsonLine> ParseJsonLine(std::string_view text, bool need_label,
   return line;
 }
 
-inline nlohmann::json ResultJson(const nlohmann::json& id, const Classification& c) {
-  nlohmann::json out = {{"id", id},
+// Keys in the documented order (id first), not sorted.
+inline nlohmann::ordered_json ResultJson(const nlohmann::json& id, const Classification& c) {
+  nlohmann::ordered_json out = {{"id", id},
                         {"category", std::string(CategoryName(c.category))},
                         {"confidence", c.confidence},
                         {"reasons", c.reasons}};
   if (!c.trade.empty()) out["trade"] = c.trade;
   return out;
+}
+
+inline nlohmann::ordered_json ErrorJson(const nlohmann::json& id, std::int64_t line,
+                                         const std::string& message) {
+  return {{"id", id}, {"line", line}, {"error", message}};
 }
 
 inline LabelledExample ToExample(const JsonLine& line) {

@@ -3,6 +3,7 @@
 //
 // File format (one entry per line, UTF-8):
 //   # comment                 a line starting with '#' is ignored; so is " # ..." after an entry
+//                             (write a literal '#' after a space as [#] in a regex)
 //   [section]                 following entries belong to this section (see kSchema in
 //                             lexicon.cc for the sections each file may use); entries before the
 //                             first header go to the file's first section

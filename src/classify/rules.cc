@@ -55,8 +55,19 @@ std::string CleanQuote(std::string_view raw) {
     space = false;
     out += c;
   }
-  if (out.size() > kMaxQuoteChars) out = out.substr(0, kMaxQuoteChars) + "...";
+  if (out.size() > kMaxQuoteChars) {
+    std::size_t cut = kMaxQuoteChars;  // never split a UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "...";
+  }
   return "\"" + out + "\"";
+}
+
+// "estimate sent 45 days ago (old after 30 days)".
+std::string AgeReason(int age, int old_days) {
+  const std::string days = std::to_string(old_days) + " days)";
+  return "estimate sent " + std::to_string(age) + " days ago (" +
+         (age >= old_days ? "old after " : "active until ") + days;
 }
 
 void FinishContext(Classification& c, const ClassifyContext& ctx, bool counted) {
@@ -83,7 +94,7 @@ class Decider {
     if (!c) c = WeakEstimate();
     if (!c) c = Problem();
     if (!c) c = WeakSpam();
-    if (!c) c = OpenEstimate(0.5, "no clear request");
+    if (!c) c = OpenEstimate(0.5, "no request in the words, but an estimate is on file");
     if (!c) c = Unknown();
     Finish(*c);
     return *c;
@@ -196,9 +207,7 @@ class Decider {
     const int age = *ctx_.estimate_age_days;
     const bool old = age >= in_.old_estimate_days;
     Classification c = Make(old ? Category::kOldEstimate : Category::kActiveEstimate, conf);
-    c.reasons.push_back("estimate sent " + std::to_string(age) + " days ago (" +
-                        (old ? "old" : "still active") + ", old from " +
-                        std::to_string(in_.old_estimate_days) + " days)");
+    c.reasons.push_back(AgeReason(age, in_.old_estimate_days));
     return c;
   }
 
@@ -288,7 +297,6 @@ class Decider {
     FinishContext(c, ctx_, repeated_raised_);
   }
 
- private:
   const RuleInput& in_;
   const Analysis& a_;
   const ClassifyContext& ctx_;
@@ -321,9 +329,7 @@ Classification DecideEmpty(Channel channel, const ClassifyContext& ctx, int old_
     const bool old = age >= old_estimate_days;
     c.category = old ? Category::kOldEstimate : Category::kActiveEstimate;
     c.confidence = 0.45;
-    c.reasons.push_back("estimate sent " + std::to_string(age) + " days ago (" +
-                        (old ? "old" : "still active") + ", old from " +
-                        std::to_string(old_estimate_days) + " days)");
+    c.reasons.push_back(AgeReason(age, old_estimate_days));
   } else {
     c.category = Category::kUnknown;
     c.confidence = 0.9;

@@ -9,10 +9,13 @@
 //   4. warranty    a problem with work the company did, or an explicit warranty claim
 //   5. estimates   a reply about an estimate (its age decides active or old), or a request
 //   6. routine     a question: service area, hours, warranty terms, maintenance
-//   7. a problem described without a request: active_estimate (it needs a visit or a quote)
-//   8. spam        pitch-like words, or a block-listed number, with no real request
-//   9. an open estimate on file: active or old by its age
-//  10. unknown
+//   7. estimates   a quote, price or job named without asking (weaker than a question)
+//   8. a problem described without a request: active_estimate (it needs a visit or a quote)
+//   9. spam        pitch-like words, or a block-listed number, with no real request
+//  10. an open estimate on file: active or old by its age
+//  11. unknown
+// Repeated calls (calls_within_minutes >= 2) count as urgency for a problem cue, otherwise
+// they add a reason and confidence. A message with no words is decided by DecideEmpty.
 #pragma once
 
 #include <string_view>

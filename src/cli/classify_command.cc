@@ -82,6 +82,11 @@ bool Blank(const std::string& line) {
   return line.find_first_not_of(" \t\r") == std::string::npos;
 }
 
+// Invalid UTF-8 in a quote is replaced, never thrown over.
+std::string Dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 void StripCr(std::string& line) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
 }
@@ -115,13 +120,11 @@ int ClassifyCommand(const std::vector<std::string>& args, const CompanyConfig& c
     const StatusOr<classify::JsonLine> req = classify::ParseJsonLine(line, false, &id);
     if (!req.ok()) {
       ++errors;
-      out << nlohmann::json{{"id", id}, {"line", line_no}, {"error", req.status().message()}}
-                 .dump()
-          << "\n";
+      out << Dump(classify::ErrorJson(id, line_no, req.status().message())) << "\n";
       continue;
     }
     const Classification c = classifier->Classify(req->channel, req->text, req->context);
-    out << classify::ResultJson(req->id, c).dump() << "\n";
+    out << Dump(classify::ResultJson(req->id, c)) << "\n";
   }
   if (errors > 0) err << "classify: " << errors << " line(s) could not be read\n";
   return kExitOk;

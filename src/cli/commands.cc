@@ -8,6 +8,8 @@
 
 #include "cli/audit_command.h"
 #include "cli/classify_command.h"
+#include "cli/contacts_command.h"
+#include "cli/parse.h"
 #include "config/config_loader.h"
 #include "pipeline/audit.h"
 
@@ -21,28 +23,11 @@ constexpr const char* kUsage =
     "  audit INPUT... --config FILE   import a week of exports and write the callback queue and report\n"
     "  classify [FILE] [--config FILE] classify JSON lines {\"id\",\"channel\",\"text\"} from stdin or FILE\n"
     "  eval LABELLED.jsonl [--config FILE]  score the classifier on labelled JSON lines\n"
+    "  contacts --db FILE [--json]     contacts with handles, channels, open opportunity, stop status\n"
+    "  stop add|lift|list --db FILE ...  record or lift a stop (do-not-contact), with reason and actor\n"
     "  version                         print the version\n"
     "\n"
     "Run `ringback COMMAND --help` for a command's options.\n";
-
-// Parses with CLI11; returns an exit code when the command must stop here (help or bad usage).
-std::optional<int> Parse(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,
-                         std::ostream& err) {
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    out << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    err << "ringback " << app.get_name() << ": " << e.what() << "\n"
-        << "Run `ringback " << app.get_name() << " --help` for usage.\n";
-    return kExitUsage;
-  }
-  return std::nullopt;
-}
-
-std::optional<Timestamp> ParseAsOf(const std::string& text, const std::string& zone);
 
 int Audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app("Import a week of exports and write the callback queue and report.", "audit");
@@ -55,14 +40,14 @@ int Audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
       ->default_val("ringback-out");
   app.add_option("--as-of", as_of, "Fix \"now\", e.g. 2026-11-23T08:00 (company time) or ...Z");
   app.add_flag("--sanitize", options.sanitize, "Mask names, phones and emails in the outputs");
-  if (auto code = Parse(app, args, out, err)) return *code;
+  if (auto code = ParseArgs(app, args, out, err)) return *code;
   StatusOr<CompanyConfig> config = LoadConfig(config_path);
   if (!config.ok()) {
     err << "ringback audit: " << config.status().message() << "\n";
     return kExitFatal;
   }
   if (!as_of.empty()) {
-    options.as_of = ParseAsOf(as_of, config->time_zone);
+    options.as_of = ParseTimeArg(as_of, config->time_zone);
     if (!options.as_of) {
       err << "ringback audit: --as-of: not a time: \"" << as_of << "\" (use 2026-11-23T08:00)\n";
       return kExitUsage;
@@ -102,25 +87,8 @@ int WithConfig(const std::string& name, const std::vector<std::string>& args, st
     config = *loaded;
   }
   if (name == "classify") return ClassifyCommand(rest, config, in, out, err);
+  if (name == "stop") return StopCommand(rest, config, out, err);
   return EvalCommand(rest, config, in, out, err);
-}
-
-}  // namespace
-
-}  // namespace ringback::cli
-
-#include "ingest/time_parse.h"
-#include <date/tz.h>
-
-namespace ringback::cli {
-namespace {
-
-std::optional<Timestamp> ParseAsOf(const std::string& text, const std::string& zone) {
-  try {
-    return ParseExportTime(text, date::locate_zone(zone));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
 }
 
 }  // namespace
@@ -133,7 +101,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "audit") return Audit(rest, out, err);
-  if (command == "classify" || command == "eval") return WithConfig(command, rest, in, out, err);
+  if (command == "classify" || command == "eval" || command == "stop") return WithConfig(command, rest, in, out, err);
+  if (command == "contacts") return ContactsCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "ringback 0.1.0\n";
     return kExitOk;

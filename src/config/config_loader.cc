@@ -228,6 +228,24 @@ Status ReadPerCategory(const Ctx& ctx, const toml::table& root, CompanyConfig& c
   return Status::Ok();
 }
 
+Status ReadTemplates(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
+  const toml::table* templates = root["templates"].as_table();
+  if (!templates) return Status::Ok();
+  for (const auto& [channel, node] : *templates) {
+    const toml::table* per_category = node.as_table();
+    const std::string ch(channel.str());
+    if (!per_category || (ch != "sms" && ch != "email" && ch != "call"))
+      return ctx.Error(&node, "templates." + ch, "expected [templates.sms], [templates.email] or [templates.call]");
+    for (const auto& [category, text] : *per_category) {
+      auto value = text.value<std::string>();
+      if (!ParseCategory(category.str()) || !value)
+        return ctx.Error(&text, "templates." + ch + "." + std::string(category.str()), "expected category = \"text\"");
+      c.templates[ch + "." + std::string(category.str())] = *value;
+    }
+  }
+  return Status::Ok();
+}
+
 Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   if (const toml::table* cl = root["classify"].as_table()) {
     c.old_estimate_days = static_cast<int>((*cl)["old_estimate_days"].value_or(int64_t{30}));
@@ -253,8 +271,17 @@ Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
     if (!start || !end || *end <= *start) return ctx.Error(q, "quiet_hours", "expected start = \"08:00\", end = \"21:00\"");
     c.quiet_start_minute = *start;
     c.quiet_end_minute = *end;
+    if (const toml::table* states = (*q)["states"].as_table()) {
+      for (const auto& [state, node] : *states) {
+        auto text = node.value<std::string>();
+        auto hours = text ? ParseHours(*text) : std::nullopt;
+        if (!hours || hours->closed())
+          return ctx.Error(&node, "quiet_hours.states." + std::string(state.str()), "expected \"08:00-20:00\"");
+        c.state_quiet_hours[std::string(state.str())] = {hours->open_minute, hours->close_minute};
+      }
+    }
   }
-  return Status::Ok();
+  return ReadTemplates(ctx, root, c);
 }
 
 }  // namespace

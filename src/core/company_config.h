@@ -73,6 +73,11 @@ struct CompanyConfig {
   std::vector<std::string> spam_numbers;  // E.164 after loading
   // Company terms added to the built-in lexicons: category name -> phrases.
   std::map<std::string, std::vector<std::string>> extra_terms;
+  // Company callback templates overriding the built-in ones: "sms.emergency", "email.routine",
+  // "call.old_estimate" -> Mustache text. From [templates.sms], [templates.email], [templates.call].
+  std::map<std::string, std::string> templates;
+  // Stricter quiet hours per US state ("FL" -> 08:00-20:00), in minutes after midnight.
+  std::map<std::string, std::pair<int, int>> state_quiet_hours;
 };
 
 }  // namespace ringback

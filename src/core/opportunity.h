@@ -52,7 +52,23 @@ struct Suppression {
   Timestamp at{};
   Channel channel = Channel::kSms;
   std::string words;
-  std::string signal_id;
+  std::string signal_id;  // the signal that said stop; "manual:..." when a person added it
+  // Set when a person lifted the stop (the person asked again); a lifted stop blocks nothing.
+  std::optional<Timestamp> lifted_at;
+  std::string lifted_by;
+  std::string lift_reason;
+};
+
+// What the office sees of one contact: its handles, the channels it used, its open
+// opportunity and whether it asked to stop.
+struct ContactInfo {
+  std::string key;
+  std::vector<std::string> handles;
+  std::vector<std::string> names;
+  std::vector<Channel> channels;
+  std::int64_t signals = 0;
+  std::string open_opportunity;  // id, empty when none
+  std::optional<Suppression> stop;  // the earliest stop in force
 };
 
 }  // namespace ringback

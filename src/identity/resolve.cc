@@ -105,7 +105,9 @@ std::vector<Opportunity> ResolveContact(const std::string& contact_key,
     if (stopped_at && o.duplicate_of.empty() && o.category != Category::kSpam) {
       o.status = OpportunityStatus::kDoNotContact;
       if (o.category != Category::kStop)
-        o.reasons.push_back("asked to stop on " + FormatUtc(*stopped_at).substr(0, 10));
+        o.reasons.push_back("asked to stop on " + (options.time_zone.empty()
+                                                       ? FormatUtc(*stopped_at).substr(0, 10)
+                                                       : FormatLocal(*stopped_at, options.time_zone, "%F")));
     }
   }
   return rows;

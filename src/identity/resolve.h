@@ -28,6 +28,8 @@ struct ResolveOptions {
   Seconds duplicate_window = std::chrono::days(7);
   // When the contact asked to stop before these signals (a stored suppression), the instant.
   std::optional<Timestamp> stopped_at;
+  // Zone in which "asked to stop on DATE" is written; UTC when empty.
+  std::string time_zone;
 };
 
 // `signals` are one contact's inbound signals (not answered calls), sorted by received_at then

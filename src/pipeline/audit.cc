@@ -40,7 +40,7 @@ std::vector<std::string> Expand(const std::string& input, std::vector<FileReport
     return files;
   }
   if (!fs::exists(path, ec)) {
-    missing.push_back({input, "", "", 0, 0, 0, 0, "no such file or folder"});
+    missing.push_back({input, "", "", 0, 0, 0, 0, input + ":0: no such file or folder"});
     return {};
   }
   return {input};

@@ -38,6 +38,13 @@ std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zon
           when(o.first_attempt_at), o.summary, confidence, o.trade, o.contact_key};
 }
 
+// "calls.csv:0: the file is empty" -> "the file is empty": the file and line have columns.
+std::string WithoutLocation(const std::string& error, const std::string& file) {
+  if (error.rfind(file + ":", 0) != 0) return error;
+  const std::size_t sep = error.find(": ", file.size() + 1);
+  return sep == std::string::npos ? error : error.substr(sep + 2);
+}
+
 Status OpenOut(const fs::path& path, std::ofstream& out) {
   out.open(path, std::ios::binary | std::ios::trunc);
   if (!out) return Status::IoError("cannot write " + path.string());
@@ -85,7 +92,7 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   if (Status o = OpenOut(dir / "rejects.csv", rejects); !o.ok()) return o;
   rejects << CsvLine({"file", "line", "reason", "field"});
   for (const FileReport& f : result.files)
-    if (!f.error.empty()) rejects << CsvLine({f.file, "0", f.error, ""});
+    if (!f.error.empty()) rejects << CsvLine({f.file, "0", WithoutLocation(f.error, f.file), ""});
   s = store.ForEachReject([&](const Reject& r) {
     rejects << CsvLine({r.file, std::to_string(r.line), r.field.empty() ? r.reason : r.field + ": " + r.reason, r.field});
     return Status::Ok();

@@ -62,11 +62,14 @@ class QueueBuilder {
         if (Status s = RecordStop(signal); !s.ok()) return s;
     }
     if (inbound.empty()) return Status::Ok();
-    StatusOr<std::optional<Suppression>> stop = store_.StopFor(key);
-    if (!stop.ok()) return stop.status();
+    StatusOr<std::vector<Suppression>> stops = store_.StopsFor(key);
+    if (!stops.ok()) return stops.status();
     ResolveOptions resolve;
     resolve.duplicate_window = std::chrono::days(config_.duplicate_window_days);
-    if (*stop) resolve.stopped_at = (*stop)->at;
+    resolve.time_zone = config_.time_zone;
+    for (const Suppression& stop : *stops)
+      if (!stop.lifted_at && (!resolve.stopped_at || stop.at < *resolve.stopped_at)) resolve.stopped_at = stop.at;
+    for (ClassifiedSignal& cs : inbound) ApplyLift(cs, *stops);
     for (Opportunity& row : ResolveContact(key, inbound, resolve)) {
       if (Status s = Finish(row, facts); !s.ok()) return s;
       if (Status s = store_.PutOpportunity(row); !s.ok()) return s;
@@ -124,6 +127,22 @@ class QueueBuilder {
     ClassifiedSignal out{signal, c.category, c.confidence, c.reasons, c.trade};
     if (out.trade.empty()) out.trade = signal.trade;
     return out;
+  }
+
+  // A stop that a person lifted (with a recorded reason) no longer speaks for the contact:
+  // its words stay in the reasons, but it no longer makes the opportunity a stop.
+  void ApplyLift(ClassifiedSignal& cs, const std::vector<Suppression>& stops) const {
+    if (cs.category != Category::kStop) return;
+    const Suppression* lifted = nullptr;
+    for (const Suppression& s : stops) {
+      if (s.signal_id != cs.signal.id) continue;
+      if (!s.lifted_at) return;
+      lifted = &s;
+    }
+    if (!lifted) return;
+    cs.category = Category::kUnknown;
+    cs.reasons.push_back("stop lifted on " + FormatLocal(*lifted->lifted_at, config_.time_zone, "%F") + " by " +
+                         lifted->lifted_by + ": " + lifted->lift_reason);
   }
 
   Status RecordStop(const Signal& signal) {

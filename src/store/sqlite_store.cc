@@ -174,6 +174,84 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  StatusOr<std::vector<Suppression>> StopsFor(const std::string& contact_key) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared(
+            "SELECT handle, signal_id, at, channel, words, lifted_at, lifted_by, lift_reason FROM suppressions "
+            "WHERE handle IN (SELECT handle FROM handles WHERE contact_key = ?) ORDER BY at, signal_id, handle", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, contact_key);
+    std::vector<Suppression> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.push_back(ReadSuppression(*st, 0));
+    }
+    st->Reset();
+    return out;
+  }
+
+  Status LiftStops(const std::string& contact_key, Timestamp at, const std::string& actor,
+                   const std::string& reason) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared(
+            "UPDATE suppressions SET lifted_at = ?, lifted_by = ?, lift_reason = ? WHERE lifted_at IS NULL AND "
+            "handle IN (SELECT handle FROM handles WHERE contact_key = ?)", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, ToUnix(at)).Bind(2, actor).Bind(3, reason).Bind(4, contact_key);
+    if (Status s = st->Run(); !s.ok()) return s;
+    if (st->Changes() == 0) return Status::NotFound(contact_key + " has no stop in force");
+    return Status::Ok();
+  }
+
+  Status ForEachStop(const std::function<Status(const std::string&, const Suppression&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT coalesce(h.contact_key, s.handle), s.handle, s.signal_id, s.at, s.channel, s.words, s.lifted_at, "
+        "s.lifted_by, s.lift_reason FROM suppressions s LEFT JOIN handles h ON h.handle = s.handle "
+        "ORDER BY s.at, s.signal_id, s.handle");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(st->Text(0), ReadSuppression(*st, 1)); !s.ok()) return s;
+    }
+  }
+
+  StatusOr<std::string> ContactKeyFor(const std::string& handle) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT contact_key FROM handles WHERE handle = ?", &st); !s.ok()) return s;
+    st->Bind(1, handle);
+    StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    std::string key = *row ? st->Text(0) : std::string();
+    st->Reset();
+    if (key.empty()) return Status::NotFound(handle + " is not a known contact");
+    return key;
+  }
+
+  Status ForEachContactInfo(const std::function<Status(const ContactInfo&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare("SELECT contact_key, handle FROM handles ORDER BY contact_key, handle");
+    if (!st.ok()) return st.status();
+    ContactInfo info;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      std::string key = *row ? st->Text(0) : std::string();
+      if ((!*row || key != info.key) && !info.key.empty()) {
+        if (Status s = FillContactInfo(info); !s.ok()) return s;
+        if (Status s = fn(info); !s.ok()) return s;
+        info = ContactInfo{};
+      }
+      if (!*row) return Status::Ok();
+      info.key = key;
+      info.handles.push_back(st->Text(1));
+    }
+  }
+
   Status ForEachContact(const std::function<Status(const std::string&, std::vector<Signal>&)>& fn) override {
     // A statement of its own: `fn` may use the cached ones while this one is stepping.
     StatusOr<Statement> st = db_.Prepare(
@@ -361,6 +439,56 @@ class SqliteStore final : public Store {
     Status s = st->Run();
     if (inserted) *inserted = s.ok() && st->Changes() > 0;
     return s;
+  }
+
+  static Suppression ReadSuppression(const Statement& st, int first) {
+    Suppression sup;
+    sup.handle = st.Text(first);
+    sup.signal_id = st.Text(first + 1);
+    sup.at = FromUnix(st.Int(first + 2));
+    sup.channel = ParseChannel(st.Text(first + 3)).value_or(Channel::kSms);
+    sup.words = st.Text(first + 4);
+    if (!st.IsNull(first + 5)) sup.lifted_at = FromUnix(st.Int(first + 5));
+    sup.lifted_by = st.Text(first + 6);
+    sup.lift_reason = st.Text(first + 7);
+    return sup;
+  }
+
+  Status FillContactInfo(ContactInfo& info) {
+    Statement* st = nullptr;
+    if (Status s = Prepared(
+            "SELECT channel, name, count(*) FROM signals WHERE handle IN (SELECT handle FROM handles WHERE "
+            "contact_key = ?) GROUP BY channel, name ORDER BY min(received_at), channel, name", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, info.key);
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      if (auto c = ParseChannel(st->Text(0)); c && std::find(info.channels.begin(), info.channels.end(), *c) == info.channels.end())
+        info.channels.push_back(*c);
+      std::string name = st->Text(1);
+      if (!name.empty() && std::find(info.names.begin(), info.names.end(), name) == info.names.end())
+        info.names.push_back(name);
+      info.signals += st->Int(2);
+    }
+    st->Reset();
+    Statement* open = nullptr;
+    if (Status s = Prepared(
+            "SELECT id FROM opportunities WHERE contact_key = ? AND duplicate_of = '' AND status IN "
+            "('open', 'overdue', 'attempted') ORDER BY received_at LIMIT 1", &open);
+        !s.ok())
+      return s;
+    open->Bind(1, info.key);
+    StatusOr<bool> row = open->Step();
+    if (!row.ok()) return row.status();
+    if (*row) info.open_opportunity = open->Text(0);
+    open->Reset();
+    StatusOr<std::optional<Suppression>> stop = StopFor(info.key);
+    if (!stop.ok()) return stop.status();
+    info.stop = *stop;
+    return Status::Ok();
   }
 
   static Signal ReadSignal(const Statement& st) {

@@ -54,6 +54,17 @@ class Store {
   virtual Status PutSuppression(const Suppression& stop) = 0;
   // The earliest stop in force for any of the contact's handles.
   virtual StatusOr<std::optional<Suppression>> StopFor(const std::string& contact_key) = 0;
+  // Every stop of the contact, lifted or not, oldest first.
+  virtual StatusOr<std::vector<Suppression>> StopsFor(const std::string& contact_key) = 0;
+  // Lifts every stop in force for the contact, recording who, when and why. NotFound when
+  // the contact has none.
+  virtual Status LiftStops(const std::string& contact_key, Timestamp at, const std::string& actor,
+                           const std::string& reason) = 0;
+  virtual Status ForEachStop(const std::function<Status(const std::string& contact_key, const Suppression&)>& fn) = 0;
+  // The contact a handle belongs to; NotFound when the handle was never seen.
+  virtual StatusOr<std::string> ContactKeyFor(const std::string& handle) = 0;
+  // Every contact in key order, with what the office needs to see of it.
+  virtual Status ForEachContactInfo(const std::function<Status(const ContactInfo&)>& fn) = 0;
 
   // Calls `fn` once per contact with its signals sorted by time, contacts in key order. Memory
   // holds one contact's signals at a time.
