@@ -21,8 +21,8 @@ void PrintAuditSummary(const CompanyConfig& config, const AuditOptions& options,
   for (const auto& [cat, n] : s.opportunities_by_category) out << ", " << CategoryName(cat) << " " << n;
   out << "\nAlso: " << s.duplicates << " duplicate, " << s.spam << " spam, " << s.do_not_contact
       << " do-not-contact\n";
-  out << "Overdue: " << s.overdue << " with no attempt by the deadline; " << s.open << " open, " << s.attempted
-      << " attempted, " << s.reached << " reached\n";
+  out << "Overdue: " << s.overdue << " with no attempt by the deadline (" << s.escalated << " escalated); " << s.open
+      << " open, " << s.attempted << " attempted, " << s.reached << " reached\n";
   if (!options.out_dir.empty()) {
     const std::filesystem::path dir(options.out_dir);
     out << "Wrote " << (dir / "queue.csv").string() << ", " << (dir / "rejects.csv").string() << ", "

@@ -27,10 +27,16 @@ std::string Joined(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string OneLine(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return text;
+}
+
 std::string StopText(const std::optional<Suppression>& stop, const std::string& zone) {
   if (!stop) return "";
   return "asked to stop on " + FormatLocal(stop->at, zone, "%F") + " (" + std::string(ChannelName(stop->channel)) +
-         ": \"" + stop->words + "\")";
+         ": \"" + OneLine(stop->words) + "\")";
 }
 
 // "+1 512…" or "jane@example.com" -> the store's handle form.
@@ -106,7 +112,7 @@ int StopCommand(const std::vector<std::string>& args, const CompanyConfig& confi
     Status s = store->ForEachStop([&](const std::string& key, const Suppression& stop) {
       if (stop.lifted_at && !all) return Status::Ok();
       out << key << "  " << stop.handle << "  " << FormatLocal(stop.at, config.time_zone, "%F %R") << "  "
-          << ChannelName(stop.channel) << "  \"" << stop.words << "\"";
+          << ChannelName(stop.channel) << "  \"" << OneLine(stop.words) << "\"";
       if (stop.lifted_at)
         out << "  lifted " << FormatLocal(*stop.lifted_at, config.time_zone, "%F") << " by " << stop.lifted_by << ": "
             << stop.lift_reason;

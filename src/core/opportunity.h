@@ -44,6 +44,16 @@ struct Opportunity {
   std::string duplicate_of;  // for a duplicate: the opportunity it joined
   std::string draft;
   std::string summary;       // short text of the request, for people and templates
+  int escalations = 0;       // times the deadline passed and the work moved on
+};
+
+// One entry of an opportunity's timeline: an escalation, a reassignment, an outcome.
+struct TimelineEvent {
+  std::string opportunity_id;
+  Timestamp at{};
+  std::string kind;   // "escalated"
+  std::string actor;  // who did it, or "ringback" for automatic moves
+  std::string detail; // "no attempt by 11/17 3:00 PM; moves from Tom Nguyen to Dana Brooks"
 };
 
 // A stop: who asked, when, on which channel, and the exact words. Stored, never recomputed.

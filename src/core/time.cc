@@ -28,9 +28,10 @@ std::string FormatLocal(Timestamp t, const std::string& zone, const char* patter
 }
 
 std::string FormatLocalIso(Timestamp t, const std::string& zone) {
-  std::string s = FormatLocal(t, zone, "%FT%T%z");  // "-0600": add the colon ISO 8601 wants
-  if (s.size() > 5 && s[s.size() - 5] != ':') s.insert(s.size() - 2, ":");
-  return s;
+  const std::string s = FormatLocal(t, zone, "%FT%T%z");  // "-0600": ISO 8601 wants "-06:00"
+  if (s.size() < 5) return s;
+  const std::size_t split = s.size() - 2;
+  return s.substr(0, split) + ":" + s.substr(split);
 }
 
 }  // namespace ringback

@@ -1,6 +1,8 @@
 #include "ingest/csv_reader.h"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 
 namespace ringback {
 
@@ -28,16 +30,37 @@ int CsvReader::Peek() {
   return in_.peek();
 }
 
-// The delimiter is the candidate seen most often outside quotes on the first line.
+namespace {
+
+constexpr std::array<char, 4> kCandidates = {',', '\t', ';', '|'};
+
+bool HasCandidate(std::string_view line) {
+  return line.find_first_of(",\t;|") != std::string_view::npos;
+}
+
+}  // namespace
+
+// The delimiter is the candidate seen most often outside quotes on the header line. Title
+// lines above the header ("Quotes Report", "Date range: All time") have none and are skipped
+// for this count; they are still read as records.
 void CsvReader::DetectDelimiter() {
-  std::getline(in_, pending_);
-  if (!in_.eof()) pending_ += '\n';
-  if (pending_.rfind("\xEF\xBB\xBF", 0) == 0) pending_.erase(0, 3);
+  constexpr std::size_t kSniffBytes = 64 * 1024;
+  std::string_view line;
+  for (int n = 0; n < 10 && pending_.size() < kSniffBytes; ++n) {
+    const std::size_t start = pending_.size();
+    int c = EOF;
+    while (pending_.size() < kSniffBytes && (c = in_.get()) != EOF) {
+      pending_ += static_cast<char>(c);
+      if (c == '\n') break;
+    }
+    if (start == 0 && pending_.rfind("\xEF\xBB\xBF", 0) == 0) pending_.erase(0, 3);
+    line = std::string_view(pending_).substr(std::min(start, pending_.size()));
+    if (HasCandidate(line) || c == EOF) break;
+  }
   if (delimiter_) return;
-  constexpr std::array<char, 4> kCandidates = {',', '\t', ';', '|'};
   std::array<int, 4> counts{};
   bool quoted = false;
-  for (char c : pending_) {
+  for (char c : line) {
     if (c == '"') quoted = !quoted;
     for (std::size_t i = 0; i < kCandidates.size(); ++i)
       if (!quoted && c == kCandidates[i]) ++counts[i];
@@ -73,7 +96,19 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
       break;
     }
     any = true;
-    if (++bytes > kMaxRecordBytes && quoted) {
+    if (++bytes > kMaxRecordBytes && !quoted) {
+      // An unquoted record this long is not a spreadsheet row: skip to the end of its line.
+      error_ = "a record longer than 16 MiB";
+      while (c != EOF && c != '\n') {
+        c = Get();
+        if (raw_.size() > 4096) raw_.clear();
+      }
+      if (c == '\n') ++line_;
+      raw_.clear();
+      fields.push_back(std::string());
+      return true;
+    }
+    if (bytes > kMaxRecordBytes && quoted) {
       error_ = "a quoted field longer than 16 MiB (a quote that never closes?)";
       fields.push_back(std::move(field));
       Resync();

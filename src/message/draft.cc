@@ -1,35 +1,36 @@
 #include "message/draft.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <cctype>
 #include <sstream>
-
-#include "core/embedded.h"
 
 namespace ringback {
 namespace {
 
-namespace mustache = kainjow::mustache;
-
-const std::string& SmsTemplate() {
-  static const std::string text = [] {
-    for (const auto& [path, bytes] : embedded::templates())
-      if (path.ends_with("draft_sms.mustache")) return std::string(bytes);
-    return std::string();
-  }();
-  return text;
-}
-
-std::string Collapse(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\n' || c == '\r') continue;
-    out += c;
+// The rendered text of `source`, or the first rule it breaks (in `why`).
+std::optional<Rendered> Render(const TemplateSource& source, const DraftInput& input, const MergeValues& values,
+                               std::string& why) {
+  for (const LintIssue& issue : LintTemplateSource(source.text)) {
+    if (issue.severity == Severity::kError) {
+      why = issue.message;
+      return std::nullopt;
+    }
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  while (!out.empty() && out.front() == ' ') out.erase(0, 1);
-  return out;
+  StatusOr<Rendered> rendered = RenderTemplate(source.text, input.channel, input.category, values);
+  if (!rendered.ok()) {
+    why = rendered.status().message();
+    return std::nullopt;
+  }
+  if (rendered->text.empty()) {
+    why = "renders to an empty text";
+    return std::nullopt;
+  }
+  // Every written text starts a conversation and must offer a way to stop; a call script is
+  // spoken, and its wording is the caller's to adapt.
+  if (input.channel != DraftChannel::kCall && !HasStopWording(rendered->text)) {
+    why = "no way to stop";
+    return std::nullopt;
+  }
+  return *rendered;
 }
 
 }  // namespace
@@ -52,26 +53,48 @@ std::string GreetingName(const std::string& full_name) {
   return first;
 }
 
-std::string DraftCallback(const DraftInput& input) {
-  if (input.do_not_contact || !IsReal(input.category)) return "";
-  mustache::data contact{mustache::data::type::object};
-  if (std::string first = GreetingName(input.contact_name); !first.empty()) contact.set("first_name", first);
-  mustache::data agent{mustache::data::type::object};
-  if (std::string first = GreetingName(input.agent_name); !first.empty()) agent.set("first_name", first);
-  mustache::data company{mustache::data::type::object};
-  company.set("name", input.company_name.empty() ? std::string("our office") : input.company_name);
-  mustache::data request{mustache::data::type::object};
-  request.set("summary", input.summary);
-  mustache::data data;
-  data.set("contact", contact);
-  data.set("agent", agent);
-  data.set("company", company);
-  data.set("request", request);
-  data.set(std::string(CategoryName(input.category)), true);
-  mustache::mustache tmpl(SmsTemplate());
-  // Plain text: no HTML escaping of names ("O'Brien" stays as written).
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
-  return Collapse(tmpl.render(data));
+Draft WriteDraft(const DraftInput& input) {
+  Draft draft;
+  draft.channel = input.channel;
+  if (input.do_not_contact) {
+    draft.withheld = "the contact asked to stop";
+    return draft;
+  }
+  if (!IsReal(input.category)) {
+    draft.withheld = std::string(CategoryName(input.category)) + ": never contacted";
+    return draft;
+  }
+  MergeValues values;
+  values.contact_first_name = GreetingName(input.contact_name);
+  values.agent_first_name = GreetingName(input.agent_name);
+  values.agent_phone = input.agent_phone;
+  values.company_name = input.company_name;
+  values.request_summary = input.summary;
+
+  std::optional<Rendered> rendered;
+  TemplateSource source = FindTemplate(input.channel, input.category, input.templates);
+  if (source.company) {
+    std::string why;
+    rendered = Render(source, input, values, why);
+    if (!rendered) draft.notes.push_back("company template " + source.key + " not used: " + why);
+  }
+  if (!rendered) {
+    source = FindTemplate(input.channel, input.category, nullptr);
+    std::string why;
+    rendered = Render(source, input, values, why);
+    if (!rendered) {
+      draft.withheld = "no usable template " + source.key + ": " + why;
+      return draft;
+    }
+  }
+  draft.template_key = source.key;
+  draft.company_template = source.company;
+  draft.text = std::move(rendered->text);
+  draft.subject = std::move(rendered->subject);
+  if (draft.channel == DraftChannel::kSms) draft.sms = LintSms(draft.text);
+  return draft;
 }
+
+std::string DraftCallback(const DraftInput& input) { return WriteDraft(input).text; }
 
 }  // namespace ringback

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/classifier.h"
 #include "core/company_config.h"
 #include "core/status.h"
 #include "review/weekly_summary.h"
@@ -51,6 +52,10 @@ Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOption
                     AuditResult& result);
 Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options,
                     AuditResult& result);
+// The same with a classifier built once by the caller (Classifier::Create compiles every
+// lexicon: worth sharing when the queue is rebuilt often).
+Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result,
+                    std::shared_ptr<const Classifier> classifier);
 Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options,
                     AuditResult& result);
 

@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 // Column names are a contract with users' scripts: extend at the end, never rename.
 const std::vector<std::string> kQueueColumns = {
     "id", "received_at", "channel", "contact", "category", "reasons", "owner", "backup_owner", "next_action",
-    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key"};
+    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key", "escalations"};
 
 std::string Joined(const std::vector<std::string>& items, const char* sep) {
   std::string out;
@@ -35,7 +35,7 @@ std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zon
   return {o.id, when(o.received_at), std::string(ChannelName(o.channel)), o.contact_display,
           std::string(CategoryName(o.category)), Joined(o.reasons, "; "), o.owner, o.backup_owner, o.next_action,
           when(o.deadline), std::string(StatusName(o.status)), o.duplicate_of, o.draft, ChannelList(o.channels),
-          when(o.first_attempt_at), o.summary, confidence, o.trade, o.contact_key};
+          when(o.first_attempt_at), o.summary, confidence, o.trade, o.contact_key, std::to_string(o.escalations)};
 }
 
 // "calls.csv:0: the file is empty" -> "the file is empty": the file and line have columns.

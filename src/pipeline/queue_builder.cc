@@ -186,6 +186,26 @@ class QueueBuilder {
     else row.status = OpportunityStatus::kOpen;
   }
 
+  // A deadline that passed with no attempt moves the work to the backup, then to the company
+  // owner; each move is a timeline event and the holder's fresh deadline becomes the deadline.
+  Status Escalate(Opportunity& row, const Assignment& assignment) {
+    const std::vector<EscalationStep> steps =
+        Escalations(config_, row.category, assignment, row.first_attempt_at, as_of_);
+    for (const EscalationStep& step : steps) {
+      const std::string detail = "no attempt by " + FormatLocal(step.at, config_.time_zone, "%a %m/%d %I:%M %p") +
+                                 "; moved from " + step.from + " to " + step.to;
+      if (Status s = store_.PutEvent({row.id, step.at, "escalated", "ringback", detail}); !s.ok()) return s;
+      row.reasons.push_back("escalated: " + detail);
+      if (row.backup_owner == step.to) row.backup_owner = step.from;
+      row.owner = step.to;
+      if (step.new_deadline) row.deadline = step.new_deadline;
+      ++row.escalations;
+    }
+    if (!steps.empty() && !row.first_attempt_at)
+      row.status = row.deadline && *row.deadline < as_of_ ? OpportunityStatus::kOverdue : OpportunityStatus::kOpen;
+    return Status::Ok();
+  }
+
   std::string EstimateTrade(const ContactFacts& facts) const {
     for (auto it = facts.estimates.rbegin(); it != facts.estimates.rend(); ++it) {
       std::string trade = classifier_->Classify(Channel::kForm, it->trade, {}).trade;
@@ -213,6 +233,7 @@ class QueueBuilder {
     row.deadline = assignment->deadline;
     for (const std::string& r : assignment->reasons) row.reasons.push_back(r);
     MeasureAttempts(row, facts);
+    if (Status s = Escalate(row, *assignment); !s.ok()) return s;
     if (row.status != OpportunityStatus::kReached) {
       ++open_work_[row.owner];
       row.draft = DraftCallback({row.category, false, options_.sanitize ? "" : facts.name, row.owner,
@@ -234,7 +255,12 @@ class QueueBuilder {
 Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
   StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(config);
   if (!classifier.ok()) return classifier.status();
-  QueueBuilder builder(store, config, options, *classifier, result.as_of);
+  return RebuildQueue(store, config, options, result, *classifier);
+}
+
+Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result,
+                    std::shared_ptr<const Classifier> classifier) {
+  QueueBuilder builder(store, config, options, std::move(classifier), result.as_of);
   if (Status s = store.Begin(); !s.ok()) return s;
   Status s = store.ClearOpportunities();
   if (s.ok())

@@ -24,7 +24,9 @@ void AddToSummary(WeeklySummary& s, const Opportunity& row) {
   const std::string owner = row.owner.empty() ? "(no owner)" : row.owner;
   OwnerLoad& load = s.by_owner[owner];
   ++s.owner_by_category[owner][row.category];
-  if (row.first_attempt_at && row.deadline && *row.first_attempt_at <= *row.deadline) ++s.attempted_in_time;
+  if (row.escalations > 0) ++s.escalated;
+  if (row.escalations == 0 && row.first_attempt_at && row.deadline && *row.first_attempt_at <= *row.deadline)
+    ++s.attempted_in_time;
   switch (row.status) {
     case OpportunityStatus::kOpen:
       ++s.open;

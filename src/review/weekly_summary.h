@@ -32,6 +32,7 @@ struct WeeklySummary {
   int duplicates = 0;
   int spam = 0;
   int attempted_in_time = 0;  // first attempt at or before the deadline
+  int escalated = 0;          // moved to the backup or the company owner
   std::vector<Opportunity> overdue_list;  // most overdue first, at most kMaxListed
   static constexpr std::size_t kMaxListed = 200;
 };

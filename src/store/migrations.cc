@@ -103,6 +103,18 @@ CREATE TABLE opportunities (
 );
 CREATE INDEX opportunities_by_owner ON opportunities(owner, deadline);
 )sql"},
+      {2, R"sql(
+ALTER TABLE opportunities ADD COLUMN escalations INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE events (
+  opportunity_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  derived INTEGER NOT NULL  -- 1: rebuilt with the queue (escalations); 0: recorded by a person
+);
+CREATE INDEX events_by_opportunity ON events(opportunity_id, at);
+)sql"},
   };
   return migrations;
 }

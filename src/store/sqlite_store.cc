@@ -338,17 +338,46 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Status ClearOpportunities() override { return db_.Exec("DELETE FROM opportunities"); }
+  Status ClearOpportunities() override {
+    if (Status s = db_.Exec("DELETE FROM opportunities"); !s.ok()) return s;
+    return db_.Exec("DELETE FROM events WHERE derived = 1");
+  }
+
+  Status PutEvent(const TimelineEvent& e) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT INTO events VALUES (?,?,?,?,?,1)", &st); !s.ok()) return s;
+    st->Bind(1, e.opportunity_id).Bind(2, ToUnix(e.at)).Bind(3, e.kind).Bind(4, e.actor).Bind(5, e.detail);
+    return st->Run();
+  }
+
+  StatusOr<std::vector<TimelineEvent>> EventsFor(const std::string& opportunity_id) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT opportunity_id, at, kind, actor, detail FROM events WHERE opportunity_id = ? "
+                            "ORDER BY at, rowid", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, opportunity_id);
+    std::vector<TimelineEvent> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.push_back({st->Text(0), FromUnix(st->Int(1)), st->Text(2), st->Text(3), st->Text(4)});
+    }
+    st->Reset();
+    return out;
+  }
 
   Status PutOpportunity(const Opportunity& o) override {
     Statement* st = nullptr;
-    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
     st->Bind(1, o.id).Bind(2, o.contact_key).Bind(3, o.contact_display).Bind(4, ToUnix(o.received_at))
         .Bind(5, ChannelName(o.channel)).Bind(6, JoinChannels(o.channels)).Bind(7, CategoryName(o.category))
         .Bind(8, o.confidence).Bind(9, Join(o.reasons)).Bind(10, o.trade).Bind(11, o.owner)
         .Bind(12, o.backup_owner).Bind(13, o.next_action).Bind(14, OptUnix(o.deadline))
         .Bind(15, OptUnix(o.first_attempt_at)).Bind(16, StatusName(o.status)).Bind(17, o.duplicate_of)
-        .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Join(o.signal_ids));
+        .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Join(o.signal_ids))
+        .Bind(21, std::int64_t{o.escalations});
     return st->Run();
   }
 
@@ -534,6 +563,7 @@ class SqliteStore final : public Store {
     o.draft = st.Text(17);
     o.summary = st.Text(18);
     o.signal_ids = Split(st.Text(19));
+    o.escalations = static_cast<int>(st.Int(20));
     return o;
   }
 

@@ -73,8 +73,10 @@ class Store {
   virtual StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) = 0;
   virtual StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) = 0;
 
-  // The derived queue.
+  // The derived queue and its automatic timeline events (escalations).
   virtual Status ClearOpportunities() = 0;
+  virtual Status PutEvent(const TimelineEvent& event) = 0;
+  virtual StatusOr<std::vector<TimelineEvent>> EventsFor(const std::string& opportunity_id) = 0;
   virtual Status PutOpportunity(const Opportunity& opportunity) = 0;
   // In queue order: open work by deadline first, then the rest by time received.
   virtual Status ForEachOpportunity(const std::function<Status(const Opportunity&)>& fn) = 0;

@@ -1,0 +1,34 @@
+// Rules for callback wording, shared by drafts and the template lint: a text that starts a
+// conversation carries an easy way to stop, never pressure (urgency tricks, invented
+// discounts), and no gap where a merge value was missing. Pure functions over UTF-8 text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ringback {
+
+// A finding of a lint. Errors stop a company template from being used (the built-in one is
+// used instead) and make `ringback templates check` exit 1; warnings are advice.
+enum class Severity { kWarning, kError };
+
+struct LintIssue {
+  Severity severity = Severity::kWarning;
+  std::string message;
+};
+
+bool HasErrors(const std::vector<LintIssue>& issues);
+
+// True when the text offers an easy opt-out: "Reply STOP", "opt out", "unsubscribe",
+// "reply not interested", "we won't contact you again", ... (case and quotes ignored).
+bool HasStopWording(std::string_view text);
+
+// The pressure phrases found, as written in the rule list: "act now", "limited time",
+// "discount", "% off", "$50 off", ... Empty when the wording is clean.
+std::vector<std::string> PressurePhrases(std::string_view text);
+
+// Places where a merge value looks missing: "help with." or "Hi ,". Returns short excerpts.
+std::vector<std::string> FindGaps(std::string_view text);
+
+}  // namespace ringback
