@@ -23,6 +23,9 @@ void PrintAuditSummary(const CompanyConfig& config, const AuditOptions& options,
       << " do-not-contact\n";
   out << "Overdue: " << s.overdue << " with no attempt by the deadline (" << s.escalated << " escalated); " << s.open
       << " open, " << s.attempted << " attempted, " << s.reached << " reached\n";
+  if (s.invalid_numbers > 0)
+    out << "Check: " << s.invalid_numbers << " opportunit" << (s.invalid_numbers == 1 ? "y has" : "ies have")
+        << " a phone number that is not valid (kept as written)\n";
   if (!options.out_dir.empty()) {
     const std::filesystem::path dir(options.out_dir);
     out << "Wrote " << (dir / "queue.csv").string() << ", " << (dir / "rejects.csv").string() << ", "

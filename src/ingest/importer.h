@@ -1,24 +1,60 @@
 // Importers: read one export file, recognise what it is from its content (never its name),
 // and deliver signals, attempts, estimates and rejected rows to an ImportSink.
+//
+// Formats: CSV/TSV (any delimiter, quoted fields, embedded newlines, title lines above the
+// header), XLSX (every sheet whose header maps), JSON (an array of objects, or an object
+// holding one) and JSON lines, mbox and single messages. Text is read as UTF-8, UTF-16 or
+// Windows-1252 (see text_decoder.h) and handed on as UTF-8.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <istream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/company_config.h"
 #include "core/status.h"
+#include "ingest/column_map.h"
 #include "ingest/import_sink.h"
+#include "ingest/mapping_file.h"
 
 namespace ringback {
 
+// One table of a file (the CSV itself, or one XLSX sheet) and how its columns were read.
+struct TableReport {
+  std::string name;              // sheet name; empty for CSV and JSON
+  std::int64_t header_line = 0;  // line (or sheet row) of the header; 0 when none was found
+  std::vector<std::string> header;
+  std::optional<ColumnMap> map;  // nullopt: the header was not recognised (see error)
+  std::string error;
+};
+
 struct ImportStats {
-  std::string format;  // "csv", "mbox", "eml"
-  std::string kind;    // "call log", "web forms", ... ("email" for mail)
+  std::string format;    // "csv", "tsv", "xlsx", "json", "jsonl", "mbox", "eml"
+  std::string kind;      // "call log", "web forms", ... ("email" for mail); several joined by ", "
+  std::string encoding;  // "utf-8", "utf-16le (BOM)", "windows-1252", "mixed: …"; empty for XLSX/mail
+  std::string source;    // the vendor export recognised ("CallRail call log"), else empty
   std::int64_t records = 0;
   std::int64_t signals = 0;
   std::int64_t attempts = 0;
   std::int64_t estimates = 0;
   std::int64_t rejects = 0;
+  std::int64_t skipped = 0;  // rows read but neither imported nor rejected (forwarded call legs)
+  std::vector<TableReport> tables;
+  std::vector<std::string> notes;  // what a person should know: converted lines, skipped sheets
+};
+
+// Called with the bytes read so far and the file's size (0 when unknown).
+using ProgressFn = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct ImportOptions {
+  // Column mapping given by hand (`--mapping FILE`); it wins over recognition.
+  std::optional<MappingOverride> mapping;
+  // When not empty: sanitize on import (see sanitizing_sink.h) with this HMAC key.
+  std::string sanitize_key;
+  ProgressFn progress;
 };
 
 // Imports the file at `path`; `display_name` is how rows and rejects name it. A file that
@@ -26,13 +62,23 @@ struct ImportStats {
 // so; bad rows inside a readable file are rejects, not errors.
 Status ImportFile(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                   ImportSink& sink, ImportStats* stats);
+Status ImportFile(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                  const ImportOptions& options, ImportSink& sink, ImportStats* stats);
 
-// The readers behind ImportFile, for streams.
+// The readers behind ImportFile, for streams and files already sniffed.
 Status ImportCsv(std::istream& in, const std::string& display_name, const CompanyConfig& config,
                  ImportSink& sink, ImportStats* stats);
+Status ImportCsv(std::istream& in, const std::string& display_name, const CompanyConfig& config,
+                 const ImportOptions& options, ImportSink& sink, ImportStats* stats);
+Status ImportJson(std::istream& in, const std::string& display_name, const CompanyConfig& config,
+                  const ImportOptions& options, ImportSink& sink, ImportStats* stats);
+Status ImportXlsx(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                  const ImportOptions& options, ImportSink& sink, ImportStats* stats);
 // Reads an mbox, or one message, whichever the file is.
 Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                   ImportSink& sink, ImportStats* stats);
+Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                  const ImportOptions& options, ImportSink& sink, ImportStats* stats);
 
 // A stable 16-hex-digit id for a record from its parts (FNV-1a, 64 bits): the same row in two
 // overlapping exports gets the same id.

@@ -102,6 +102,45 @@ std::map<std::string, std::string> SplitSections(std::string_view file) {
   return out;
 }
 
+// The Mustache rule for standalone tags: a line holding nothing but one section or comment
+// tag leaves no line behind. kainjow applies it only to sections it renders, so a skipped
+// section ("{{#agent.phone}}" on its own line) would leave a blank line. Such lines get a
+// marker after the tag, and the lines that render to just the marker are dropped afterwards.
+constexpr char kStandalone = '\x1F';
+
+std::string MarkStandaloneTags(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    const bool last = nl == std::string_view::npos;
+    if (last) nl = text.size();
+    const std::string line = Trim(text.substr(start, nl - start));
+    const std::vector<Tag> tags = ScanTags(line);
+    const bool standalone = tags.size() == 1 && tags[0].begin == 0 && tags[0].end == line.size() &&
+                            std::string_view("#^/!").find(tags[0].kind) != std::string_view::npos;
+    out += standalone ? line + kStandalone : std::string(text.substr(start, nl - start));
+    if (!last) out += '\n';
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string DropStandaloneMarks(std::string_view rendered) {
+  std::string out;
+  for (std::size_t start = 0; start <= rendered.size();) {
+    std::size_t nl = rendered.find('\n', start);
+    const bool last = nl == std::string_view::npos;
+    if (last) nl = rendered.size();
+    std::string line(rendered.substr(start, nl - start));
+    const bool mark_only = Trim(line) == std::string(1, kStandalone);
+    std::erase(line, kStandalone);
+    if (!mark_only) out += line + (last ? "" : "\n");
+    start = nl + 1;
+  }
+  return out;
+}
+
 // A value as plain text on one line: no braces (nothing that looks like a tag), no controls.
 std::string CleanValue(std::string_view value) {
   std::string out;
@@ -265,11 +304,11 @@ TemplateSource FindTemplate(DraftChannel channel, Category category,
 
 StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, Category category,
                                   const MergeValues& values) {
-  mustache::mustache tmpl{std::string(text)};
+  mustache::mustache tmpl{MarkStandaloneTags(text)};
   if (!tmpl.is_valid()) return Status::InvalidArgument("template does not parse: " + tmpl.error_message());
   // Plain text, not HTML: "O'Brien" and "Roofing & Air" stay as written.
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  const std::string raw = tmpl.render(MergeData(category, values));
+  const std::string raw = DropStandaloneMarks(tmpl.render(MergeData(category, values)));
   Rendered out;
   if (channel == DraftChannel::kSms) {
     std::string flat = raw;

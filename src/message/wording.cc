@@ -31,8 +31,8 @@ constexpr std::array<std::string_view, 33> kPressurePhrases{
 };
 
 // Words that read as a dropped value when punctuation follows at once: "help with."
-constexpr std::array<std::string_view, 9> kDanglingWords{
-    "with", "about", "regarding", "the", "your", "from", "of", "and", "for"};
+constexpr std::array<std::string_view, 7> kDanglingWords{
+    "with", "about", "regarding", "the", "your", "from", "and"};
 
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }

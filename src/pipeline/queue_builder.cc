@@ -125,6 +125,8 @@ class QueueBuilder {
     std::string text = signal.subject.empty() ? signal.text : signal.subject + "\n" + signal.text;
     Classification c = classifier_->Classify(signal.channel, text, ctx);
     ClassifiedSignal out{signal, c.category, c.confidence, c.reasons, c.trade};
+    if (signal.phone.empty() && signal.email.empty() && !signal.phone_raw.empty())
+      out.reasons.push_back("phone \"" + signal.phone_raw + "\" is not a valid number: kept as written, check it");
     if (out.trade.empty()) out.trade = signal.trade;
     return out;
   }

@@ -19,6 +19,7 @@ void AddToSummary(WeeklySummary& s, const Opportunity& row) {
   }
   if (!IsReal(row.category)) return;
   ++s.real_opportunities;
+  if (row.contact_key.rfind("raw:", 0) == 0) ++s.invalid_numbers;
   ++s.opportunities_by_category[row.category];
   // Work without an owner still counts; it is listed under "(no owner)".
   const std::string owner = row.owner.empty() ? "(no owner)" : row.owner;

@@ -33,6 +33,7 @@ struct WeeklySummary {
   int spam = 0;
   int attempted_in_time = 0;  // first attempt at or before the deadline
   int escalated = 0;          // moved to the backup or the company owner
+  int invalid_numbers = 0;    // real opportunities whose only handle is a number that is not valid
   std::vector<Opportunity> overdue_list;  // most overdue first, at most kMaxListed
   static constexpr std::size_t kMaxListed = 200;
 };
