@@ -47,6 +47,20 @@ struct Opportunity {
   int escalations = 0;       // times the deadline passed and the work moved on
 };
 
+// What came of a callback. The names are a contract (CLI, CSV, JSON).
+enum class OutcomeKind { kReached, kNotReached, kBooked, kNotAFit, kStopped, kDuplicate, kDoNotContact };
+std::string_view OutcomeName(OutcomeKind k);             // "reached", "not_reached", "booked", ...
+std::optional<OutcomeKind> ParseOutcome(std::string_view name);  // also accepts "not reached", "not-a-fit"
+
+struct Outcome {
+  std::string opportunity_id;
+  Timestamp at{};
+  OutcomeKind kind = OutcomeKind::kReached;
+  std::string actor;
+  std::string note;
+  bool inferred = false;  // true: read from an outbound record in the exports, not said by a person
+};
+
 // One entry of an opportunity's timeline: an escalation, a reassignment, an outcome.
 struct TimelineEvent {
   std::string opportunity_id;

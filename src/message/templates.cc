@@ -153,8 +153,8 @@ std::string CleanValue(std::string_view value) {
 
 bool IsClosingPunct(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
 
-// One line without gaps: whitespace runs folded, no space before punctuation, no doubled or
-// leading comma (what a missing value leaves behind).
+// One line without gaps: whitespace runs folded, no space before punctuation, no comma at the
+// start or after other punctuation (what a missing value leaves behind: "Hello! , are you").
 std::string TidyLine(std::string_view line) {
   std::string out;
   for (char c : line) {
@@ -165,7 +165,7 @@ std::string TidyLine(std::string_view line) {
     }
     if (IsClosingPunct(c)) {
       while (!out.empty() && out.back() == ' ') out.pop_back();
-      if (c == ',' && (out.empty() || out.back() == ',')) continue;
+      if (c == ',' && (out.empty() || IsClosingPunct(out.back()))) continue;
     }
     out += c;
   }

@@ -188,6 +188,45 @@ class QueueBuilder {
     else row.status = OpportunityStatus::kOpen;
   }
 
+  // Outbound calls after the request, read from the exports: 30 s or more reached the person.
+  Status RecordInferredOutcomes(const Opportunity& row, const ContactFacts& facts) {
+    for (const Attempt& a : facts.attempts) {
+      if (a.at < row.received_at || a.at > as_of_ || a.channel != Channel::kCall) continue;
+      const bool reached = a.duration_seconds >= kReachedCallSeconds;
+      Outcome o{row.id, a.at, reached ? OutcomeKind::kReached : OutcomeKind::kNotReached, a.actor,
+                "outbound call of " + std::to_string(std::max<std::int64_t>(a.duration_seconds, 0)) + " s in " +
+                    a.source.file + ":" + std::to_string(a.source.line),
+                true};
+      if (Status s = store_.PutOutcome(o); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  // What a person recorded (`ringback outcome`) outranks what the exports suggest.
+  Status ApplyOutcomes(Opportunity& row) {
+    StatusOr<std::vector<Outcome>> outcomes = store_.OutcomesFor(row.id);
+    if (!outcomes.ok()) return outcomes.status();
+    const Outcome* last = nullptr;
+    for (const Outcome& o : *outcomes) {
+      if (o.inferred || o.at > as_of_) continue;
+      if (!row.first_attempt_at || o.at < *row.first_attempt_at) row.first_attempt_at = o.at;
+      last = &o;
+    }
+    if (!last) return Status::Ok();
+    switch (last->kind) {
+      case OutcomeKind::kReached:
+      case OutcomeKind::kBooked: row.status = OpportunityStatus::kReached; break;
+      case OutcomeKind::kNotReached: row.status = OpportunityStatus::kAttempted; break;
+      case OutcomeKind::kNotAFit:
+      case OutcomeKind::kDuplicate: row.status = OpportunityStatus::kClosed; break;
+      case OutcomeKind::kStopped:
+      case OutcomeKind::kDoNotContact: row.status = OpportunityStatus::kDoNotContact; break;
+    }
+    row.reasons.push_back("outcome " + std::string(OutcomeName(last->kind)) + " recorded by " + last->actor +
+                          (last->note.empty() ? "" : ": " + last->note));
+    return Status::Ok();
+  }
+
   // A deadline that passed with no attempt moves the work to the backup, then to the company
   // owner; each move is a timeline event and the holder's fresh deadline becomes the deadline.
   Status Escalate(Opportunity& row, const Assignment& assignment) {
@@ -235,8 +274,14 @@ class QueueBuilder {
     row.deadline = assignment->deadline;
     for (const std::string& r : assignment->reasons) row.reasons.push_back(r);
     MeasureAttempts(row, facts);
+    if (Status s = RecordInferredOutcomes(row, facts); !s.ok()) return s;
+    if (Status s = ApplyOutcomes(row); !s.ok()) return s;
     if (Status s = Escalate(row, *assignment); !s.ok()) return s;
-    if (row.status != OpportunityStatus::kReached) {
+    if (row.status == OpportunityStatus::kDoNotContact) {
+      row.owner.clear();
+      row.backup_owner.clear();
+      row.next_action.clear();
+    } else if (row.status != OpportunityStatus::kReached && row.status != OpportunityStatus::kClosed) {
       ++open_work_[row.owner];
       row.draft = DraftCallback({row.category, false, options_.sanitize ? "" : facts.name, row.owner,
                                  config_.name, row.summary});

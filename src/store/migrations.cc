@@ -115,6 +115,17 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_opportunity ON events(opportunity_id, at);
 )sql"},
+      {3, R"sql(
+CREATE TABLE outcomes (
+  opportunity_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  note TEXT NOT NULL,
+  inferred INTEGER NOT NULL,  -- 1: from the exports, rebuilt with the queue; 0: said by a person
+  PRIMARY KEY (opportunity_id, at, outcome, inferred)
+);
+)sql"},
   };
   return migrations;
 }

@@ -289,16 +289,7 @@ class SqliteStore final : public Store {
       StatusOr<bool> row = st->Step();
       if (!row.ok()) return row.status();
       if (!*row) break;
-      Attempt a;
-      a.id = st->Text(0);
-      a.channel = ParseChannel(st->Text(1)).value_or(Channel::kCall);
-      a.at = FromUnix(st->Int(2));
-      std::string handle = st->Text(3);
-      if (handle.rfind("tel:", 0) == 0) a.phone = handle.substr(4);
-      if (handle.rfind("mailto:", 0) == 0) a.email = handle.substr(7);
-      a.actor = st->Text(4);
-      a.duration_seconds = st->Int(5);
-      a.source = {st->Text(6), st->Int(7)};
+      Attempt a = ReadAttempt(*st);
       out.push_back(std::move(a));
     }
     st->Reset();
@@ -338,7 +329,91 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Status PutOutcome(const Outcome& o) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR REPLACE INTO outcomes VALUES (?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, o.opportunity_id).Bind(2, ToUnix(o.at)).Bind(3, OutcomeName(o.kind)).Bind(4, o.actor)
+        .Bind(5, o.note).Bind(6, std::int64_t{o.inferred ? 1 : 0});
+    return st->Run();
+  }
+
+  StatusOr<std::vector<Outcome>> OutcomesFor(const std::string& opportunity_id) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes "
+                            "WHERE opportunity_id = ? ORDER BY at, inferred DESC, outcome", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, opportunity_id);
+    std::vector<Outcome> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.push_back(ReadOutcome(*st));
+    }
+    st->Reset();
+    return out;
+  }
+
+  Status ForEachOutcome(const std::function<Status(const Outcome&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes "
+                                         "ORDER BY at, opportunity_id, inferred DESC, outcome");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(ReadOutcome(*st)); !s.ok()) return s;
+    }
+  }
+
+  Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT coalesce(h.contact_key, s.handle), s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, "
+        "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line "
+        "FROM signals s LEFT JOIN handles h ON h.handle = s.handle WHERE s.received_at >= ? AND s.received_at < ? "
+        "ORDER BY s.received_at, s.id");
+    if (!st.ok()) return st.status();
+    st->Bind(1, ToUnix(from)).Bind(2, ToUnix(to));
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(ReadSignal(*st)); !s.ok()) return s;
+    }
+  }
+
+  Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT id, channel, at, handle, actor, duration, source_file, source_line FROM attempts "
+        "WHERE at >= ? AND at < ? ORDER BY at, id");
+    if (!st.ok()) return st.status();
+    st->Bind(1, ToUnix(from)).Bind(2, ToUnix(to));
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(ReadAttempt(*st)); !s.ok()) return s;
+    }
+  }
+
+  StatusOr<Opportunity> GetOpportunity(const std::string& id) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT * FROM opportunities WHERE id = ?", &st); !s.ok()) return s;
+    st->Bind(1, id);
+    StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      st->Reset();
+      return Status::NotFound("no opportunity " + id);
+    }
+    Opportunity o = ReadOpportunity(*st);
+    st->Reset();
+    return o;
+  }
+
   Status ClearOpportunities() override {
+    if (Status s = db_.Exec("DELETE FROM outcomes WHERE inferred = 1"); !s.ok()) return s;
     if (Status s = db_.Exec("DELETE FROM opportunities"); !s.ok()) return s;
     return db_.Exec("DELETE FROM events WHERE derived = 1");
   }
@@ -468,6 +543,31 @@ class SqliteStore final : public Store {
     Status s = st->Run();
     if (inserted) *inserted = s.ok() && st->Changes() > 0;
     return s;
+  }
+
+  static Outcome ReadOutcome(const Statement& st) {
+    Outcome o;
+    o.opportunity_id = st.Text(0);
+    o.at = FromUnix(st.Int(1));
+    o.kind = ParseOutcome(st.Text(2)).value_or(OutcomeKind::kReached);
+    o.actor = st.Text(3);
+    o.note = st.Text(4);
+    o.inferred = st.Int(5) != 0;
+    return o;
+  }
+
+  static Attempt ReadAttempt(const Statement& st) {
+    Attempt a;
+    a.id = st.Text(0);
+    a.channel = ParseChannel(st.Text(1)).value_or(Channel::kCall);
+    a.at = FromUnix(st.Int(2));
+    const std::string handle = st.Text(3);
+    if (handle.rfind("tel:", 0) == 0) a.phone = handle.substr(4);
+    if (handle.rfind("mailto:", 0) == 0) a.email = handle.substr(7);
+    a.actor = st.Text(4);
+    a.duration_seconds = st.Int(5);
+    a.source = {st.Text(6), st.Int(7)};
+    return a;
   }
 
   static Suppression ReadSuppression(const Statement& st, int first) {

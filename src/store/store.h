@@ -73,6 +73,16 @@ class Store {
   virtual StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) = 0;
   virtual StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) = 0;
 
+  // Outcomes. A person's outcomes are facts; inferred ones are rebuilt with the queue.
+  virtual Status PutOutcome(const Outcome& outcome) = 0;
+  virtual StatusOr<std::vector<Outcome>> OutcomesFor(const std::string& opportunity_id) = 0;
+  virtual Status ForEachOutcome(const std::function<Status(const Outcome&)>& fn) = 0;
+  // Facts in a time range [from, to), oldest first: for the weekly review.
+  virtual Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) = 0;
+  virtual Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) = 0;
+  // One opportunity (or duplicate row) by id; NotFound when there is none.
+  virtual StatusOr<Opportunity> GetOpportunity(const std::string& id) = 0;
+
   // The derived queue and its automatic timeline events (escalations).
   virtual Status ClearOpportunities() = 0;
   virtual Status PutEvent(const TimelineEvent& event) = 0;

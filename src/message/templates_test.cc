@@ -1,0 +1,267 @@
+// Templates: the built-in set is complete and clean, merge fields are checked, rendering
+// leaves no gap, and the checks behind `ringback templates check` catch what a contractor
+// must fix (no way to stop, unknown fields, pressure wording, UCS-2, unused templates).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "message/templates.h"
+#include "message/wording.h"
+
+namespace ringback {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+std::vector<std::string> Errors(const std::vector<LintIssue>& issues) {
+  std::vector<std::string> out;
+  for (const LintIssue& i : issues)
+    if (i.severity == Severity::kError) out.push_back(i.message);
+  return out;
+}
+
+std::vector<std::string> Warnings(const std::vector<LintIssue>& issues) {
+  std::vector<std::string> out;
+  for (const LintIssue& i : issues)
+    if (i.severity == Severity::kWarning) out.push_back(i.message);
+  return out;
+}
+
+CompanyConfig Company() {
+  CompanyConfig c;
+  c.name = "Summit Ridge Roofing & Air";
+  Person p;
+  p.name = "Rick Hollis";
+  p.phone = "+15125550142";
+  c.team.push_back(p);
+  return c;
+}
+
+const TemplateCheck* Find(const std::vector<TemplateCheck>& checks, const std::string& key) {
+  for (const TemplateCheck& c : checks)
+    if (c.key == key) return &c;
+  return nullptr;
+}
+
+TEST(Wording, StopWordingInTheFormsPeopleWriteIt) {
+  EXPECT_TRUE(HasStopWording("Reply STOP to opt out."));
+  EXPECT_TRUE(HasStopWording("reply \"stop\" anytime"));
+  EXPECT_TRUE(HasStopWording("If not, just reply not interested."));
+  EXPECT_TRUE(HasStopWording("Unsubscribe here"));
+  EXPECT_TRUE(HasStopWording("just say so and we won\xE2\x80\x99t call again"));  // curly apostrophe
+  EXPECT_FALSE(HasStopWording("Please stop by our showroom"));
+  EXPECT_FALSE(HasStopWording("We will call you back soon."));
+}
+
+TEST(Wording, PressurePhrasesAreFoundAsWholeWords) {
+  EXPECT_THAT(PressurePhrases("Act now: limited time offer!"), ElementsAre("act now", "limited time"));
+  EXPECT_THAT(PressurePhrases("Book today and get 20% off"), ElementsAre("% off"));
+  EXPECT_THAT(PressurePhrases("Take $250 off a new roof"), ElementsAre("$250 off"));
+  EXPECT_THAT(PressurePhrases("Our spring SALE ends soon"), ElementsAre("sale"));
+  EXPECT_THAT(PressurePhrases("A discounted rate"), ElementsAre("discounted"));
+  // Honest sentences that merely look alike.
+  EXPECT_THAT(PressurePhrases("No hurry at all. We sell wholesale and the estimate is $250."), IsEmpty());
+  EXPECT_THAT(PressurePhrases("Reply STOP to opt out."), IsEmpty());
+}
+
+TEST(BuiltinTemplates, EveryChannelAndDraftCategoryHasOne) {
+  for (DraftChannel channel : kDraftChannels) {
+    for (Category category : kDraftCategories) {
+      const std::string key = TemplateKey(channel, category);
+      ASSERT_TRUE(BuiltinTemplates().contains(key)) << key;
+      EXPECT_THAT(BuiltinTemplates().at(key), Not(StartsWith("\n"))) << key;
+    }
+  }
+  EXPECT_EQ(BuiltinTemplates().size(), 18u) << "nothing for spam, duplicate or stop";
+}
+
+TEST(BuiltinTemplates, PassEveryCheckWithoutErrors) {
+  const std::vector<TemplateCheck> checks = CheckTemplates(Company());
+  ASSERT_EQ(checks.size(), 18u);
+  for (const TemplateCheck& c : checks) {
+    EXPECT_FALSE(c.company) << c.key;
+    EXPECT_THAT(Errors(c.issues), IsEmpty()) << c.key << ":\n" << c.sample.text;
+    EXPECT_THAT(c.sample.text, Not(HasSubstr("{{"))) << c.key;
+    if (c.channel == DraftChannel::kSms) {
+      ASSERT_TRUE(c.sms.has_value()) << c.key;
+      EXPECT_EQ(c.sms->encoding, SmsEncoding::kGsm7) << c.key << " must not turn into UCS-2";
+      EXPECT_LE(c.sms->segments, 2u) << c.key << " is short";
+    } else {
+      EXPECT_TRUE(HasStopWording(c.sample.text)) << c.key;
+    }
+  }
+}
+
+TEST(BuiltinTemplates, MostTextsFitOneSegmentForATypicalCompany) {
+  const std::vector<TemplateCheck> checks = CheckTemplates(Company());
+  for (const char* key : {"sms.active_estimate", "sms.old_estimate", "sms.warranty", "sms.routine", "sms.unknown"})
+    EXPECT_EQ(Find(checks, key)->sms->segments, 1u) << key << ": " << Find(checks, key)->sample.text;
+  // The emergency text carries the 911 advice too: two segments, said so by a warning.
+  const TemplateCheck* emergency = Find(checks, "sms.emergency");
+  EXPECT_EQ(emergency->sms->segments, 2u);
+  EXPECT_THAT(Warnings(emergency->issues), ElementsAre(HasSubstr("2 segments")));
+}
+
+TEST(LintTemplateSource, KnownFieldsAndSectionsAreAccepted) {
+  EXPECT_THAT(LintTemplateSource("Hi {{contact.first_name}}, {{agent.first_name}} {{agent.phone}} "
+                                 "{{company.name}} {{{request.summary}}} {{&company.name}}"),
+              IsEmpty());
+  EXPECT_THAT(LintTemplateSource("{{#contact}}Hi {{first_name}}{{/contact}}{{^agent.first_name}}x{{/agent.first_name}}"),
+              IsEmpty());
+  EXPECT_THAT(LintTemplateSource("{{#emergency}}911{{/emergency}}{{! a note: act now }}"), IsEmpty())
+      << "category sections are allowed; comments are never sent";
+}
+
+TEST(LintTemplateSource, UnknownFieldsAreErrorsWithAHint) {
+  EXPECT_THAT(Errors(LintTemplateSource("Hi {{first_name}}")),
+              ElementsAre(AllOf(HasSubstr("{{first_name}}"), HasSubstr("did you mean {{contact.first_name}}"))));
+  EXPECT_THAT(Errors(LintTemplateSource("Hi {{contact.last_name}}")),
+              ElementsAre(AllOf(HasSubstr("unknown merge field {{contact.last_name}}"), HasSubstr("known:"))));
+  EXPECT_THAT(Errors(LintTemplateSource("{{#coupon}}x{{/coupon}}")), ElementsAre(HasSubstr("{{coupon}}")));
+  EXPECT_THAT(Errors(LintTemplateSource("{{#agent}}{{name}}{{/agent}}")), ElementsAre(HasSubstr("{{name}}")));
+}
+
+TEST(LintTemplateSource, SyntaxPartialsAndDelimitersAreErrors) {
+  EXPECT_THAT(Errors(LintTemplateSource("Hi {{#contact.first_name}}there")), ElementsAre(HasSubstr("does not parse")));
+  EXPECT_THAT(Errors(LintTemplateSource("Hi {{contact.first_name")), ElementsAre(HasSubstr("does not parse")));
+  EXPECT_THAT(Errors(LintTemplateSource("{{> footer}}")), ElementsAre(HasSubstr("partials")));
+  EXPECT_THAT(Errors(LintTemplateSource("{{=<% %>=}}<% contact.first_name %>")), ElementsAre(HasSubstr("delimiters")));
+  EXPECT_THAT(Errors(LintTemplateSource("  ")), ElementsAre("empty template"));
+}
+
+TEST(LintTemplateSource, PressureWordingIsAnError) {
+  EXPECT_THAT(Errors(LintTemplateSource("Act now, {{contact.first_name}}: 10% off this week only!")),
+              ElementsAre(HasSubstr("\"act now\""), HasSubstr("\"% off\"")));
+  // The buyer's own words in a value are not ours: only the fixed text is checked.
+  EXPECT_THAT(LintTemplateSource("You wrote: {{request.summary}}"), IsEmpty());
+}
+
+TEST(RenderTemplate, MissingValuesLeaveNoGap) {
+  MergeValues none;
+  StatusOr<Rendered> r = RenderTemplate("Hi {{contact.first_name}}, this is {{agent.first_name}} at {{company.name}} .",
+                                        DraftChannel::kSms, Category::kRoutine, none);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "Hi, this is at our office.");
+  r = RenderTemplate("Hello {{contact.first_name}}! {{contact.first_name}}, are you there?", DraftChannel::kSms,
+                     Category::kRoutine, none);
+  EXPECT_EQ(r->text, "Hello! are you there?");
+  MergeValues jane;
+  jane.contact_first_name = "Jane";
+  r = RenderTemplate("Hi {{contact.first_name}},\n  this   is us.", DraftChannel::kSms, Category::kRoutine, jane);
+  EXPECT_EQ(r->text, "Hi Jane, this is us.") << "an SMS is one paragraph";
+}
+
+TEST(RenderTemplate, ValuesArePlainTextAndCannotInjectTags) {
+  MergeValues v;
+  v.contact_first_name = "O'Brien";
+  v.company_name = "Roofing & Air <Austin>";
+  v.request_summary = "{{agent.phone}} leak\nin the attic";
+  StatusOr<Rendered> r = RenderTemplate("{{contact.first_name}} {{company.name}} {{request.summary}}",
+                                        DraftChannel::kSms, Category::kRoutine, v);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "O'Brien Roofing & Air <Austin> agent.phone leak in the attic");
+}
+
+TEST(RenderTemplate, SkippedSectionsOnTheirOwnLinesLeaveNoBlankLine) {
+  const std::string tmpl = "Thanks,\n{{#agent.first_name}}\n{{agent.first_name}}\n{{/agent.first_name}}\n{{company.name}}\n\nBye";
+  MergeValues v;
+  v.company_name = "Summit";
+  EXPECT_EQ(RenderTemplate(tmpl, DraftChannel::kEmail, Category::kRoutine, v)->text, "Thanks,\nSummit\n\nBye");
+  v.agent_first_name = "Rick";
+  EXPECT_EQ(RenderTemplate(tmpl, DraftChannel::kEmail, Category::kRoutine, v)->text, "Thanks,\nRick\nSummit\n\nBye");
+}
+
+TEST(RenderTemplate, EmailSubjectComesFromTheFirstLine) {
+  MergeValues v;
+  v.company_name = "Summit";
+  StatusOr<Rendered> r = RenderTemplate("\nSubject: Your call to {{company.name}}\n\nHi {{contact.first_name}},\n\nBody.",
+                                        DraftChannel::kEmail, Category::kUnknown, v);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->subject, "Your call to Summit");
+  EXPECT_EQ(r->text, "Hi,\n\nBody.");
+  r = RenderTemplate("Hi.", DraftChannel::kEmail, Category::kUnknown, v);
+  EXPECT_EQ(r->subject, "Your message to Summit") << "a plain default subject";
+  EXPECT_FALSE(RenderTemplate("{{#x}}", DraftChannel::kEmail, Category::kUnknown, v).ok());
+}
+
+TEST(CheckTemplates, CompanyTemplatesWinAndAreChecked) {
+  CompanyConfig c = Company();
+  c.templates["sms.routine"] = "Hi {{contact.first_name}}, {{company.name}} here. Can we call you back? Reply STOP to opt out.";
+  c.templates["sms.unknown"] = "Hi {{contact.first_name}}, we missed your call!";
+  c.templates["email.warranty"] = "Subject: Warranty\n\nHi {{contact.last_name}}, limited time: 20% off repairs.";
+  const std::vector<TemplateCheck> checks = CheckTemplates(c);
+  ASSERT_EQ(checks.size(), 18u);
+
+  const TemplateCheck* routine = Find(checks, "sms.routine");
+  EXPECT_TRUE(routine->company);
+  EXPECT_TRUE(routine->ok());
+  EXPECT_EQ(routine->sample.text,
+            "Hi Jordan, Summit Ridge Roofing & Air here. Can we call you back? Reply STOP to opt out.");
+
+  EXPECT_THAT(Errors(Find(checks, "sms.unknown")->issues), ElementsAre(HasSubstr("no way to stop")));
+  EXPECT_THAT(Errors(Find(checks, "email.warranty")->issues),
+              ElementsAre(HasSubstr("{{contact.last_name}}"), HasSubstr("\"limited time\""), HasSubstr("\"% off\""),
+                          HasSubstr("no way to stop")));
+  EXPECT_FALSE(Find(checks, "sms.emergency")->company);
+}
+
+TEST(CheckTemplates, CurlyQuotesInACompanySmsAreAUcs2Warning) {
+  CompanyConfig c = Company();
+  c.templates["sms.routine"] = "Hi {{contact.first_name}}, it\xE2\x80\x99s {{company.name}}. Reply STOP to opt out.";
+  const TemplateCheck* routine = Find(CheckTemplates(c), "sms.routine");
+  ASSERT_NE(routine, nullptr);
+  EXPECT_TRUE(routine->ok());
+  EXPECT_EQ(routine->sms->encoding, SmsEncoding::kUcs2);
+  EXPECT_THAT(Warnings(routine->issues), ElementsAre(HasSubstr("UCS-2")));
+}
+
+TEST(CheckTemplates, StopWordingMustSurviveMissingValues) {
+  CompanyConfig c = Company();
+  c.templates["sms.routine"] = "Hi{{#contact.first_name}} {{contact.first_name}}, reply STOP to opt out{{/contact.first_name}}.";
+  const std::vector<TemplateCheck> checks = CheckTemplates(c);
+  EXPECT_THAT(Errors(Find(checks, "sms.routine")->issues), ElementsAre(HasSubstr("disappears when a value is missing")));
+}
+
+TEST(CheckTemplates, GapsWithMissingValuesAreWarnings) {
+  CompanyConfig c = Company();
+  c.templates["sms.active_estimate"] = "Hi {{contact.first_name}}, still need help with {{request.summary}}? Reply STOP to opt out.";
+  c.templates["email.active_estimate"] = "Hi,\n\nAbout your request regarding {{request.summary}}.\n\nReply not interested to stop.";
+  const std::vector<TemplateCheck> checks = CheckTemplates(c);
+  EXPECT_THAT(Errors(Find(checks, "sms.active_estimate")->issues), IsEmpty());
+  EXPECT_THAT(Warnings(Find(checks, "email.active_estimate")->issues),
+              Contains(HasSubstr("regarding.")));
+}
+
+TEST(CheckTemplates, CallScriptsWithoutAWayToStopAreOnlyWarned) {
+  CompanyConfig c = Company();
+  c.templates["call.routine"] = "Hi, this is {{agent.first_name}}. How can I help?";
+  const TemplateCheck* call = Find(CheckTemplates(c), "call.routine");
+  EXPECT_TRUE(call->ok());
+  EXPECT_THAT(Warnings(call->issues), ElementsAre(HasSubstr("no way to stop")));
+}
+
+TEST(CheckTemplates, TemplatesNoDraftCanUseAreReported) {
+  CompanyConfig c = Company();
+  c.templates["sms.spam"] = "Hi! Reply STOP to opt out.";
+  c.templates["fax.routine"] = "Hi";
+  const std::vector<TemplateCheck> checks = CheckTemplates(c);
+  ASSERT_EQ(checks.size(), 20u);
+  EXPECT_THAT(Warnings(Find(checks, "sms.spam")->issues), ElementsAre(HasSubstr("never used")));
+  EXPECT_THAT(Errors(Find(checks, "fax.routine")->issues), ElementsAre(HasSubstr("unknown template")));
+}
+
+TEST(DraftChannel, NamesRoundTrip) {
+  for (DraftChannel c : kDraftChannels) EXPECT_EQ(ParseDraftChannel(DraftChannelName(c)), c);
+  EXPECT_EQ(ParseDraftChannel("fax"), std::nullopt);
+  EXPECT_EQ(TemplateKey(DraftChannel::kCall, Category::kOldEstimate), "call.old_estimate");
+}
+
+}  // namespace
+}  // namespace ringback
