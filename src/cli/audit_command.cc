@@ -5,6 +5,20 @@
 
 namespace ringback::cli {
 
+void PrintRecoverySummary(const RecoveryRun& run, std::ostream& out) {
+  int follow_ups = 0, consent = 0, excluded = 0;
+  std::int64_t value = 0;
+  for (const RecoveryItem& item : run.plan.items) {
+    if (item.decision == RecoveryDecision::kFollowUp) ++follow_ups, value += item.expected_value_cents;
+    else if (item.decision == RecoveryDecision::kNeedsConsentCheck) ++consent;
+    else ++excluded;
+  }
+  out << "Old estimates: " << follow_ups << " to follow up once (expected $" << value / 100 << "), " << consent
+      << " need a consent check, " << excluded << " excluded";
+  if (run.recovered > 0) out << "; " << run.recovered << " recovered so far ($" << run.recovered_cents / 100 << ")";
+  out << "\n";
+}
+
 void PrintAuditSummary(const CompanyConfig& config, const AuditOptions& options, const AuditResult& result,
                        std::ostream& out) {
   const WeeklySummary& s = result.summary;
@@ -23,13 +37,14 @@ void PrintAuditSummary(const CompanyConfig& config, const AuditOptions& options,
       << " do-not-contact\n";
   out << "Overdue: " << s.overdue << " with no attempt by the deadline (" << s.escalated << " escalated); " << s.open
       << " open, " << s.attempted << " attempted, " << s.reached << " reached\n";
+  if (result.recovery) PrintRecoverySummary(*result.recovery, out);
   if (s.invalid_numbers > 0)
     out << "Check: " << s.invalid_numbers << " opportunit" << (s.invalid_numbers == 1 ? "y has" : "ies have")
         << " a phone number that is not valid (kept as written)\n";
   if (!options.out_dir.empty()) {
     const std::filesystem::path dir(options.out_dir);
     out << "Wrote " << (dir / "queue.csv").string() << ", " << (dir / "rejects.csv").string() << ", "
-        << (dir / "report.html").string() << "\n";
+        << (dir / "report.html").string() << (result.recovery ? ", " + (dir / "recovery.csv").string() : "") << "\n";
   }
 }
 

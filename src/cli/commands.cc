@@ -10,6 +10,7 @@
 #include "cli/classify_command.h"
 #include "cli/contacts_command.h"
 #include "cli/parse.h"
+#include "cli/recover_command.h"
 #include "config/config_loader.h"
 #include "pipeline/audit.h"
 
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "  audit INPUT... --config FILE   import a week of exports and write the callback queue and report\n"
     "  classify [FILE] [--config FILE] classify JSON lines {\"id\",\"channel\",\"text\"} from stdin or FILE\n"
     "  eval LABELLED.jsonl [--config FILE]  score the classifier on labelled JSON lines\n"
+    "  recover --estimates FILE... --config FILE  one follow-up per unsold quote (recovery.csv)\n"
     "  contacts --db FILE [--json]     contacts with handles, channels, open opportunity, stop status\n"
     "  stop add|lift|list --db FILE ...  record or lift a stop (do-not-contact), with reason and actor\n"
     "  version                         print the version\n"
@@ -103,6 +105,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   if (command == "audit") return Audit(rest, out, err);
   if (command == "classify" || command == "eval" || command == "stop") return WithConfig(command, rest, in, out, err);
   if (command == "contacts") return ContactsCommand(rest, out, err);
+  if (command == "recover") return RecoverCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "ringback 0.1.0\n";
     return kExitOk;

@@ -11,6 +11,7 @@
 
 #include "assign/calendar_feed.h"
 #include "cli/commands.h"
+#include "cli/parse.h"
 #include "cli/queue_command.h"
 
 namespace ringback::cli {
@@ -61,34 +62,22 @@ int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
   app.add_option("--out", out_path, "Write the .ics here instead of stdout");
   app.add_option("--as-of", as_of_text, "Fix \"now\" (DTSTAMP), e.g. 2026-11-23T08:00 or ...Z");
   app.add_flag("--events", events, "Events ending at each deadline instead of tasks");
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    out << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    err << "ringback ical: " << e.what() << "\nRun `ringback ical --help` for usage.\n";
-    return kExitUsage;
-  }
+  if (auto code = ParseArgs(app, args, out, err)) return *code;
 
   CalendarOptions options;
   options.as_of = std::chrono::time_point_cast<Seconds>(std::chrono::system_clock::now());
   if (!as_of_text.empty()) {
-    std::optional<Timestamp> parsed = ParseAsOfOption(as_of_text, config.time_zone);
+    std::optional<Timestamp> parsed = ParseTimeArg(as_of_text, config.time_zone);
     if (!parsed) {
       err << "ringback ical: --as-of: not a time: \"" << as_of_text << "\" (use 2026-11-23T08:00)\n";
       return kExitUsage;
     }
     options.as_of = *parsed;
   }
-  StatusOr<std::unique_ptr<Store>> store = OpenAuditDatabase(db);
-  if (!store.ok()) {
-    err << "ringback ical: " << store.status().message() << "\n";
-    return kExitFatal;
-  }
+  std::unique_ptr<Store> store = OpenExistingStore(db, "ical", err);
+  if (!store) return kExitFatal;
   std::vector<Opportunity> callbacks;
-  Status s = (*store)->ForEachOpportunity([&](const Opportunity& o) {
+  Status s = store->ForEachOpportunity([&](const Opportunity& o) {
     if (IsOpenCallback(o) && (owner.empty() || SameOwner(o.owner, owner))) callbacks.push_back(o);
     return Status::Ok();
   });
@@ -101,7 +90,7 @@ int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
 
   options.calendar_name = "Ringback callbacks";
   if (!config.name.empty()) options.calendar_name += ": " + config.name;
-  if (!owner.empty()) options.calendar_name += " (" + owner + ")";
+  if (!owner.empty()) options.calendar_name += " (" + TeamName(config, owner) + ")";
   options.uid_domain = UidDomain(config.name);
   options.time_zone = config.time_zone;
   options.item = events ? CalendarItem::kEvent : CalendarItem::kTodo;

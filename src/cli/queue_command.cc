@@ -1,40 +1,20 @@
 #include "cli/queue_command.h"
 
 #include <CLI/CLI.hpp>
-#include <date/tz.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/commands.h"
-#include "ingest/time_parse.h"
+#include "cli/parse.h"
 
 namespace ringback::cli {
 namespace {
 
-using Json = nlohmann::json;
-
-// Parses with CLI11 (which wants the arguments reversed); an exit code when the command stops
-// here: help printed, or bad usage explained.
-std::optional<int> ParseArgs(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,
-                             std::ostream& err) {
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    out << app.help();
-    return kExitOk;
-  } catch (const CLI::ParseError& e) {
-    err << "ringback " << app.get_name() << ": " << e.what() << "\n"
-        << "Run `ringback " << app.get_name() << " --help` for usage.\n";
-    return kExitUsage;
-  }
-  return std::nullopt;
-}
+using Json = nlohmann::ordered_json;  // fields in the documented order
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -89,14 +69,15 @@ void PrintTable(const std::vector<Opportunity>& rows, const CompanyConfig& confi
     out << "Nothing to call back.\n";
     return;
   }
-  // Columns: max widths keep a row on one line; the next action, last, is never cut.
-  const std::vector<std::string> header = {"DEADLINE", "STATUS", "OWNER", "BACKUP", "CATEGORY", "CONTACT", "NEXT ACTION"};
-  const std::vector<std::size_t> max = {20, 9, 20, 20, 15, 36};
+  // Columns: max widths keep a row on one line; the next action, last, is never cut. The id
+  // is what other commands (outcomes, stops) take.
+  const std::vector<std::string> header = {"ID", "DEADLINE", "STATUS", "OWNER", "BACKUP", "CATEGORY", "CONTACT", "NEXT ACTION"};
+  const std::vector<std::size_t> max = {16, 20, 9, 20, 20, 15, 36};
   std::vector<std::vector<std::string>> cells;
   for (const Opportunity& o : rows) {
     std::string status(LiveStatus(o, as_of));
     if (status == "overdue") status = "OVERDUE";
-    cells.push_back({o.deadline ? FormatLocal(*o.deadline, zone, "%a %m/%d %I:%M %p") : "-", status,
+    cells.push_back({o.id, o.deadline ? FormatLocal(*o.deadline, zone, "%a %m/%d %I:%M %p") : "-", status,
                      o.owner.empty() ? "-" : o.owner, o.backup_owner.empty() ? "-" : o.backup_owner,
                      std::string(CategoryName(o.category)), Contact(o), o.next_action});
   }
@@ -139,24 +120,6 @@ void PrintJson(const std::vector<Opportunity>& rows, const CompanyConfig& config
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Store>> OpenAuditDatabase(const std::string& path) {
-  std::error_code ec;
-  if (path.empty() || path == ":memory:" || !std::filesystem::is_regular_file(path, ec))
-    return Status::NotFound("no audit database at \"" + path + "\"; run `ringback audit ... --db " + path +
-                            "` first");
-  return OpenSqliteStore(path);
-}
-
-std::optional<Timestamp> ParseAsOfOption(const std::string& text, const std::string& zone) {
-  const date::time_zone* tz = nullptr;
-  try {
-    tz = date::locate_zone(zone);
-  } catch (const std::exception&) {
-    tz = date::locate_zone("UTC");
-  }
-  return ParseExportTime(text, tz);
-}
-
 bool IsLiveWork(const Opportunity& o) {
   return IsReal(o.category) &&
          (o.status == OpportunityStatus::kOpen || o.status == OpportunityStatus::kOverdue ||
@@ -175,6 +138,12 @@ bool SameOwner(std::string_view a, std::string_view b) {
          });
 }
 
+std::string TeamName(const CompanyConfig& config, std::string_view name) {
+  for (const Person& p : config.team)
+    if (SameOwner(p.name, name)) return p.name;
+  return std::string(Trim(name));
+}
+
 int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& config, std::ostream& out,
                  std::ostream& err) {
   CLI::App app("Print the live callback queue from an audit database, by deadline.", "queue");
@@ -189,20 +158,17 @@ int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& conf
 
   Timestamp as_of = std::chrono::time_point_cast<Seconds>(std::chrono::system_clock::now());
   if (!as_of_text.empty()) {
-    std::optional<Timestamp> parsed = ParseAsOfOption(as_of_text, config.time_zone);
+    std::optional<Timestamp> parsed = ParseTimeArg(as_of_text, config.time_zone);
     if (!parsed) {
       err << "ringback queue: --as-of: not a time: \"" << as_of_text << "\" (use 2026-11-23T08:00)\n";
       return kExitUsage;
     }
     as_of = *parsed;
   }
-  StatusOr<std::unique_ptr<Store>> store = OpenAuditDatabase(db);
-  if (!store.ok()) {
-    err << "ringback queue: " << store.status().message() << "\n";
-    return kExitFatal;
-  }
+  std::unique_ptr<Store> store = OpenExistingStore(db, "queue", err);
+  if (!store) return kExitFatal;
   std::vector<Opportunity> rows;
-  Status s = (*store)->ForEachOpportunity([&](const Opportunity& o) {
+  Status s = store->ForEachOpportunity([&](const Opportunity& o) {
     if (!IsLiveWork(o)) return Status::Ok();
     if (!owner.empty() && !SameOwner(o.owner, owner)) return Status::Ok();
     if (overdue_only && !IsOverdueAt(o, as_of)) return Status::Ok();
@@ -214,11 +180,12 @@ int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& conf
     return kExitFatal;
   }
   std::stable_sort(rows.begin(), rows.end(), ByDeadline);
+  const std::string shown_owner = TeamName(config, owner);
   if (!owner.empty() && !config.team.empty() &&
       std::none_of(config.team.begin(), config.team.end(), [&](const Person& p) { return SameOwner(p.name, owner); }))
     err << "ringback queue: note: \"" << owner << "\" is not on the team in the configuration\n";
   if (json) PrintJson(rows, config, as_of, out);
-  else PrintTable(rows, config, as_of, std::string(Trim(owner)), out);
+  else PrintTable(rows, config, as_of, shown_owner, out);
   return kExitOk;
 }
 

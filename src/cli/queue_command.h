@@ -7,8 +7,8 @@
 //     deadline, earliest first; no deadline last. Overdue is live: the deadline passed before
 //     --as-of (default: now) with no attempt. --owner keeps one owner's rows (trimmed,
 //     case-insensitive); --overdue keeps overdue rows only.
-//     Default output: a table (deadline in company time, status with OVERDUE flagged, owner,
-//     backup, category, contact, next action). --json: a JSON array, one object per line:
+//     Default output: a table (id, deadline in company time, status with OVERDUE flagged,
+//     owner, backup, category, contact, next action). --json: a JSON array, one object per line:
 //     {"id","owner","backup_owner","category","status","deadline","next_action","contact",
 //     "overdue"}, deadline ISO 8601 with the company's offset (null when none).
 //     Exit: 0 done (also when nothing is due), 1 the database is missing or unreadable (a
@@ -16,30 +16,20 @@
 #pragma once
 
 #include <iosfwd>
-#include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/company_config.h"
 #include "core/opportunity.h"
-#include "core/status.h"
-#include "store/store.h"
+#include "core/time.h"
 
 namespace ringback::cli {
 
 int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& config,
                  std::ostream& out, std::ostream& err);
 
-// Helpers shared with `ringback ical`.
-
-// Opens the audit database at `path` only if it exists: NotFound (telling the user to run
-// `ringback audit --db FILE` first) rather than creating an empty one.
-StatusOr<std::unique_ptr<Store>> OpenAuditDatabase(const std::string& path);
-
-// --as-of text: company wall time ("2026-11-23T08:00") or an instant with "Z"/an offset.
-std::optional<Timestamp> ParseAsOfOption(const std::string& text, const std::string& zone);
+// Helpers shared with `ringback ical` (database and time arguments: cli/parse.h).
 
 // True when `o` is real work still to do: a real category, status open/overdue/attempted.
 bool IsLiveWork(const Opportunity& o);
@@ -49,5 +39,9 @@ bool IsOverdueAt(const Opportunity& o, Timestamp as_of);
 
 // Owner names compare trimmed and case-insensitively ("luis mendez" == "Luis Mendez ").
 bool SameOwner(std::string_view a, std::string_view b);
+
+// The team's spelling of `name` ("luis mendez" -> "Luis Mendez"); `name` trimmed when no
+// team member has it.
+std::string TeamName(const CompanyConfig& config, std::string_view name);
 
 }  // namespace ringback::cli

@@ -111,12 +111,13 @@ int Show(const Options& o, const CompanyConfig& config, std::ostream& out, std::
   const std::optional<Category> category = ParseCategory(o.positional[0]);
   if (!category) {
     err << "templates show: unknown category \"" << o.positional[0]
-        << "\" (emergency, active_estimate, old_estimate, warranty, routine, unknown)\n";
+        << "\" (emergency, active_estimate, old_estimate, warranty, routine, unknown)\n"
+        << kUsage;
     return kExitUsage;
   }
   const std::optional<DraftChannel> channel = ParseDraftChannel(o.channel);
   if (!channel) {
-    err << "templates show: unknown channel \"" << o.channel << "\" (sms, email, call)\n";
+    err << "templates show: unknown channel \"" << o.channel << "\" (sms, email, call)\n" << kUsage;
     return kExitUsage;
   }
   if (!IsReal(*category)) {

@@ -17,7 +17,7 @@ struct Synonyms {
 // matters twice: fields are claimed top to bottom, and within a field the first name found wins.
 const std::vector<Synonyms>& Table() {
   static const std::vector<Synonyms> table = {
-      {Field::kTime, {"start time", "start time utc", "date time", "call start time", "call start", "call date",
+      {Field::kTime, {"start time", "starttime", "start time utc", "date time", "call start time", "call start", "call date",
                       "start date", "received", "received at", "entry date", "sent date", "sentdate", "date sent",
                       "date created", "date submitted", "submitted", "submission date", "created at", "created",
                       "timestamp", "date", "time"}},
@@ -53,7 +53,7 @@ const std::vector<Synonyms>& Table() {
       {Field::kStatus, {"status", "quote status", "estimate status"}},
       {Field::kTotal, {"total", "total usd", "total $", "quote total", "estimate total", "total amount", "amount",
                        "subtotal"}},
-      {Field::kNumber, {"sid", "message sid", "call sid", "call id", "session id", "entry id", "entry",
+      {Field::kNumber, {"sid", "message sid", "call sid", "call id", "session id", "sessionid", "entry id", "entry",
                         "quote #", "quote", "quote number", "estimate #", "estimate id", "estimate number",
                         "estimate", "id"}},
       {Field::kEstimator, {"salesperson", "sales rep", "estimator", "sold by", "created by", "assigned to",

@@ -3,7 +3,14 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <sstream>
+
+#include "ingest/csv_reader.h"
+#include "ingest/sanitizing_sink.h"
+#include "ingest/table_import.h"
+#include "ingest/text_decoder.h"
 
 namespace ringback {
 
@@ -54,10 +61,50 @@ bool LooksLikeMail(std::string_view head) {
   return lower.rfind("from:", 0) == 0 || lower.find("\nfrom:") != std::string::npos;
 }
 
+// The start of the file as UTF-8 text, for sniffing.
+std::string DecodedHead(const std::string& head) {
+  std::istringstream raw(head);
+  DecodingStream text(raw);
+  std::ostringstream out;
+  out << text.rdbuf();
+  return out.str();
+}
+
+Status Dispatch(std::ifstream& in, const std::string& head, const std::string& path, const std::string& display_name,
+                const CompanyConfig& config, const ImportOptions& options, ImportSink& sink, ImportStats* stats) {
+  if (head.empty()) return Status::InvalidArgument(display_name + ":0: the file is empty");
+  if (head.rfind("PK\x03\x04", 0) == 0 || head.rfind("PK\x05\x06", 0) == 0)
+    return ImportXlsx(path, display_name, config, options, sink, stats);
+  if (head.rfind("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 0) == 0)
+    return Status::InvalidArgument(display_name +
+                                   ":0: an Excel 97-2003 workbook (.xls); open it and save it as .xlsx or CSV");
+  const EncodingGuess guess = DetectEncoding(head);
+  const std::string text = guess.encoding == TextEncoding::kUtf8 ? head.substr(guess.bom_bytes) : DecodedHead(head);
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos)
+    return Status::InvalidArgument(display_name + ":0: the file holds only blank space");
+  if (text[start] == '{' || text[start] == '[') return ImportJson(in, display_name, config, options, sink, stats);
+  if (guess.encoding == TextEncoding::kUtf8 && guess.bom_bytes == 0) {
+    if (LooksLikeMbox(head)) return ImportMail(path, display_name, config, options, sink, stats);
+    if (LooksLikeMail(head)) return ImportMail(path, display_name, config, options, sink, stats);
+  }
+  if (text.find('\0') != std::string::npos)
+    return Status::InvalidArgument(display_name + ":0: a binary file, not a CSV, XLSX, JSON or mail export");
+  return ImportCsv(in, display_name, config, options, sink, stats);
+}
+
 }  // namespace
 
 Status ImportFile(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                   ImportSink& sink, ImportStats* stats) {
+  return ImportFile(path, display_name, config, ImportOptions(), sink, stats);
+}
+
+Status ImportFile(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                  const ImportOptions& options, ImportSink& sink, ImportStats* stats) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Status::InvalidArgument(display_name + ":0: a folder, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::IoError(display_name + ":0: cannot read the file (" + std::strerror(errno) + ")");
@@ -67,23 +114,49 @@ Status ImportFile(const std::string& path, const std::string& display_name, cons
   head.resize(static_cast<std::size_t>(in.gcount()));
   in.clear();
   in.seekg(0);
-  if (head.empty()) return Status::InvalidArgument(display_name + ":0: the file is empty");
-  if (head.rfind("PK\x03\x04", 0) == 0)
-    return Status::InvalidArgument(display_name + ":0: an XLSX workbook; this version reads CSV: save the sheet as CSV (UTF-8)");
-  if (head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0)
-    return Status::InvalidArgument(display_name + ":0: UTF-16 text; this version reads UTF-8: save as CSV (UTF-8)");
-  if (head.front() == '{' || head.front() == '[')
-    return Status::InvalidArgument(display_name + ":0: JSON; this version reads CSV and mail");
-  if (LooksLikeMbox(head)) {
-    if (stats) stats->format = "mbox";
-    return ImportMail(path, display_name, config, sink, stats);
+  ImportOptions opts = options;
+  if (opts.progress) {
+    const auto size = std::filesystem::file_size(path, ec);
+    const std::int64_t total = ec ? 0 : static_cast<std::int64_t>(size);
+    opts.progress = [progress = options.progress, total](std::int64_t done, std::int64_t t) {
+      progress(done, t > 0 ? t : total);
+    };
   }
-  if (LooksLikeMail(head)) {
-    if (stats) stats->format = "eml";
-    return ImportMail(path, display_name, config, sink, stats);
+  if (options.sanitize_key.empty()) return Dispatch(in, head, path, display_name, config, opts, sink, stats);
+  SanitizingSink sanitized(sink, options.sanitize_key);
+  return Dispatch(in, head, path, display_name, config, opts, sanitized, stats);
+}
+
+Status ImportCsv(std::istream& in, const std::string& display_name, const CompanyConfig& config,
+                 ImportSink& sink, ImportStats* stats) {
+  return ImportCsv(in, display_name, config, ImportOptions(), sink, stats);
+}
+
+Status ImportCsv(std::istream& in, const std::string& display_name, const CompanyConfig& config,
+                 const ImportOptions& options, ImportSink& sink, ImportStats* stats) {
+  std::function<void(std::int64_t)> progress;
+  if (options.progress) progress = [&options](std::int64_t done) { options.progress(done, 0); };
+  DecodingStream text(in, progress);
+  CsvReader reader(text);
+  TableOptions table_options;
+  table_options.mapping = options.mapping ? &*options.mapping : nullptr;
+  TableImport table(display_name, config, sink, stats, table_options);
+  std::vector<std::string> fields;
+  while (reader.Next(fields)) {
+    if (Status s = table.Record(fields, reader.line(), reader.error()); !s.ok()) return s;
   }
-  if (stats) stats->format = "csv";
-  return ImportCsv(in, display_name, config, sink, stats);
+  if (stats) {
+    stats->format = reader.delimiter() == '\t' ? "tsv" : "csv";
+    if (reader.delimiter() == ';' || reader.delimiter() == '|')
+      stats->notes.push_back(display_name + ": columns separated by \"" + std::string(1, reader.delimiter()) + "\"");
+    const DecodeReport& report = text.report();
+    stats->encoding = report.Describe();
+    if (report.cp1252_lines > 0 && report.utf8_lines > 0)
+      stats->notes.push_back(display_name + ": the file mixes encodings: " + std::to_string(report.cp1252_lines) +
+                             " line(s) were not UTF-8 and were read as Windows-1252 (first: line " +
+                             std::to_string(report.first_cp1252_line) + ")");
+  }
+  return table.Finish();
 }
 
 }  // namespace ringback

@@ -31,7 +31,7 @@ class PrefixCountingStreambuf : public std::streambuf {
 
   // 1-based line of the next byte to be read.
   std::int64_t Line() {
-    newlines_ += std::count(counted_, gptr(), '\n');
+    newlines_ += std::count(counted_, static_cast<const char*>(gptr()), '\n');
     counted_ = gptr();
     return newlines_ + 1;
   }
@@ -39,7 +39,7 @@ class PrefixCountingStreambuf : public std::streambuf {
  protected:
   int_type underflow() override {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    newlines_ += std::count(counted_, egptr(), '\n');
+    newlines_ += std::count(counted_, static_cast<const char*>(egptr()), '\n');
     block_.resize(64 * 1024);
     const std::streamsize got = rest_->sgetn(block_.data(), static_cast<std::streamsize>(block_.size()));
     block_.resize(static_cast<std::size_t>(std::max<std::streamsize>(got, 0)));

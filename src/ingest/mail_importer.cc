@@ -4,8 +4,10 @@
 #include <gmime/gmime.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 
 #include "identity/phone.h"
 #include "ingest/importer.h"
@@ -160,7 +162,35 @@ class MailImport {
     BodyFinder found;
     g_mime_message_foreach(msg, FindBody, &found);
     if (!found.plain.empty()) return found.plain;
-    return HtmlToText(found.html);
+    if (!found.html.empty()) return HtmlToText(found.html);
+    return BrokenMultipartText(msg);
+  }
+
+  // A multipart whose boundary never appears (a broken boundary parameter) has no parts: GMime
+  // keeps its whole body as the prologue. Read that, less the part headers and boundary lines,
+  // rather than lose what the person wrote.
+  static std::string BrokenMultipartText(GMimeMessage* msg) {
+    GMimeObject* body = g_mime_message_get_mime_part(msg);
+    if (!body || !GMIME_IS_MULTIPART(body)) return {};
+    const char* prologue = g_mime_multipart_get_prologue(GMIME_MULTIPART(body));
+    if (!prologue) return {};
+    std::string text;
+    std::istringstream in(prologue);
+    bool in_headers = false;
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.rfind("--", 0) == 0) {
+        if (text.find_first_not_of(" \t\n") != std::string::npos) break;  // the first part is enough
+        in_headers = true;  // a boundary line, then the part's headers up to a blank line
+        continue;
+      }
+      if (in_headers) {
+        if (line.empty()) in_headers = false;
+        continue;
+      }
+      text += line + "\n";
+    }
+    return text.find('<') != std::string::npos ? HtmlToText(text) : text;
   }
 
   std::string file_;
@@ -173,7 +203,14 @@ class MailImport {
 
 Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                   ImportSink& sink, ImportStats* stats) {
+  return ImportMail(path, display_name, config, ImportOptions(), sink, stats);
+}
+
+Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                  const ImportOptions& options, ImportSink& sink, ImportStats* stats) {
   InitGMime();
+  std::error_code size_error;
+  const auto file_size = static_cast<std::int64_t>(std::filesystem::file_size(path, size_error));
   GError* error = nullptr;
   Ref<GMimeStream> stream(g_mime_stream_fs_open(path.c_str(), O_RDONLY, 0, &error));
   if (!stream.ptr) {
@@ -198,6 +235,7 @@ Status ImportMail(const std::string& path, const std::string& display_name, cons
     }
     ++messages;
     if (Status s = import.Convert(msg.ptr, line); !s.ok()) return s;
+    if (options.progress) options.progress(g_mime_parser_tell(parser.ptr), size_error ? 0 : file_size);
     if (!mbox) break;
   }
   return Status::Ok();

@@ -315,7 +315,6 @@ StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, C
     for (char& c : flat)
       if (c == '\n' || c == '\r') c = ' ';
     out.text = TidyLine(flat);
-    while (!out.text.empty() && out.text.front() == ',') out.text = TidyLine(out.text.substr(1));
     return out;
   }
   std::vector<std::string> lines = Lines(raw);
@@ -327,11 +326,6 @@ StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, C
   if (channel == DraftChannel::kEmail && out.subject.empty()) {
     const std::string company = CleanValue(values.company_name);
     out.subject = "Your message to " + (company.empty() ? std::string(kOurOffice) : company);
-  }
-  for (std::string& line : lines) {
-    std::string tidy = TidyLine(line);
-    while (!tidy.empty() && tidy.front() == ',') tidy = TidyLine(tidy.substr(1));
-    line = tidy;
   }
   out.text = TidyLines(lines);
   return out;

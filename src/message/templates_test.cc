@@ -215,7 +215,8 @@ TEST(CheckTemplates, CompanyTemplatesWinAndAreChecked) {
 TEST(CheckTemplates, CurlyQuotesInACompanySmsAreAUcs2Warning) {
   CompanyConfig c = Company();
   c.templates["sms.routine"] = "Hi {{contact.first_name}}, it\xE2\x80\x99s {{company.name}}. Reply STOP to opt out.";
-  const TemplateCheck* routine = Find(CheckTemplates(c), "sms.routine");
+  const std::vector<TemplateCheck> checks = CheckTemplates(c);
+  const TemplateCheck* routine = Find(checks, "sms.routine");
   ASSERT_NE(routine, nullptr);
   EXPECT_TRUE(routine->ok());
   EXPECT_EQ(routine->sms->encoding, SmsEncoding::kUcs2);
@@ -242,7 +243,8 @@ TEST(CheckTemplates, GapsWithMissingValuesAreWarnings) {
 TEST(CheckTemplates, CallScriptsWithoutAWayToStopAreOnlyWarned) {
   CompanyConfig c = Company();
   c.templates["call.routine"] = "Hi, this is {{agent.first_name}}. How can I help?";
-  const TemplateCheck* call = Find(CheckTemplates(c), "call.routine");
+  const std::vector<TemplateCheck> checks = CheckTemplates(c);
+  const TemplateCheck* call = Find(checks, "call.routine");
   EXPECT_TRUE(call->ok());
   EXPECT_THAT(Warnings(call->issues), ElementsAre(HasSubstr("no way to stop")));
 }

@@ -85,6 +85,13 @@ StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& 
                                : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   if (Status s = ImportInputs(**store, config, options, result); !s.ok()) return s;
   if (Status s = RebuildQueue(**store, config, options, result); !s.ok()) return s;
+  StatusOr<StoreCounts> counts = (*store)->Counts();
+  if (!counts.ok()) return counts.status();
+  if (counts->estimates > 0) {
+    StatusOr<RecoveryRun> recovery = PlanRecoveryFromStore(**store, config, options.recovery, result.as_of, options.sanitize);
+    if (!recovery.ok()) return recovery.status();
+    result.recovery = std::move(recovery).value();
+  }
   if (Status s = WriteOutputs(**store, config, options, result); !s.ok()) return s;
   return result;
 }

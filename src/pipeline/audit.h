@@ -11,6 +11,7 @@
 #include "classify/classifier.h"
 #include "core/company_config.h"
 #include "core/status.h"
+#include "pipeline/recovery_job.h"
 #include "review/weekly_summary.h"
 #include "store/store.h"
 
@@ -22,6 +23,7 @@ struct AuditOptions {
   std::string out_dir;              // where the three files go; none written when empty
   std::optional<Timestamp> as_of;   // "now"; the system clock when unset
   bool sanitize = false;            // names to initials, phones masked, emails dropped in outputs
+  RecoveryOptions recovery;         // old-estimate recovery, run when estimates were imported
 };
 
 struct FileReport {
@@ -39,6 +41,7 @@ struct AuditResult {
   std::vector<FileReport> files;
   StoreCounts counts;
   WeeklySummary summary;
+  std::optional<RecoveryRun> recovery;  // set when the store holds estimates
   Timestamp as_of{};
   bool complete() const {
     for (const FileReport& f : files)

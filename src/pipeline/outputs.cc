@@ -100,6 +100,10 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   if (!s.ok()) return s;
   if (!rejects.flush()) return Status::IoError("cannot write " + (dir / "rejects.csv").string());
 
+  if (result.recovery)
+    if (Status r = WriteRecoveryCsv(*result.recovery, config, (dir / "recovery.csv").string(), options.sanitize); !r.ok())
+      return r;
+
   report.company = config.name;
   report.time_zone = config.time_zone;
   report.as_of = result.as_of;

@@ -397,6 +397,45 @@ class SqliteStore final : public Store {
     }
   }
 
+  Status ForEachEstimate(const std::function<Status(const std::string&, const Estimate&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT coalesce(hp.contact_key, he.contact_key, ''), e.id, e.number, e.name, e.phone, e.email, e.estimator, "
+        "e.trade, e.status, e.total_cents, e.sent_at, e.source_file, e.source_line FROM estimates e "
+        "LEFT JOIN handles hp ON hp.handle = 'tel:' || e.phone LEFT JOIN handles he ON he.handle = 'mailto:' || e.email "
+        "ORDER BY 1, e.sent_at, e.id");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      Estimate e;
+      e.id = st->Text(1);
+      e.number = st->Text(2);
+      e.name = st->Text(3);
+      e.phone = st->Text(4);
+      e.email = st->Text(5);
+      e.estimator = st->Text(6);
+      e.trade = st->Text(7);
+      e.status = st->Text(8);
+      e.total_cents = st->Int(9);
+      e.sent_at = FromUnix(st->Int(10));
+      e.source = {st->Text(11), st->Int(12)};
+      if (Status s = fn(st->Text(0), e); !s.ok()) return s;
+    }
+  }
+
+  StatusOr<bool> HasOpenOpportunity(const std::string& contact_key) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT 1 FROM opportunities WHERE contact_key = ? AND duplicate_of = '' AND status IN "
+                            "('open', 'overdue', 'attempted') LIMIT 1", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, contact_key);
+    StatusOr<bool> row = st->Step();
+    st->Reset();
+    return row;
+  }
+
   StatusOr<Opportunity> GetOpportunity(const std::string& id) override {
     Statement* st = nullptr;
     if (Status s = Prepared("SELECT * FROM opportunities WHERE id = ?", &st); !s.ok()) return s;

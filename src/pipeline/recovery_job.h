@@ -1,0 +1,30 @@
+// The old-estimate recovery run over the store: gathers the facts about every quote's contact,
+// plans the follow-ups (src/recovery) and writes recovery.csv.
+#pragma once
+
+#include <string>
+
+#include "core/company_config.h"
+#include "recovery/recovery.h"
+#include "store/store.h"
+
+namespace ringback {
+
+struct RecoveryRun {
+  RecoveryPlan plan;
+  int recovered = 0;                 // sold quotes that a follow-up reached after the minimum age
+  std::int64_t recovered_cents = 0;  // their value
+};
+
+// Reads the stored estimates, stops, open opportunities and attempts. Drafts use the
+// old-estimate template; none is written for a consent check or an exclusion.
+StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& config, const RecoveryOptions& options,
+                                            Timestamp now, bool sanitize);
+
+// recovery.csv: one row per quote, follow-ups first by expected value, with every reason.
+Status WriteRecoveryCsv(const RecoveryRun& run, const CompanyConfig& config, const std::string& path, bool sanitize);
+
+// "30d", "6w", "18mo", "1y" -> seconds. Error for anything else.
+StatusOr<Seconds> ParseAge(std::string_view text);
+
+}  // namespace ringback

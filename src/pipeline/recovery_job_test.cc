@@ -1,0 +1,126 @@
+// Old estimate recovery over a fixture export with every exclusion reason.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "assign/assigner.h"
+#include "config/config_loader.h"
+#include "pipeline/audit.h"
+
+namespace ringback {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+namespace fs = std::filesystem;
+
+const std::string kFixtures = std::string(RINGBACK_SOURCE_DIR) + "/tests/fixtures/recovery/";
+
+class RecoveryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    StatusOr<CompanyConfig> loaded = LoadConfig(std::string(RINGBACK_SOURCE_DIR) + "/config/company.example.toml");
+    ASSERT_TRUE(loaded.ok());
+    config_ = *loaded;
+    db_ = (fs::temp_directory_path() / ("ringback-recovery-" + std::to_string(getpid()) + ".db")).string();
+    fs::remove(db_);
+  }
+  void TearDown() override {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_ + suffix);
+  }
+
+  std::map<std::string, RecoveryItem> Run(std::vector<std::string> files, int per_day = 5) {
+    AuditOptions options;
+    for (const std::string& f : files) options.inputs.push_back(kFixtures + f);
+    options.db_path = db_;
+    options.as_of = *ParseUtc("2026-11-23T14:00:00Z");  // Monday 08:00 in Austin
+    options.recovery.per_owner_per_day = per_day;
+    StatusOr<AuditResult> result = RunAudit(config_, options);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    std::map<std::string, RecoveryItem> items;
+    if (!result.ok() || !result->recovery) return items;
+    for (const RecoveryItem& item : result->recovery->plan.items) items[item.estimate.number] = item;
+    return items;
+  }
+
+  CompanyConfig config_;
+  std::string db_;
+};
+
+TEST_F(RecoveryTest, EachQuoteIsDecidedForTheRightReason) {
+  auto items = Run({"estimates.csv", "sms.csv", "calls.csv"});
+  ASSERT_EQ(items.size(), 18u);
+  const std::map<std::string, std::string> excluded = {
+      {"1003", "asked to stop on 2026-11-18"},
+      {"1004", "already sold"},
+      {"1005", "declined: not interested"},
+      {"1006", "closed (archived)"},
+      {"1007", "a newer quote exists"},
+      {"1009", "already in the callback queue"},
+      {"1010", "reached on 2026-11-10"},
+      {"1011", "too recent"},
+      {"1012", "older than the maximum age"},
+      {"1013", "never sent"},
+      {"1018", "asked to stop on 2026-11-19"},
+  };
+  for (const auto& [number, why] : excluded) {
+    const RecoveryItem& item = items[number];
+    EXPECT_EQ(item.decision, RecoveryDecision::kExcluded) << number;
+    ASSERT_FALSE(item.reasons.empty()) << number;
+    EXPECT_THAT(item.reasons.front(), StartsWith(why)) << number;
+    EXPECT_TRUE(item.draft.empty()) << number;
+    EXPECT_TRUE(item.owner.empty()) << number;
+  }
+  EXPECT_EQ(items["1002"].decision, RecoveryDecision::kNeedsConsentCheck);
+  EXPECT_TRUE(items["1002"].draft.empty()) << "no call script before consent is checked";
+  for (const char* number : {"1001", "1008", "1014", "1015", "1016", "1017"}) {
+    EXPECT_EQ(items[number].decision, RecoveryDecision::kFollowUp) << number;
+    EXPECT_EQ(items[number].owner, "Rick Hollis") << number << ": the estimator who wrote it";
+    EXPECT_FALSE(items[number].backup_owner.empty());
+    EXPECT_NE(items[number].backup_owner, items[number].owner);
+    EXPECT_THAT(items[number].draft, HasSubstr("not interested")) << "easy to decline";
+  }
+}
+
+TEST_F(RecoveryTest, RankedByExpectedValue) {
+  auto items = Run({"estimates.csv", "sms.csv", "calls.csv"});
+  // 1008: $12,000 at 44 days (12%) outranks 1001: $8,000 at 53 days.
+  EXPECT_EQ(items["1008"].expected_value_cents, 144000);
+  EXPECT_EQ(items["1001"].expected_value_cents, 96000);
+}
+
+TEST_F(RecoveryTest, DeadlinesAreSpreadOverBusinessDaysWithinBusinessHours) {
+  auto items = Run({"estimates.csv", "sms.csv", "calls.csv"}, /*per_day=*/2);
+  std::map<std::string, int> per_day;
+  for (const char* number : {"1001", "1008", "1014", "1015", "1016", "1017"}) {
+    ASSERT_TRUE(items[number].deadline) << number;
+    const Timestamp due = *items[number].deadline;  // inside hours, or exactly at closing time
+    EXPECT_TRUE(IsBusinessTime(config_, due) || IsBusinessTime(config_, due - std::chrono::minutes(1))) << number;
+    ++per_day[FormatLocal(*items[number].deadline, config_.time_zone, "%F")];
+  }
+  EXPECT_EQ(per_day.size(), 3u) << "six follow-ups at two a day take three business days";
+  for (const auto& [day, n] : per_day) EXPECT_LE(n, 2) << day;
+}
+
+TEST_F(RecoveryTest, NotInterestedNeverComesBackAcrossReimports) {
+  auto first = Run({"estimates.csv", "sms.csv", "calls.csv"});
+  EXPECT_EQ(first["1018"].decision, RecoveryDecision::kExcluded);
+  auto again = Run({"estimates.csv", "sms.csv", "calls.csv", "reimport/estimates-later.csv"});
+  EXPECT_EQ(again["1018"].decision, RecoveryDecision::kExcluded);
+  EXPECT_EQ(again["1019"].decision, RecoveryDecision::kExcluded) << "a newer quote to the same person is still a stop";
+  EXPECT_THAT(again["1019"].reasons.front(), StartsWith("asked to stop"));
+}
+
+TEST(ParseAge, AcceptsDaysWeeksMonthsYears) {
+  EXPECT_EQ(*ParseAge("30d"), Seconds(std::chrono::days(30)));
+  EXPECT_EQ(*ParseAge("2w"), Seconds(std::chrono::days(14)));
+  EXPECT_EQ(*ParseAge("18mo"), Seconds(std::chrono::days(549)));
+  EXPECT_EQ(*ParseAge("1y"), Seconds(std::chrono::days(365)));
+  EXPECT_FALSE(ParseAge("30").ok());
+  EXPECT_FALSE(ParseAge("soon").ok());
+}
+
+}  // namespace
+}  // namespace ringback

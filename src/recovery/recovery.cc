@@ -1,0 +1,152 @@
+#include "recovery/recovery.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "assign/assigner.h"
+
+namespace ringback {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool HasAny(std::string_view status, std::initializer_list<std::string_view> words) {
+  const std::string s = Lower(status);
+  return std::any_of(words.begin(), words.end(), [&s](std::string_view w) { return s.find(w) != std::string::npos; });
+}
+
+std::string Money(std::int64_t cents) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "$%lld.%02lld", static_cast<long long>(cents / 100), static_cast<long long>(cents % 100));
+  std::string out = buf;
+  for (int pos = static_cast<int>(out.find('.')) - 3; pos > 1; pos -= 3) out.insert(static_cast<std::size_t>(pos), ",");
+  return out;
+}
+
+std::string Date(Timestamp t, const CompanyConfig& config) { return FormatLocal(t, config.time_zone, "%F"); }
+
+// The first reason a quote is not followed up, or empty when it is a candidate.
+std::string Exclusion(const CompanyConfig& config, const QuoteFacts& q, const RecoveryOptions& options, Timestamp now) {
+  const Estimate& e = q.estimate;
+  const auto age = now - e.sent_at;
+  if (q.stopped_at) return "asked to stop on " + Date(*q.stopped_at, config);
+  if (IsWonEstimate(e.status)) return "already sold (" + e.status + ")";
+  if (SaysNotInterested(e.status)) return "declined: not interested";
+  if (IsClosedEstimate(e.status)) return "closed (" + e.status + ")";
+  if (HasAny(e.status, {"draft"})) return "never sent (draft)";
+  if (q.later_estimate) return "a newer quote exists for this contact";
+  if (q.has_open_opportunity) return "already in the callback queue";
+  if (q.last_reached_at && now - *q.last_reached_at < options.recently_reached)
+    return "reached on " + Date(*q.last_reached_at, config) + ", less than " +
+           std::to_string(std::chrono::floor<std::chrono::days>(options.recently_reached).count()) + " days ago";
+  if (age < options.min_age)
+    return "too recent (" + std::to_string(std::chrono::floor<std::chrono::days>(age).count()) + " days)";
+  if (age > options.max_age) return "older than the maximum age";
+  return "";
+}
+
+const ReopenBand* BandFor(const RecoveryOptions& options, int age_days) {
+  for (const ReopenBand& b : options.bands)
+    if (age_days <= b.max_age_days) return &b;
+  return options.bands.empty() ? nullptr : &options.bands.back();
+}
+
+RecoveryItem Decide(const CompanyConfig& config, const QuoteFacts& q, const RecoveryOptions& options, Timestamp now) {
+  RecoveryItem item;
+  item.estimate = q.estimate;
+  item.contact_key = q.contact_key;
+  item.age_days = static_cast<int>(std::chrono::floor<std::chrono::days>(now - q.estimate.sent_at).count());
+  if (const ReopenBand* band = BandFor(options, item.age_days)) {
+    item.age_band = band->label;
+    item.reopen_rate = band->rate;
+  }
+  if (std::string why = Exclusion(config, q, options, now); !why.empty()) {
+    item.reasons.push_back(why);
+    return item;
+  }
+  item.expected_value_cents = static_cast<std::int64_t>(static_cast<double>(q.estimate.total_cents) * item.reopen_rate);
+  char rate[16];
+  std::snprintf(rate, sizeof rate, "%.0f%%", item.reopen_rate * 100);
+  item.reasons.push_back("quote " + (q.estimate.number.empty() ? std::string() : "#" + q.estimate.number + " ") +
+                         "for " + Money(q.estimate.total_cents) + " sent " + std::to_string(item.age_days) +
+                         " days ago (" + item.age_band + ": " + rate + " reopen) = " +
+                         Money(item.expected_value_cents) + " expected");
+  item.decision = RecoveryDecision::kFollowUp;
+  if (now - q.estimate.sent_at > options.inquiry_exemption) {
+    item.decision = RecoveryDecision::kNeedsConsentCheck;
+    item.reasons.push_back("past the 3-month inquiry exemption from Do-Not-Call lists: check consent before calling");
+  }
+  return item;
+}
+
+int Rank(RecoveryDecision d) { return d == RecoveryDecision::kFollowUp ? 0 : d == RecoveryDecision::kNeedsConsentCheck ? 1 : 2; }
+
+}  // namespace
+
+std::vector<ReopenBand> RecoveryOptions::DefaultBands() {
+  return {{90, 0.12, "1-3 months"}, {180, 0.08, "3-6 months"}, {365, 0.05, "6-12 months"}, {548, 0.03, "12-18 months"},
+          {100000, 0.0, "older"}};
+}
+
+std::string_view DecisionName(RecoveryDecision d) {
+  switch (d) {
+    case RecoveryDecision::kFollowUp: return "follow_up";
+    case RecoveryDecision::kNeedsConsentCheck: return "needs_consent_check";
+    case RecoveryDecision::kExcluded: return "excluded";
+  }
+  return "excluded";
+}
+
+bool IsWonEstimate(std::string_view status) {
+  return HasAny(status, {"approved", "converted", "won", "sold", "accepted", "complete", "invoiced", "job created"});
+}
+
+bool IsClosedEstimate(std::string_view status) {
+  return HasAny(status, {"declined", "lost", "archived", "rejected", "expired", "dismissed", "not interested"});
+}
+
+bool SaysNotInterested(std::string_view status) {
+  return HasAny(status, {"not interested", "no longer interested", "went with", "do not contact", "chose another",
+                         "hired someone", "hired another"});
+}
+
+StatusOr<RecoveryPlan> PlanRecovery(const CompanyConfig& config, const std::vector<QuoteFacts>& quotes,
+                                    const RecoveryOptions& options, Timestamp now) {
+  RecoveryPlan plan;
+  for (const QuoteFacts& q : quotes) plan.items.push_back(Decide(config, q, options, now));
+  std::stable_sort(plan.items.begin(), plan.items.end(), [](const RecoveryItem& a, const RecoveryItem& b) {
+    if (Rank(a.decision) != Rank(b.decision)) return Rank(a.decision) < Rank(b.decision);
+    if (a.expected_value_cents != b.expected_value_cents) return a.expected_value_cents > b.expected_value_cents;
+    return a.estimate.number < b.estimate.number;
+  });
+  std::map<std::string, int> per_owner;  // follow-ups given so far, to spread deadlines
+  for (RecoveryItem& item : plan.items) {
+    if (item.decision == RecoveryDecision::kExcluded) {
+      const std::string& why = item.reasons.front();
+      ++plan.excluded_by_reason[why.substr(0, std::min({why.find(" on "), why.find(" ("), why.find(",")}))];
+      continue;
+    }
+    AssignRequest request{Category::kOldEstimate, now, item.estimate.trade, item.estimate.estimator};
+    StatusOr<Assignment> a = Assign(config, request, per_owner);
+    if (!a.ok()) return a.status();
+    item.owner = a->owner;
+    item.backup_owner = a->backup_owner;
+    for (const std::string& r : a->reasons) item.reasons.push_back(r);
+    const int day = per_owner[item.owner]++ / std::max(1, options.per_owner_per_day);
+    StatusOr<Timestamp> deadline = AddSla(config, now, Sla{std::chrono::days(day + 1), true});
+    if (!deadline.ok()) return deadline.status();
+    item.deadline = *deadline;
+    if (item.decision == RecoveryDecision::kFollowUp) {
+      plan.value_by_owner[item.owner] += item.expected_value_cents;
+      ++plan.count_by_band[item.age_band];
+    }
+  }
+  return plan;
+}
+
+}  // namespace ringback
