@@ -69,10 +69,10 @@ void PrintIssues(const std::vector<LintIssue>& issues, std::ostream& out) {
 void PrintRow(const TemplateCheck& c, std::ostream& out) {
   out << std::left << std::setw(24) << c.key << std::setw(10) << (c.company ? "company" : "built-in");
   if (c.sms) {
-    out << std::setw(7) << SmsEncodingName(c.sms->encoding) << std::right << std::setw(6) << c.sms->characters
+    out << std::setw(9) << SmsEncodingName(c.sms->encoding) << std::right << std::setw(6) << c.sms->characters
         << std::setw(10) << c.sms->segments;
   } else {
-    out << std::setw(7) << "-" << std::right << std::setw(6) << CodePoints(c.sample.subject + c.sample.text)
+    out << std::setw(9) << "-" << std::right << std::setw(6) << CodePoints(c.sample.subject + c.sample.text)
         << std::setw(10) << "-";
   }
   out << "\n";
@@ -85,7 +85,7 @@ int Check(const Options& o, const CompanyConfig& config, std::ostream& out, std:
     return kExitUsage;
   }
   const std::vector<TemplateCheck> checks = CheckTemplates(config);
-  out << std::left << std::setw(24) << "TEMPLATE" << std::setw(10) << "SOURCE" << std::setw(7) << "CODING"
+  out << std::left << std::setw(24) << "TEMPLATE" << std::setw(10) << "SOURCE" << std::setw(9) << "ENCODING"
       << std::right << std::setw(6) << "CHARS" << std::setw(10) << "SEGMENTS" << "\n";
   int with_errors = 0, with_warnings = 0;
   for (const TemplateCheck& c : checks) {

@@ -470,12 +470,20 @@ TEST(ImportFile, XlsxWorkbookIsAClearError) {
   EXPECT_TRUE(sink.rejects.empty());
 }
 
-TEST(ImportFile, Utf16TextIsAClearError) {
+// UTF-16 was refused before; it is read now (Excel's "Unicode text" and old Gravity Forms
+// exports are UTF-16).
+TEST(ImportFile, Utf16TextIsRead) {
   TempDir dir;
   RecordingSink sink;
-  Status s = ImportFile(dir.Write("calls.csv", std::string("\xFF\xFES\0t\0", 6)), "calls.csv", Config(), sink, nullptr);
-  EXPECT_FALSE(s.ok());
-  EXPECT_THAT(s.message(), HasSubstr("UTF-16"));
+  ImportStats stats;
+  const std::string text = "Received,From,Transcription\n2026-11-16 08:05,+15125550178,call me\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : text) utf16 += std::string(1, c) + std::string(1, '\0');
+  Status s = ImportFile(dir.Write("calls.csv", utf16), "calls.csv", Config(), sink, &stats);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(stats.encoding, "utf-16le (BOM)");
+  ASSERT_EQ(sink.signals.size(), 1u);
+  EXPECT_EQ(sink.signals[0].text, "call me");
 }
 
 TEST(ImportFile, MissingFileIsAnIoError) {

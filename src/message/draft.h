@@ -27,7 +27,9 @@ struct DraftInput {
   DraftChannel channel = DraftChannel::kSms;
   // The company's templates (CompanyConfig::templates), which win over the built-in ones.
   const std::map<std::string, std::string>* templates = nullptr;
-  std::string agent_phone;  // the agent's direct number, for {{agent.phone}}; may be empty
+  // The agent's direct number as it should read ("(512) 555-0142", e.g. from
+  // FormatPhoneForDisplay), for {{agent.phone}}; may be empty.
+  std::string agent_phone;
 };
 
 struct Draft {

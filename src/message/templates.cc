@@ -80,7 +80,7 @@ std::string UnknownFieldMessage(const Tag& tag) {
   for (const std::string& f : MergeFields())
     if (f.size() > tag.name.size() && f.ends_with("." + tag.name)) return message + "; did you mean {{" + f + "}}?";
   message += "; known:";
-  for (const std::string& f : MergeFields()) message += " " + f;
+  for (const std::string& f : MergeFields()) message += (f == MergeFields().front() ? " " : ", ") + f;
   return message;
 }
 
@@ -374,6 +374,18 @@ std::vector<LintIssue> LintTemplateSource(std::string_view text) {
   return issues;
 }
 
+namespace {
+
+// "+15125550101" as "(512) 555-0101" for a sample; other numbers as given.
+std::string SamplePhone(const std::string& e164) {
+  if (e164.size() != 12 || !e164.starts_with("+1") ||
+      !std::all_of(e164.begin() + 2, e164.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return e164;
+  return "(" + e164.substr(2, 3) + ") " + e164.substr(5, 3) + "-" + e164.substr(8);
+}
+
+}  // namespace
+
 MergeValues SampleValues(const CompanyConfig& config, Category category) {
   MergeValues v;
   v.contact_first_name = "Jordan";
@@ -382,7 +394,7 @@ MergeValues SampleValues(const CompanyConfig& config, Category category) {
   if (!config.team.empty()) {
     const Person& p = config.team.front();
     v.agent_first_name = p.name.substr(0, p.name.find(' '));
-    v.agent_phone = p.phone;
+    v.agent_phone = SamplePhone(p.phone);
   }
   v.company_name = config.name;
   switch (category) {
