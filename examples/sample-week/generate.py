@@ -571,10 +571,10 @@ p.form("Wed", "20:05:18", "Roof Repair", "We got a quote from another company fo
        "active_estimate", phone_style="dash")
 p.call_out("Fri", "15:20", "Rick Hollis", "No Answer", 14)
 
-p = Person("A9", "Angela Ruiz", "active_estimate", "'cancel my Friday appointment and reschedule' (not a stop)",
+p = Person("A9", "Angela Ruiz", "routine", "'cancel my Friday appointment and reschedule' (not a stop)",
            area=737)
 p.sms("Wed", "17:55:10", "Hi this is Angela Ruiz. I need to cancel my Friday appointment and reschedule for next "
-      "week, my work schedule changed. Sorry!", "active_estimate")
+      "week, my work schedule changed. Sorry!", "routine")
 p.sms_out("Thu", "08:12:26", "No problem Angela. How about Tuesday 11/24 at 9am or Wednesday 11/25 at 1pm? - Dana")
 
 p = Person("A12", "Phil Carver", "active_estimate", "answered call Monday, then text asking for the estimate",

@@ -9,8 +9,12 @@
 #include "cli/audit_command.h"
 #include "cli/classify_command.h"
 #include "cli/contacts_command.h"
+#include "cli/ical_command.h"
+#include "cli/inspect_command.h"
+#include "cli/queue_command.h"
 #include "cli/parse.h"
 #include "cli/recover_command.h"
+#include "cli/templates_command.h"
 #include "config/config_loader.h"
 #include "pipeline/audit.h"
 
@@ -25,6 +29,10 @@ constexpr const char* kUsage =
     "  classify [FILE] [--config FILE] classify JSON lines {\"id\",\"channel\",\"text\"} from stdin or FILE\n"
     "  eval LABELLED.jsonl [--config FILE]  score the classifier on labelled JSON lines\n"
     "  recover --estimates FILE... --config FILE  one follow-up per unsold quote (recovery.csv)\n"
+    "  inspect FILE [--mapping FILE]   show how an export is read: format, encoding, columns, rejects\n"
+    "  queue --db FILE [--owner NAME] [--overdue] [--json]  the live callback queue by deadline\n"
+    "  ical --db FILE [--owner NAME]   open callback deadlines as an iCalendar (RFC 5545) feed\n"
+    "  templates check|show            lint the callback templates (SMS segments, stop wording)\n"
     "  contacts --db FILE [--json]     contacts with handles, channels, open opportunity, stop status\n"
     "  stop add|lift|list --db FILE ...  record or lift a stop (do-not-contact), with reason and actor\n"
     "  version                         print the version\n"
@@ -90,6 +98,10 @@ int WithConfig(const std::string& name, const std::vector<std::string>& args, st
   }
   if (name == "classify") return ClassifyCommand(rest, config, in, out, err);
   if (name == "stop") return StopCommand(rest, config, out, err);
+  if (name == "queue") return QueueCommand(rest, config, out, err);
+  if (name == "ical") return IcalCommand(rest, config, out, err);
+  if (name == "templates") return TemplatesCommand(rest, config, out, err);
+  if (name == "inspect") return InspectCommand(rest, config, out, err);
   return EvalCommand(rest, config, in, out, err);
 }
 
@@ -103,7 +115,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "audit") return Audit(rest, out, err);
-  if (command == "classify" || command == "eval" || command == "stop") return WithConfig(command, rest, in, out, err);
+  for (const char* name : {"classify", "eval", "stop", "queue", "ical", "templates", "inspect"})
+    if (command == name) return WithConfig(command, rest, in, out, err);
   if (command == "contacts") return ContactsCommand(rest, out, err);
   if (command == "recover") return RecoverCommand(rest, out, err);
   if (command == "version" || command == "--version") {

@@ -88,6 +88,9 @@ int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
   std::stable_sort(callbacks.begin(), callbacks.end(),
                    [](const Opportunity& a, const Opportunity& b) { return *a.deadline < *b.deadline; });
 
+  if (!owner.empty() && !config.team.empty() &&
+      std::none_of(config.team.begin(), config.team.end(), [&](const Person& p) { return SameOwner(p.name, owner); }))
+    err << "ringback ical: note: \"" << owner << "\" is not on the team in the configuration\n";
   options.calendar_name = "Ringback callbacks";
   if (!config.name.empty()) options.calendar_name += ": " + config.name;
   if (!owner.empty()) options.calendar_name += " (" + TeamName(config, owner) + ")";

@@ -335,7 +335,9 @@ std::optional<SourceKind> GuessKind(const ColumnMap& map, const std::vector<std:
                           Contains(folded, "voicemail transcription");
   if (map.has(Field::kTotal) && map.has(Field::kStatus)) return SourceKind::kEstimates;
   if (transcript) return SourceKind::kVoicemail;
-  if (map.has(Field::kText) && map.has(Field::kDirection)) return SourceKind::kSms;
+  // A call log may carry notes beside its direction; a message log has no duration or result.
+  if (map.has(Field::kText) && map.has(Field::kDirection) && !map.has(Field::kDuration) && !map.has(Field::kResult))
+    return SourceKind::kSms;
   if (map.has(Field::kText) && (map.has(Field::kPhone) || map.has(Field::kEmail))) return SourceKind::kForm;
   if (map.has(Field::kDirection) || map.has(Field::kResult) || map.has(Field::kDuration)) return SourceKind::kCallLog;
   return std::nullopt;

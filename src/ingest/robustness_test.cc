@@ -265,8 +265,8 @@ class CountingSink : public ImportSink {
   std::int64_t signals = 0, attempts = 0, rejects = 0, last_line = 0;
 };
 
-TEST(Streaming, AQuarterMillionRowsStreamThrough) {
-  constexpr int kRows = 250000;
+TEST(Streaming, SixtyThousandRowsStreamThroughAGeneratedStream) {
+  constexpr int kRows = 60000;
   GeneratedCsv gen(kRows);
   std::istream in(&gen);
   CountingSink sink;

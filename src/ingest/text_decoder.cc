@@ -166,7 +166,7 @@ bool DecodingStreambuf::FillRaw() {
 // Windows-1252.
 bool DecodingStreambuf::ProduceUtf8() {
   std::size_t nl;
-  while ((nl = raw_.find('\n', raw_pos_)) == std::string::npos && raw_.size() - raw_pos_ < kMaxUnit && !eof_)
+  while ((nl = raw_.find('\n', raw_pos_)) == std::string::npos && raw_.size() - raw_pos_ <= kMaxUnit && !eof_)
     FillRaw();
   const std::size_t avail = raw_.size() - raw_pos_;
   if (avail == 0) return false;

@@ -449,7 +449,8 @@ std::vector<TemplateCheck> CheckTemplates(const CompanyConfig& config) {
   for (const auto& [key, text] : config.templates) {
     const std::size_t dot = key.find('.');
     const auto channel = ParseDraftChannel(key.substr(0, dot));
-    const auto category = dot == std::string::npos ? std::nullopt : ParseCategory(key.substr(dot + 1));
+    std::optional<Category> category;
+    if (dot != std::string::npos) category = ParseCategory(key.substr(dot + 1));
     if (channel && category && IsReal(*category)) continue;  // checked above
     TemplateCheck check;
     check.key = key;
