@@ -31,6 +31,11 @@ namespace ringback {
 // amounts, or no business time within 400 days are errors.
 StatusOr<Timestamp> AddSla(const CompanyConfig& config, Timestamp start, const Sla& sla);
 
+// The open business time between `from` and `to` (0 when `to` is not after `from`): how long a
+// buyer waited in the office's own hours. Holidays and closed days count nothing; DST days
+// count their real hours. Scans at most 400 days.
+Seconds BusinessTimeBetween(const CompanyConfig& config, Timestamp from, Timestamp to);
+
 // True when `t` falls inside the company's business hours (and not on a holiday).
 bool IsBusinessTime(const CompanyConfig& config, Timestamp t);
 

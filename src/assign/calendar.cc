@@ -111,6 +111,23 @@ StatusOr<Timestamp> AddSla(const CompanyConfig& config, Timestamp start, const S
   return AddBusinessSeconds(config, *zone, start, sla.amount);
 }
 
+Seconds BusinessTimeBetween(const CompanyConfig& config, Timestamp from, Timestamp to) {
+  if (to <= from) return Seconds{0};
+  auto zone = assign_internal::FindZone(config.time_zone);
+  if (!zone.ok()) return to - from;
+  Seconds total{0};
+  const LocalDate last = assign_internal::LocalDateOf(*zone, to);
+  // Bounded like every calendar scan: a delay longer than that is counted up to the bound.
+  LocalDate day = assign_internal::LocalDateOf(*zone, from);
+  for (int i = 0; day <= last && i < kSearchDays; ++i, day += date::days{1}) {
+    auto open = BusinessInterval(config, *zone, day);
+    if (!open) continue;
+    const Timestamp begin = std::max(open->first, from), end = std::min(open->second, to);
+    if (begin < end) total += end - begin;
+  }
+  return total;
+}
+
 bool IsBusinessTime(const CompanyConfig& config, Timestamp t) {
   auto zone = assign_internal::FindZone(config.time_zone);
   if (!zone.ok()) return false;

@@ -276,3 +276,34 @@ TEST(OnCallAt, NobodyWithoutRotationOrRange) {
 
 }  // namespace
 }  // namespace ringback
+
+namespace ringback {
+namespace {
+
+using testing_company::At;
+using testing_company::Company;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+TEST(BusinessTimeBetween, CountsOnlyOpenHours) {
+  const CompanyConfig c = Company();  // Mon-Fri 08:00-17:00 Central
+  // Friday 16:30 -> Monday 09:00: 30 minutes Friday + 1 hour Monday; the weekend counts nothing.
+  EXPECT_EQ(BusinessTimeBetween(c, At("2026-03-13T16:30:00-05:00"), At("2026-03-16T09:00:00-05:00")),
+            minutes(90));
+  // Inside one day it is the plain difference.
+  EXPECT_EQ(BusinessTimeBetween(c, At("2026-03-10T09:00:00-05:00"), At("2026-03-10T11:15:00-05:00")),
+            minutes(135));
+  // A night wait: Tuesday 20:00 -> Wednesday 08:30 is half an hour of business time.
+  EXPECT_EQ(BusinessTimeBetween(c, At("2026-03-10T20:00:00-05:00"), At("2026-03-11T08:30:00-05:00")),
+            minutes(30));
+  EXPECT_EQ(BusinessTimeBetween(c, At("2026-03-10T11:00:00-05:00"), At("2026-03-10T09:00:00-05:00")), Seconds{0});
+}
+
+TEST(BusinessTimeBetween, HolidaysCountNothing) {
+  const CompanyConfig c = Company();  // Thanksgiving 2026-11-26 is a holiday
+  // Wednesday 16:00 -> Friday 09:00: 1 hour Wednesday + 1 hour Friday.
+  EXPECT_EQ(BusinessTimeBetween(c, At("2026-11-25T16:00:00-06:00"), At("2026-11-27T09:00:00-06:00")), hours(2));
+}
+
+}  // namespace
+}  // namespace ringback

@@ -44,7 +44,8 @@ void PrintAuditSummary(const CompanyConfig& config, const AuditOptions& options,
   if (!options.out_dir.empty()) {
     const std::filesystem::path dir(options.out_dir);
     out << "Wrote " << (dir / "queue.csv").string() << ", " << (dir / "rejects.csv").string() << ", "
-        << (dir / "report.html").string() << (result.recovery ? ", " + (dir / "recovery.csv").string() : "") << "\n";
+        << (dir / "report.html").string() << (result.recovery ? ", " + (dir / "recovery.csv").string() : "") << ", "
+        << (dir / "review.csv").string() << ", " << (dir / "review.xlsx").string() << "\n";
   }
 }
 

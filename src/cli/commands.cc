@@ -9,11 +9,14 @@
 #include "cli/audit_command.h"
 #include "cli/classify_command.h"
 #include "cli/contacts_command.h"
+#include "cli/calculators_command.h"
 #include "cli/ical_command.h"
 #include "cli/inspect_command.h"
+#include "cli/outcome_command.h"
 #include "cli/queue_command.h"
 #include "cli/parse.h"
 #include "cli/recover_command.h"
+#include "cli/review_command.h"
 #include "cli/templates_command.h"
 #include "config/config_loader.h"
 #include "pipeline/audit.h"
@@ -33,6 +36,10 @@ constexpr const char* kUsage =
     "  queue --db FILE [--owner NAME] [--overdue] [--json]  the live callback queue by deadline\n"
     "  ical --db FILE [--owner NAME]   open callback deadlines as an iCalendar (RFC 5545) feed\n"
     "  templates check|show            lint the callback templates (SMS segments, stop wording)\n"
+    "  outcome ID OUTCOME --db FILE    record what came of a callback (or --import FILE.csv)\n"
+    "  review --db FILE --config FILE [--week 2026-W47]  the weekly review: report.html, review.xlsx\n"
+    "  leak --missed N [--booking-rate R] [--job-value D]  the missed-call revenue leak calculator\n"
+    "  response-time [--delay 2h]      how delay changes the chance of reaching a buyer\n"
     "  contacts --db FILE [--json]     contacts with handles, channels, open opportunity, stop status\n"
     "  stop add|lift|list --db FILE ...  record or lift a stop (do-not-contact), with reason and actor\n"
     "  version                         print the version\n"
@@ -102,6 +109,9 @@ int WithConfig(const std::string& name, const std::vector<std::string>& args, st
   if (name == "ical") return IcalCommand(rest, config, out, err);
   if (name == "templates") return TemplatesCommand(rest, config, out, err);
   if (name == "inspect") return InspectCommand(rest, config, out, err);
+  if (name == "outcome") return OutcomeCommand(rest, config, out, err);
+  if (name == "leak") return LeakCommand(rest, config, out, err);
+  if (name == "response-time") return ResponseTimeCommand(rest, config, out, err);
   return EvalCommand(rest, config, in, out, err);
 }
 
@@ -115,10 +125,12 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "audit") return Audit(rest, out, err);
-  for (const char* name : {"classify", "eval", "stop", "queue", "ical", "templates", "inspect"})
+  for (const char* name : {"classify", "eval", "stop", "queue", "ical", "templates", "inspect", "outcome", "leak",
+                           "response-time"})
     if (command == name) return WithConfig(command, rest, in, out, err);
   if (command == "contacts") return ContactsCommand(rest, out, err);
   if (command == "recover") return RecoverCommand(rest, out, err);
+  if (command == "review") return ReviewCommand(rest, out, err);
   if (command == "version" || command == "--version") {
     out << "ringback 0.1.0\n";
     return kExitOk;

@@ -246,6 +246,39 @@ Status ReadTemplates(const Ctx& ctx, const toml::table& root, CompanyConfig& c) 
   return Status::Ok();
 }
 
+// Dollars as written in TOML (9000 or 9000.50) -> cents; nullopt when not a non-negative number.
+std::optional<std::int64_t> Cents(const toml::node& node) {
+  const std::optional<double> dollars = node.value<double>();
+  if (!dollars || *dollars < 0 || *dollars > 1e9) return std::nullopt;
+  return static_cast<std::int64_t>(*dollars * 100 + 0.5);
+}
+
+Status ReadReview(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
+  const toml::table* review = root["review"].as_table();
+  if (!review) return Status::Ok();
+  if (const toml::node* rate = review->get("booking_rate")) {
+    const std::optional<double> r = rate->value<double>();
+    if (!r || *r < 0 || *r > 1) return ctx.Error(rate, "review.booking_rate", "expected a share from 0 to 1, like 0.35");
+    c.booking_rate = *r;
+  }
+  if (const toml::node* value = review->get("job_value")) {
+    if (const toml::table* per = value->as_table()) {
+      for (const auto& [key, node] : *per) {
+        const auto cat = ParseCategory(key.str());
+        const auto cents = Cents(node);
+        if (!cat || !IsReal(*cat) || !cents)
+          return ctx.Error(&node, "review.job_value." + std::string(key.str()), "expected category = dollars, like 9000");
+        c.job_value_by_category_cents[*cat] = *cents;
+      }
+    } else if (const auto cents = Cents(*value)) {
+      c.job_value_cents = *cents;
+    } else {
+      return ctx.Error(value, "review.job_value", "expected dollars (9000) or a table of category = dollars");
+    }
+  }
+  return Status::Ok();
+}
+
 Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   if (const toml::table* cl = root["classify"].as_table()) {
     c.old_estimate_days = static_cast<int>((*cl)["old_estimate_days"].value_or(int64_t{30}));
@@ -281,6 +314,7 @@ Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
       }
     }
   }
+  if (Status s = ReadReview(ctx, root, c); !s.ok()) return s;
   return ReadTemplates(ctx, root, c);
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,10 @@ struct CompanyConfig {
   std::map<std::string, std::string> templates;
   // Stricter quiet hours per US state ("FL" -> 08:00-20:00), in minutes after midnight.
   std::map<std::string, std::pair<int, int>> state_quiet_hours;
+  // [review]: what a booked job is worth, for the leak estimate. Unset: built-in defaults.
+  std::optional<double> booking_rate;                    // share of reached buyers who book
+  std::optional<std::int64_t> job_value_cents;           // average job value, every category
+  std::map<Category, std::int64_t> job_value_by_category_cents;
 };
 
 }  // namespace ringback

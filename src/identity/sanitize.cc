@@ -1,8 +1,10 @@
 #include "identity/sanitize.h"
 
+#include <algorithm>
 #include <cctype>
 #include <regex>
 #include <sstream>
+#include <vector>
 
 namespace ringback {
 
@@ -25,6 +27,47 @@ std::string ScrubText(std::string_view text) {
   std::string out = std::regex_replace(std::string(text), email, "[email]");
   out = std::regex_replace(out, phone, "[phone]");
   return std::regex_replace(out, address, "[address]");
+}
+
+namespace {
+
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80;
+}
+
+bool SameLetters(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string ScrubName(std::string_view text, std::string_view name) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(name)};
+  for (std::string w; in >> w;) {
+    while (!w.empty() && !IsWordByte(w.back())) w.pop_back();
+    while (!w.empty() && !IsWordByte(w.front())) w.erase(w.begin());
+    if (w.size() >= 2) words.push_back(w);
+  }
+  if (words.empty()) return std::string(text);
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!IsWordByte(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && IsWordByte(text[j])) ++j;
+    const std::string_view word = text.substr(i, j - i);
+    const bool named = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return SameLetters(word, w); });
+    out += named ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])))) + "." : std::string(word);
+    i = j;
+  }
+  return out;
 }
 
 }  // namespace ringback

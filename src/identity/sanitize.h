@@ -14,4 +14,9 @@ std::string Initials(std::string_view name);
 // ("1234 Oak Hollow Dr") with "[address]".
 std::string ScrubText(std::string_view text);
 
+// Replaces every word of `name` (two letters or more, any case, whole words) found in `text`
+// with its initial: ScrubName("hi this is angela ruiz", "Angela Ruiz") -> "hi this is A. R.".
+// Callers' transcripts say their own names; a shared report must not.
+std::string ScrubName(std::string_view text, std::string_view name);
+
 }  // namespace ringback

@@ -65,5 +65,14 @@ TEST(ScrubText, LeavesOrdinaryTextAlone) {
   EXPECT_EQ(ScrubText(""), "");
 }
 
+TEST(ScrubName, ReplacesTheCallersOwnNameInAnyCase) {
+  EXPECT_EQ(ScrubName("hi my name is teresa nakamura im calling about a roof", "Teresa Nakamura"),
+            "hi my name is T. N. im calling about a roof");
+  EXPECT_EQ(ScrubName("This is ANGELA. Angela's roof.", "Angela Ruiz"), "This is A.. A.'s roof.");
+  // Whole words only: "Ruiz" does not touch "Ruizton"; one-letter words of the name are left.
+  EXPECT_EQ(ScrubName("Ruizton Rd, J. Doe", "J Ruiz"), "Ruizton Rd, J. Doe");
+  EXPECT_EQ(ScrubName("no name here", ""), "no name here");
+}
+
 }  // namespace
 }  // namespace ringback

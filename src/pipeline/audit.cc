@@ -72,6 +72,23 @@ Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOption
   return Status::Ok();
 }
 
+namespace {
+
+// Rebuilds the queue, plans recovery when there are estimates, writes the outputs.
+Status DeriveAndWrite(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
+  if (Status s = RebuildQueue(store, config, options, result); !s.ok()) return s;
+  StatusOr<StoreCounts> counts = store.Counts();
+  if (!counts.ok()) return counts.status();
+  if (counts->estimates > 0) {
+    StatusOr<RecoveryRun> recovery = PlanRecoveryFromStore(store, config, options.recovery, result.as_of, options.sanitize);
+    if (!recovery.ok()) return recovery.status();
+    result.recovery = std::move(recovery).value();
+  }
+  return WriteOutputs(store, config, options, result);
+}
+
+}  // namespace
+
 StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& options) {
   if (!options.db_path.empty()) {
     std::error_code ec;
@@ -84,15 +101,19 @@ StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& 
   result.as_of = options.as_of ? *options.as_of
                                : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   if (Status s = ImportInputs(**store, config, options, result); !s.ok()) return s;
-  if (Status s = RebuildQueue(**store, config, options, result); !s.ok()) return s;
-  StatusOr<StoreCounts> counts = (*store)->Counts();
-  if (!counts.ok()) return counts.status();
-  if (counts->estimates > 0) {
-    StatusOr<RecoveryRun> recovery = PlanRecoveryFromStore(**store, config, options.recovery, result.as_of, options.sanitize);
-    if (!recovery.ok()) return recovery.status();
-    result.recovery = std::move(recovery).value();
-  }
-  if (Status s = WriteOutputs(**store, config, options, result); !s.ok()) return s;
+  if (Status s = DeriveAndWrite(**store, config, options, result); !s.ok()) return s;
+  return result;
+}
+
+StatusOr<AuditResult> RunReview(const CompanyConfig& config, const AuditOptions& options) {
+  std::error_code ec;
+  if (options.db_path.empty() || !fs::exists(options.db_path, ec))
+    return Status::NotFound("no database at \"" + options.db_path + "\": run `ringback audit ... --db FILE` first");
+  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options.db_path);
+  if (!store.ok()) return store.status();
+  AuditResult result;
+  result.as_of = options.as_of ? *options.as_of : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
+  if (Status s = DeriveAndWrite(**store, config, options, result); !s.ok()) return s;
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "core/company_config.h"
 #include "core/status.h"
 #include "pipeline/recovery_job.h"
+#include "pipeline/review_job.h"
 #include "review/weekly_summary.h"
 #include "store/store.h"
 
@@ -24,6 +25,9 @@ struct AuditOptions {
   std::optional<Timestamp> as_of;   // "now"; the system clock when unset
   bool sanitize = false;            // names to initials, phones masked, emails dropped in outputs
   RecoveryOptions recovery;         // old-estimate recovery, run when estimates were imported
+  // The week the review covers (report.html, review.csv, review.xlsx); unset: the ISO week of
+  // the latest signal.
+  std::optional<IsoWeek> week;
 };
 
 struct FileReport {
@@ -42,6 +46,7 @@ struct AuditResult {
   StoreCounts counts;
   WeeklySummary summary;
   std::optional<RecoveryRun> recovery;  // set when the store holds estimates
+  std::optional<ReviewRun> review;      // the weekly review, set when outputs were written
   Timestamp as_of{};
   bool complete() const {
     for (const FileReport& f : files)
@@ -64,5 +69,10 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
 
 // All three steps on a store opened from options.db_path.
 StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& options);
+
+// The weekly review on an existing database: rebuilds the queue as of options.as_of (outcomes
+// recorded since the audit count), plans recovery, and writes the outputs for options.week.
+// Nothing is imported; options.inputs is ignored. NotFound when the database does not exist.
+StatusOr<AuditResult> RunReview(const CompanyConfig& config, const AuditOptions& options);
 
 }  // namespace ringback

@@ -1,4 +1,5 @@
-// WriteOutputs: queue.csv, rejects.csv and report.html, streamed from the store.
+// WriteOutputs: queue.csv, rejects.csv, report.html, review.csv and review.xlsx (and
+// recovery.csv when there are estimates), streamed from the store.
 #include <filesystem>
 #include <fstream>
 
@@ -104,6 +105,20 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
     if (Status r = WriteRecoveryCsv(*result.recovery, config, (dir / "recovery.csv").string(), options.sanitize); !r.ok())
       return r;
 
+  const IsoWeek week = options.week ? *options.week : IsoWeekOf(last == Timestamp{} ? result.as_of : last, config.time_zone);
+  StatusOr<ReviewRun> review = ComputeReview(store, config, week, options.sanitize);
+  if (!review.ok()) return review.status();
+  result.review = std::move(review).value();
+  if (Status r = WriteReviewCsv(*result.review, (dir / "review.csv").string()); !r.ok()) return r;
+  if (Status r = WriteReviewXlsx(*result.review, config, (dir / "review.xlsx").string()); !r.ok()) return r;
+  report.week = &result.review->week;
+  report.previous = &result.review->previous;
+  report.leak_assumptions = LeakAssumptionsFor(config);
+  if (result.recovery) {
+    report.recovery = &result.recovery->plan;
+    report.recovered = result.recovery->recovered + result.review->recovered;
+    report.recovered_cents = result.recovery->recovered_cents + result.review->recovered_cents;
+  }
   report.company = config.name;
   report.time_zone = config.time_zone;
   report.as_of = result.as_of;

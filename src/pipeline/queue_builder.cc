@@ -258,8 +258,8 @@ class QueueBuilder {
   Status Finish(Opportunity& row, const ContactFacts& facts) {
     row.contact_display = Display(facts);
     if (options_.sanitize) {
-      row.summary = ScrubText(row.summary);
-      for (std::string& r : row.reasons) r = ScrubText(r);
+      row.summary = ScrubName(ScrubText(row.summary), facts.name);
+      for (std::string& r : row.reasons) r = ScrubName(ScrubText(r), facts.name);
     }
     const bool primary = row.duplicate_of.empty();
     if (!primary || !IsReal(row.category) || row.status == OpportunityStatus::kDoNotContact) return Status::Ok();

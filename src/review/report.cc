@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/embedded.h"
+#include "review/report_sections.h"
 
 namespace ringback {
 namespace {
@@ -116,6 +117,8 @@ std::string RenderReport(const ReportInput& in) {
                              ? "Showing the first " + std::to_string(in.queue.size()) + " of " +
                                    std::to_string(in.queue_total) + " rows; queue.csv has them all."
                              : "Every row, open work first by deadline.");
+  report_internal::AddReviewSections(data, in);
+  report_internal::AddRecoverySection(data, in);
   mustache::mustache tmpl(ReportTemplate());
   return tmpl.render(data);
 }

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/opportunity.h"
+#include "recovery/recovery.h"
+#include "review/weekly_review.h"
 #include "review/weekly_summary.h"
 
 namespace ringback {
@@ -20,6 +22,15 @@ struct ReportInput {
   const WeeklySummary* summary = nullptr;
   std::vector<Opportunity> queue;  // the first rows of the queue, in queue order
   std::int64_t queue_total = 0;    // all rows, for "showing N of M"
+  // The weekly review (outcomes, response time, handoff failures, leak, seven-day plan); the
+  // sections are left out when null.
+  const WeekMetrics* week = nullptr;
+  const WeekMetrics* previous = nullptr;
+  LeakAssumptions leak_assumptions;
+  // Old estimate recovery; the section is left out when null.
+  const RecoveryPlan* recovery = nullptr;
+  int recovered = 0;
+  std::int64_t recovered_cents = 0;
 };
 
 std::string RenderReport(const ReportInput& input);

@@ -1,0 +1,313 @@
+#include "pipeline/review_job.h"
+
+#include <date/date.h>
+#include <date/tz.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "assign/assigner.h"
+#include "identity/phone.h"
+#include "identity/sanitize.h"
+#include "recovery/recovery.h"
+#include "review/csv_writer.h"
+
+namespace ringback {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Trimmed lower-case names of the roster's technicians.
+std::set<std::string> Technicians(const CompanyConfig& config) {
+  std::set<std::string> out;
+  for (const Person& p : config.team)
+    if (p.role == Role::kTechnician) out.insert(Lower(p.name));
+  return out;
+}
+
+// Which contacts were called or texted by a technician, and which by anyone else.
+Status ReadAttempts(Store& store, const std::set<std::string>& technicians, Timestamp from,
+                    std::set<std::string>& by_technician, std::set<std::string>& by_others) {
+  std::map<std::string, std::string> key_of;  // handle -> contact key, looked up once
+  return store.ForEachAttempt(from, Timestamp::max(), [&](const Attempt& a) {
+    const std::string handle = !a.phone.empty() ? "tel:" + a.phone : !a.email.empty() ? "mailto:" + a.email : "";
+    if (handle.empty()) return Status::Ok();
+    auto it = key_of.find(handle);
+    if (it == key_of.end()) {
+      StatusOr<std::string> key = store.ContactKeyFor(handle);
+      it = key_of.emplace(handle, key.ok() ? *key : std::string()).first;
+    }
+    if (it->second.empty()) return Status::Ok();
+    (technicians.count(Lower(a.actor)) ? by_technician : by_others).insert(it->second);
+    return Status::Ok();
+  });
+}
+
+// "A.R. ***-***-0142": what a shared report may show of a contact.
+std::string SanitizedContact(const Opportunity& o) {
+  const std::size_t dot = o.contact_display.find(" · ");
+  std::string name = o.contact_display.substr(0, dot);
+  const bool is_name = name.find('@') == std::string::npos &&
+                       std::none_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  std::string out = is_name ? Initials(name) : std::string();
+  if (o.contact_key.rfind("tel:+", 0) == 0) out += (out.empty() ? "" : " ") + MaskPhone(o.contact_key.substr(4));
+  return out.empty() ? "(contact)" : out;
+}
+
+void Sanitize(Opportunity& o) {
+  const std::size_t dot = o.contact_display.find(" · ");
+  const std::string name = o.contact_display.substr(0, dot);
+  o.contact_display = SanitizedContact(o);
+  o.summary = ScrubName(ScrubText(o.summary), name);
+  for (std::string& r : o.reasons) r = ScrubName(ScrubText(r), name);
+  o.draft.clear();
+}
+
+}  // namespace
+
+LeakAssumptions LeakAssumptionsFor(const CompanyConfig& config) {
+  LeakAssumptions a = DefaultLeakAssumptions();
+  if (config.booking_rate) a.booking_rate = *config.booking_rate;
+  if (config.job_value_cents) {
+    a.default_job_value_cents = *config.job_value_cents;
+    a.average_job_value_cents.clear();
+  }
+  for (const auto& [cat, cents] : config.job_value_by_category_cents) a.average_job_value_cents[cat] = cents;
+  return a;
+}
+
+StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, bool sanitize) {
+  ReviewRun run;
+  const IsoWeek previous = PreviousWeek(week, config.time_zone);
+  std::set<std::string> in_estimates;
+  Status s = store.ForEachEstimate([&](const std::string& key, const Estimate&) {
+    in_estimates.insert(key);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  run.have_estimates = !in_estimates.empty();
+  std::set<std::string> by_technician, by_others;
+  if (s = ReadAttempts(store, Technicians(config), previous.start, by_technician, by_others); !s.ok()) return s;
+  std::map<std::string, std::vector<Outcome>> outcomes;
+  s = store.ForEachOutcome([&](const Outcome& o) {
+    outcomes[o.opportunity_id].push_back(o);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+
+  const LeakAssumptions leak = LeakAssumptionsFor(config);
+  WeekReviewBuilder current(config, week, leak, run.have_estimates);
+  WeekReviewBuilder before(config, previous, leak, run.have_estimates);
+  s = store.ForEachOpportunity([&](const Opportunity& o) {
+    if (o.received_at < previous.start || o.received_at >= week.end) return Status::Ok();
+    ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, by_technician.count(o.contact_key) > 0,
+                  by_others.count(o.contact_key) > 0};
+    if (auto it = outcomes.find(o.id); it != outcomes.end()) row.outcomes = it->second;
+    if (sanitize) Sanitize(row.opportunity);
+    current.Add(row);
+    before.Add(row);
+    if (o.received_at >= week.start) {
+      run.rows.push_back(row.opportunity);
+      for (const Outcome& out : row.outcomes) run.outcomes.push_back(out);
+      // A booked old-estimate follow-up is recovered revenue: the value is in the estimates.
+      if (o.category == Category::kOldEstimate && std::any_of(row.outcomes.begin(), row.outcomes.end(), [](const Outcome& x) {
+            return x.kind == OutcomeKind::kBooked;
+          })) {
+        StatusOr<std::vector<Estimate>> estimates = store.EstimatesFor(o.contact_key);
+        // A quote the export already shows as won is counted by the recovery run, not twice.
+        if (estimates.ok() && !estimates->empty() && !IsWonEstimate(estimates->back().status)) {
+          ++run.recovered;
+          run.recovered_cents += estimates->back().total_cents;
+        }
+      }
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  run.week = current.Finish();
+  run.previous = before.Finish();
+  return run;
+}
+
+Status WriteReviewCsv(const ReviewRun& run, const std::string& path) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return Status::IoError("cannot write " + path);
+  out << CsvLine({"metric", "this_week", "last_week", "change"});
+  auto number = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, v == static_cast<double>(static_cast<long long>(v)) ? "%.0f" : "%.2f", v);
+    return std::string(buf);
+  };
+  for (const ReviewFigure& f : ReviewFigures(run.week, run.previous))
+    out << CsvLine({f.metric, number(f.this_week), number(f.last_week), number(f.this_week - f.last_week)});
+  if (!out.flush()) return Status::IoError("cannot write " + path);
+  return Status::Ok();
+}
+
+namespace {
+
+// The local wall-clock time of `t` as the workbook's date type.
+lxw_datetime LocalDateTime(Timestamp t, const std::string& zone) {
+  const date::time_zone* tz = nullptr;
+  try {
+    tz = date::locate_zone(zone);
+  } catch (const std::exception&) {
+    tz = date::locate_zone("UTC");
+  }
+  const auto local = tz->to_local(t);
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss hms{local - day};
+  return lxw_datetime{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                      static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(hms.hours().count()),
+                      static_cast<int>(hms.minutes().count()), static_cast<double>(hms.seconds().count())};
+}
+
+// Writes workbooks cell by cell. Strings always go in as text (worksheet_write_string never
+// makes a formula), cut to Excel's 32,767 characters.
+class Sheet {
+ public:
+  Sheet(lxw_workbook* wb, lxw_worksheet* ws, const std::string& zone, lxw_format* date, lxw_format* money)
+      : wb_(wb), ws_(ws), zone_(zone), date_(date), money_(money) {}
+  void Text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
+    std::string v = s.size() > 32767 ? s.substr(0, 32767) : s;
+    while (v.size() == 32767 && !v.empty() && (static_cast<unsigned char>(v.back()) & 0xC0) == 0x80) v.pop_back();
+    worksheet_write_string(ws_, r, c, v.c_str(), f);
+  }
+  void Number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) { worksheet_write_number(ws_, r, c, v, f); }
+  void Money(lxw_row_t r, lxw_col_t c, double dollars) { Number(r, c, dollars, money_); }
+  void When(lxw_row_t r, lxw_col_t c, const std::optional<Timestamp>& t) {
+    if (!t) return;
+    lxw_datetime dt = LocalDateTime(*t, zone_);
+    worksheet_write_datetime(ws_, r, c, &dt, date_);
+  }
+  void Header(const std::vector<std::string>& names, lxw_format* bold) {
+    for (std::size_t i = 0; i < names.size(); ++i) Text(0, static_cast<lxw_col_t>(i), names[i], bold);
+    worksheet_freeze_panes(ws_, 1, 0);
+  }
+  lxw_worksheet* ws() { return ws_; }
+  lxw_workbook* wb() { return wb_; }
+
+ private:
+  lxw_workbook* wb_;
+  lxw_worksheet* ws_;
+  const std::string& zone_;
+  lxw_format* date_;
+  lxw_format* money_;
+};
+
+void SummarySheet(Sheet& s, const ReviewRun& run, lxw_format* bold, lxw_format* percent) {
+  s.Header({"Metric", "This week (" + run.week.week.Label() + ")", "Last week (" + run.previous.week.Label() + ")", "Change"},
+           bold);
+  worksheet_set_column(s.ws(), 0, 0, 46, nullptr);
+  worksheet_set_column(s.ws(), 1, 3, 18, nullptr);
+  lxw_row_t r = 1;
+  for (const ReviewFigure& f : ReviewFigures(run.week, run.previous)) {
+    s.Text(r, 0, f.metric + (f.seconds ? " (hours)" : ""));
+    for (int col = 1; col <= 3; ++col) {
+      const double v = col == 1 ? f.this_week : col == 2 ? f.last_week : f.this_week - f.last_week;
+      if (f.money) s.Money(r, static_cast<lxw_col_t>(col), v);
+      else if (f.seconds) s.Number(r, static_cast<lxw_col_t>(col), v / 3600.0);
+      else if (f.metric.rfind("share", 0) == 0) s.Number(r, static_cast<lxw_col_t>(col), v, percent);
+      else s.Number(r, static_cast<lxw_col_t>(col), v);
+    }
+    ++r;
+  }
+}
+
+void QueueSheet(Sheet& s, const ReviewRun& run, lxw_format* bold) {
+  s.Header({"id", "received_at", "channel", "contact", "category", "owner", "backup_owner", "next_action", "deadline",
+            "status", "first_attempt_at", "escalations", "duplicate_of", "summary"},
+           bold);
+  worksheet_set_column(s.ws(), 1, 1, 17, nullptr);
+  worksheet_set_column(s.ws(), 8, 8, 17, nullptr);
+  worksheet_set_column(s.ws(), 10, 10, 17, nullptr);
+  lxw_row_t r = 1;
+  for (const Opportunity& o : run.rows) {
+    s.Text(r, 0, o.id);
+    s.When(r, 1, o.received_at);
+    s.Text(r, 2, std::string(ChannelName(o.channel)));
+    s.Text(r, 3, o.contact_display);
+    s.Text(r, 4, std::string(CategoryName(o.category)));
+    s.Text(r, 5, o.owner);
+    s.Text(r, 6, o.backup_owner);
+    s.Text(r, 7, o.next_action);
+    s.When(r, 8, o.deadline);
+    s.Text(r, 9, std::string(StatusName(o.status)));
+    s.When(r, 10, o.first_attempt_at);
+    s.Number(r, 11, o.escalations);
+    s.Text(r, 12, o.duplicate_of);
+    s.Text(r, 13, o.summary);
+    ++r;
+  }
+}
+
+void OutcomesSheet(Sheet& s, const ReviewRun& run, lxw_format* bold) {
+  s.Header({"opportunity_id", "at", "outcome", "actor", "note", "inferred"}, bold);
+  worksheet_set_column(s.ws(), 1, 1, 17, nullptr);
+  lxw_row_t r = 1;
+  for (const Outcome& o : run.outcomes) {
+    s.Text(r, 0, o.opportunity_id);
+    s.When(r, 1, o.at);
+    s.Text(r, 2, std::string(OutcomeName(o.kind)));
+    s.Text(r, 3, o.actor);
+    s.Text(r, 4, o.note);
+    s.Text(r, 5, o.inferred ? "yes" : "no");
+    ++r;
+  }
+}
+
+void FailuresSheet(Sheet& s, const ReviewRun& run, lxw_format* bold) {
+  s.Header({"point", "count this week", "opportunity_id", "received_at", "contact", "category", "owner", "why"}, bold);
+  worksheet_set_column(s.ws(), 3, 3, 17, nullptr);
+  worksheet_set_column(s.ws(), 7, 7, 60, nullptr);
+  lxw_row_t r = 1;
+  for (const HandoffFailure& f : run.week.failures) {
+    s.Text(r, 0, std::string(HandoffName(f.point)));
+    s.Number(r, 1, run.week.failures_by_point.at(f.point));
+    s.Text(r, 2, f.opportunity_id);
+    s.When(r, 3, f.received_at);
+    s.Text(r, 4, f.contact);
+    s.Text(r, 5, std::string(CategoryName(f.category)));
+    s.Text(r, 6, f.owner);
+    s.Text(r, 7, f.why);
+    ++r;
+  }
+}
+
+}  // namespace
+
+Status WriteReviewXlsx(const ReviewRun& run, const CompanyConfig& config, const std::string& path) {
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_FALSE;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) return Status::IoError("cannot write " + path);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "yyyy-mm-dd hh:mm");
+  lxw_format* money = workbook_add_format(wb);
+  format_set_num_format(money, "\"$\"#,##0.00");
+  lxw_format* percent = workbook_add_format(wb);
+  format_set_num_format(percent, "0.0%");
+  const std::string& zone = config.time_zone;
+  Sheet summary(wb, workbook_add_worksheet(wb, "Summary"), zone, date, money);
+  SummarySheet(summary, run, bold, percent);
+  Sheet queue(wb, workbook_add_worksheet(wb, "Queue"), zone, date, money);
+  QueueSheet(queue, run, bold);
+  Sheet outcomes(wb, workbook_add_worksheet(wb, "Outcomes"), zone, date, money);
+  OutcomesSheet(outcomes, run, bold);
+  Sheet failures(wb, workbook_add_worksheet(wb, "Failures"), zone, date, money);
+  FailuresSheet(failures, run, bold);
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) return Status::IoError("cannot write " + path + ": " + lxw_strerror(err));
+  return Status::Ok();
+}
+
+}  // namespace ringback

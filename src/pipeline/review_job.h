@@ -1,0 +1,40 @@
+// The weekly review over the store: streams the queue with its outcomes, estimates and
+// attempts into the review builder (src/review/weekly_review.h) for a week and the week
+// before, and writes review.csv and review.xlsx.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/company_config.h"
+#include "review/weekly_review.h"
+#include "store/store.h"
+
+namespace ringback {
+
+struct ReviewRun {
+  WeekMetrics week;
+  WeekMetrics previous;
+  bool have_estimates = false;
+  std::vector<Opportunity> rows;  // the week's queue rows, in queue order (for the Queue sheet)
+  std::vector<Outcome> outcomes;  // outcomes of the week's rows, by opportunity then time
+  std::int64_t recovered_cents = 0;  // booked old-estimate follow-ups: recovered revenue
+  int recovered = 0;
+};
+
+// Computes the review of `week` (and of the week before, for the change). With `sanitize`
+// the listed contacts are reduced to initials and the last four digits of the phone.
+StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, bool sanitize);
+
+// The leak assumptions of the company (config [review]), over the built-in defaults.
+LeakAssumptions LeakAssumptionsFor(const CompanyConfig& config);
+
+// review.csv: one row per figure: metric, this_week, last_week, change.
+Status WriteReviewCsv(const ReviewRun& run, const std::string& path);
+
+// review.xlsx: Summary, Queue, Outcomes and Failures sheets with real types (dates as dates,
+// money as currency). Text from callers is written as text, never as a formula.
+Status WriteReviewXlsx(const ReviewRun& run, const CompanyConfig& config, const std::string& path);
+
+
+}  // namespace ringback
