@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "ingest/csv_reader.h"
+#include "e2e_support.h"
 
 namespace ringback {
 namespace {
@@ -17,49 +17,13 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-const std::string kSource = RINGBACK_SOURCE_DIR;
-const std::string kBinary = RINGBACK_BINARY;
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-RunResult Ringback(const std::string& args) {
-  RunResult run;
-  const std::string cmd = kBinary + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return run;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-using Table = std::vector<std::map<std::string, std::string>>;
-
-Table ReadCsv(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  CsvReader reader(in);
-  std::vector<std::string> header, fields;
-  Table rows;
-  if (!reader.Next(header)) return rows;
-  while (reader.Next(fields)) {
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
-    rows.push_back(row);
-  }
-  return rows;
-}
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+using e2e::kBinary;
+using e2e::kSource;
+using e2e::ReadCsv;
+using e2e::Ringback;
+using e2e::RunResult;
+using e2e::Slurp;
+using e2e::Table;
 
 class SampleWeek : public ::testing::Test {
  protected:

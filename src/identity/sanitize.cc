@@ -26,7 +26,33 @@ std::string ScrubText(std::string_view text) {
       std::regex::icase);
   std::string out = std::regex_replace(std::string(text), email, "[email]");
   out = std::regex_replace(out, phone, "[phone]");
-  return std::regex_replace(out, address, "[address]");
+  out = std::regex_replace(out, address, "[address]");
+  return ScrubIntroductions(out);
+}
+
+std::string ScrubIntroductions(std::string_view text) {
+  // "my name is teresa nakamura": the next two words, whatever their case (transcripts are
+  // lower case). "this is Angela Ruiz", "I'm Dave": only capitalized words, so "this is your
+  // final notice" and "i'm calling" stay.
+  static const std::regex intro(R"(\b(my name is|my name's|name is|this is|it's|it is|i'm|i am)((?:\s+[A-Za-z][A-Za-z'-]*){1,2}))",
+                                std::regex::icase);
+  std::string out;
+  auto begin = text.begin();
+  for (std::cregex_iterator it(text.data(), text.data() + text.size(), intro), end; it != end; ++it) {
+    const std::cmatch& m = *it;
+    const std::string lead = m[1].str();
+    const bool any_case = lead.find("ame") != std::string::npos;  // "my name is", "name is"
+    out.append(begin, text.begin() + (m[2].first - text.data()));
+    std::istringstream words(m[2].str());
+    bool naming = true;
+    for (std::string w; words >> w;) {
+      naming = naming && (any_case || std::isupper(static_cast<unsigned char>(w[0]))) && w != "I";
+      out += " " + (naming ? std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])))) + "." : w);
+    }
+    begin = text.begin() + (m[2].second - text.data());
+  }
+  out.append(begin, text.end());
+  return out;
 }
 
 namespace {

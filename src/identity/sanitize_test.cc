@@ -74,5 +74,14 @@ TEST(ScrubName, ReplacesTheCallersOwnNameInAnyCase) {
   EXPECT_EQ(ScrubName("no name here", ""), "no name here");
 }
 
+TEST(ScrubIntroductions, ReducesTheCallersOwnNameToInitials) {
+  EXPECT_EQ(ScrubIntroductions("hi my name is teresa nakamura im calling about a roof"),
+            "hi my name is T. N. im calling about a roof");
+  EXPECT_EQ(ScrubIntroductions("Hi this is Angela Ruiz. I need to cancel"), "Hi this is A. R.. I need to cancel");
+  EXPECT_EQ(ScrubIntroductions("This is your final courtesy call"), "This is your final courtesy call");
+  EXPECT_EQ(ScrubIntroductions("i'm calling about the quote"), "i'm calling about the quote");
+  EXPECT_EQ(ScrubIntroductions("It's Dave from the blue house"), "It's D. from the blue house");
+}
+
 }  // namespace
 }  // namespace ringback

@@ -29,14 +29,17 @@ std::string ChannelList(const std::vector<Channel>& channels) {
   return out;
 }
 
-std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zone) {
+// A shared (sanitized) queue leaves the contact key out, as recovery.csv does: it is a phone
+// number or an email.
+std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zone, bool sanitize) {
   auto when = [&zone](const std::optional<Timestamp>& t) { return t ? FormatLocalIso(*t, zone) : std::string(); };
   char confidence[16];
   std::snprintf(confidence, sizeof confidence, "%.2f", o.confidence);
   return {o.id, when(o.received_at), std::string(ChannelName(o.channel)), o.contact_display,
           std::string(CategoryName(o.category)), Joined(o.reasons, "; "), o.owner, o.backup_owner, o.next_action,
           when(o.deadline), std::string(StatusName(o.status)), o.duplicate_of, o.draft, ChannelList(o.channels),
-          when(o.first_attempt_at), o.summary, confidence, o.trade, o.contact_key, std::to_string(o.escalations)};
+          when(o.first_attempt_at), o.summary, confidence, o.trade, sanitize ? std::string() : o.contact_key,
+          std::to_string(o.escalations)};
 }
 
 // "calls.csv:0: the file is empty" -> "the file is empty": the file and line have columns.
@@ -82,7 +85,7 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
     if (o.received_at > last) last = o.received_at;
     if (report.queue.size() < kReportQueueRows) report.queue.push_back(o);
     ++report.queue_total;
-    if (write) queue << CsvLine(QueueCells(o, config.time_zone));
+    if (write) queue << CsvLine(QueueCells(o, config.time_zone, options.sanitize));
     return Status::Ok();
   });
   if (!s.ok()) return s;
