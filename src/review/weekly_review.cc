@@ -163,7 +163,9 @@ void WeekReviewBuilder::Add(const ReviewRow& row) {
   m_.reached += reached;
   m_.overdue += o.status == OpportunityStatus::kOverdue;
   m_.escalated += o.escalations > 0;
-  const bool within_sla = o.first_attempt_at && o.deadline && *o.first_attempt_at <= *o.deadline;
+  // An escalated row carries its backup's later deadline: its own SLA was missed already.
+  const bool within_sla =
+      o.first_attempt_at && o.deadline && o.escalations == 0 && *o.first_attempt_at <= *o.deadline;
   if (o.first_attempt_at) {
     ++m_.attempted;
     m_.attempted_within_sla += within_sla;
@@ -195,9 +197,11 @@ void WeekReviewBuilder::AddFailures(const ReviewRow& row, bool within_sla) {
   if (!o.first_attempt_at && !reached_live) {
     Fail(PointFor(o.channel), o, what + " never " + AnswerVerb(o.channel));
   } else if (o.first_attempt_at && !within_sla && o.deadline) {
+    const std::string late = what + " " + AnswerVerb(o.channel) + " " +
+                             FormatDelay(*o.first_attempt_at - o.received_at) + " after it came in; ";
     Fail(PointFor(o.channel), o,
-         what + " " + AnswerVerb(o.channel) + " " + FormatDelay(*o.first_attempt_at - o.received_at) +
-             " after it came in; deadline was " + FormatDelay(*o.deadline - o.received_at));
+         late + (o.escalations > 0 ? "its deadline had passed and it was escalated"
+                                   : "deadline was " + FormatDelay(*o.deadline - o.received_at)));
   }
   const bool office_record = row.other_attempt || std::any_of(row.outcomes.begin(), row.outcomes.end(),
                                                               [](const Outcome& out) { return !out.inferred; });

@@ -187,6 +187,21 @@ TEST(WeekReview, TheWeekBeforeIsReviewedOnItsOwn) {
   EXPECT_EQ(figures[1].last_week, 1);
 }
 
+TEST(WeekReview, AnEscalatedRowMissedItsOwnDeadline) {
+  // Due Mon 10:00, escalated to the backup with a new deadline Mon 12:00, attempted at 11:00.
+  const CompanyConfig config = Company();
+  WeekReviewBuilder builder(config, ParseIsoWeek("2026-W47", config.time_zone).value(), Assumptions(), false);
+  ReviewRow row = Row("E1", Channel::kCall, Category::kActiveEstimate, "2026-11-16T08:00:00-06:00",
+                      "2026-11-16T12:00:00-06:00", "2026-11-16T11:00:00-06:00", OpportunityStatus::kAttempted, "Dana");
+  row.opportunity.escalations = 1;
+  builder.Add(row);
+  const WeekMetrics m = builder.Finish();
+  EXPECT_EQ(m.attempted, 1);
+  EXPECT_EQ(m.attempted_within_sla, 0);
+  ASSERT_EQ(m.failures.size(), 1u);
+  EXPECT_EQ(m.failures[0].why, "missed call called back 3h after it came in; its deadline had passed and it was escalated");
+}
+
 TEST(FormatDelay, IsShortAndHuman) {
   EXPECT_EQ(FormatDelay(Seconds{45}), "45s");
   EXPECT_EQ(FormatDelay(minutes(30)), "30m");
