@@ -1,9 +1,15 @@
 #include "pipeline/audit.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
 
 #include "ingest/importer.h"
+#include "ingest/mapping_file.h"
+#include "ingest/progress.h"
 #include "pipeline/store_sink.h"
 
 namespace ringback {
@@ -46,16 +52,75 @@ std::vector<std::string> Expand(const std::string& input, std::vector<FileReport
   return {input};
 }
 
+// A mapping file beside an export applies to it: calls.csv takes calls.mapping.toml (or
+// calls.csv.mapping.toml). Returns nullopt when there is none.
+StatusOr<std::optional<MappingOverride>> SidecarMapping(const std::string& file) {
+  std::error_code ec;
+  const fs::path path(file);
+  for (const fs::path& candidate : {fs::path(path).replace_extension(".mapping.toml"), fs::path(file + ".mapping.toml")}) {
+    if (!fs::exists(candidate, ec)) continue;
+    StatusOr<MappingOverride> mapping = LoadMappingOverride(candidate.string());
+    if (!mapping.ok()) return mapping.status();
+    return std::optional<MappingOverride>(std::move(mapping).value());
+  }
+  return std::optional<MappingOverride>();
+}
+
+// The key that keeps sanitized handles stable: kept beside the database (DB.sanitize-key,
+// readable by its owner only) so a re-import links to the same contacts; a fresh one per run
+// for an in-memory database.
+StatusOr<std::string> SanitizeKey(const std::string& db_path) {
+  auto fresh = [] {
+    std::random_device random;
+    std::string key;
+    for (int i = 0; i < 8; ++i) {
+      char buf[9];
+      std::snprintf(buf, sizeof buf, "%08x", random());
+      key += buf;
+    }
+    return key;
+  };
+  if (db_path.empty() || db_path == ":memory:") return fresh();
+  const std::string path = db_path + ".sanitize-key";
+  std::ifstream in(path);
+  std::string key;
+  if (in >> key && key.size() >= 32) return key;
+  key = fresh();
+  std::ofstream out(path, std::ios::trunc);
+  if (!(out << key << "\n")) return Status::IoError("cannot write the sanitize key " + path);
+  out.close();
+  std::error_code ec;
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+  return key;
+}
+
 }  // namespace
 
 Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOptions& options,
                     AuditResult& result) {
   StoreSink sink(store);
+  ProgressBar progress(std::cerr);
+  ImportOptions base;
+  base.progress = progress.Callback();
+  if (options.sanitize) {
+    StatusOr<std::string> key = SanitizeKey(options.db_path);
+    if (!key.ok()) return key.status();
+    base.sanitize_key = *key;
+  }
   for (const std::string& input : options.inputs) {
     for (const std::string& file : Expand(input, result.files)) {
       ImportStats stats;
+      ImportOptions import = base;
+      StatusOr<std::optional<MappingOverride>> mapping = SidecarMapping(file);
+      if (!mapping.ok()) {
+        result.files.push_back({file, "", "", 0, 0, 0, 0, mapping.status().message()});
+        continue;
+      }
+      import.mapping = *mapping;
       if (Status s = store.Begin(); !s.ok()) return s;
-      Status s = ImportFile(file, file, config, sink, &stats);
+      progress.Begin(fs::path(file).filename().string());
+      Status s = ImportFile(file, file, config, import, sink, &stats);
+      progress.End();
       FileReport report{file, stats.format, stats.kind, stats.signals, stats.attempts, stats.estimates, stats.rejects, ""};
       if (s.ok()) {
         if (Status c = store.Commit(); !c.ok()) return c;
