@@ -139,9 +139,14 @@ Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOption
 
 namespace {
 
-// Rebuilds the queue, plans recovery when there are estimates, writes the outputs.
-Status DeriveAndWrite(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
-  if (Status s = RebuildQueue(store, config, options, result); !s.ok()) return s;
+// Rebuilds the queue, plans recovery when there are estimates, writes the outputs. The stored
+// queue is sanitized only when the facts are (`sanitize_store`): a shared review of a private
+// database sanitizes its outputs and leaves the office's queue as it was.
+Status DeriveAndWrite(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result,
+                      bool sanitize_store) {
+  AuditOptions rebuild = options;
+  rebuild.sanitize = sanitize_store;
+  if (Status s = RebuildQueue(store, config, rebuild, result); !s.ok()) return s;
   StatusOr<StoreCounts> counts = store.Counts();
   if (!counts.ok()) return counts.status();
   if (counts->estimates > 0) {
@@ -166,7 +171,7 @@ StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& 
   result.as_of = options.as_of ? *options.as_of
                                : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   if (Status s = ImportInputs(**store, config, options, result); !s.ok()) return s;
-  if (Status s = DeriveAndWrite(**store, config, options, result); !s.ok()) return s;
+  if (Status s = DeriveAndWrite(**store, config, options, result, options.sanitize); !s.ok()) return s;
   return result;
 }
 
@@ -178,7 +183,7 @@ StatusOr<AuditResult> RunReview(const CompanyConfig& config, const AuditOptions&
   if (!store.ok()) return store.status();
   AuditResult result;
   result.as_of = options.as_of ? *options.as_of : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
-  if (Status s = DeriveAndWrite(**store, config, options, result); !s.ok()) return s;
+  if (Status s = DeriveAndWrite(**store, config, options, result, false); !s.ok()) return s;
   return result;
 }
 

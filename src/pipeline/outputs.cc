@@ -79,7 +79,9 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
     if (Status s = OpenOut(dir / "queue.csv", queue); !s.ok()) return s;
     queue << CsvLine(kQueueColumns);
   }
-  Status s = store.ForEachOpportunity([&](const Opportunity& o) {
+  Status s = store.ForEachOpportunity([&](const Opportunity& stored) {
+    Opportunity o = stored;
+    if (options.sanitize) SanitizeForSharing(o);
     AddToSummary(result.summary, o);
     if (first == Timestamp{} || o.received_at < first) first = o.received_at;
     if (o.received_at > last) last = o.received_at;

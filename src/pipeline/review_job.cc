@@ -55,12 +55,22 @@ std::string SanitizedContact(const Opportunity& o) {
   std::string name = o.contact_display.substr(0, dot);
   const bool is_name = name.find('@') == std::string::npos &&
                        std::none_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  std::string out = is_name ? Initials(name) : std::string();
-  if (o.contact_key.rfind("tel:+", 0) == 0) out += (out.empty() ? "" : " ") + MaskPhone(o.contact_key.substr(4));
+  // Already initials ("T.N.", each capital followed by a dot): a sanitized import wrote them.
+  bool initials = !name.empty();
+  for (std::size_t i = 0; i < name.size() && initials; ++i) {
+    if (name[i] == ' ') continue;
+    initials = std::isupper(static_cast<unsigned char>(name[i])) && i + 1 < name.size() && name[i + 1] == '.';
+    ++i;  // the dot
+  }
+  std::string out = initials ? name : is_name ? Initials(name) : std::string();
+  // A phone key, real ("tel:+1512…") or a sanitized hash ending in the last four digits.
+  if (o.contact_key.rfind("tel:", 0) == 0) out += (out.empty() ? "" : " ") + MaskPhone(o.contact_key.substr(4));
   return out.empty() ? "(contact)" : out;
 }
 
-void Sanitize(Opportunity& o) {
+}  // namespace
+
+void SanitizeForSharing(Opportunity& o) {
   const std::size_t dot = o.contact_display.find(" · ");
   const std::string name = o.contact_display.substr(0, dot);
   o.contact_display = SanitizedContact(o);
@@ -68,8 +78,6 @@ void Sanitize(Opportunity& o) {
   for (std::string& r : o.reasons) r = ScrubName(ScrubText(r), name);
   o.draft.clear();
 }
-
-}  // namespace
 
 LeakAssumptions LeakAssumptionsFor(const CompanyConfig& config) {
   LeakAssumptions a = DefaultLeakAssumptions();
@@ -109,7 +117,7 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
     ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, by_technician.count(o.contact_key) > 0,
                   by_others.count(o.contact_key) > 0};
     if (auto it = outcomes.find(o.id); it != outcomes.end()) row.outcomes = it->second;
-    if (sanitize) Sanitize(row.opportunity);
+    if (sanitize) SanitizeForSharing(row.opportunity);
     current.Add(row);
     before.Add(row);
     if (o.received_at >= week.start) {

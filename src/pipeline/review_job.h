@@ -26,6 +26,10 @@ struct ReviewRun {
 // the listed contacts are reduced to initials and the last four digits of the phone.
 StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, bool sanitize);
 
+// What a shared report may show of a queue row: the contact as initials and the last four digits
+// of the phone, no names, emails, phones or addresses in its text, no draft.
+void SanitizeForSharing(Opportunity& o);
+
 // The leak assumptions of the company (config [review]), over the built-in defaults.
 LeakAssumptions LeakAssumptionsFor(const CompanyConfig& config);
 
