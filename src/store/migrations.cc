@@ -126,6 +126,10 @@ CREATE TABLE outcomes (
   PRIMARY KEY (opportunity_id, at, outcome, inferred)
 );
 )sql"},
+      {4, R"sql(
+-- Per-contact lookups (open opportunity, contact listing) without scanning the queue.
+CREATE INDEX opportunities_by_contact ON opportunities(contact_key, duplicate_of, status);
+)sql"},
   };
   return migrations;
 }

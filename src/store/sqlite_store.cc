@@ -299,10 +299,15 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) override {
     Statement* st = nullptr;
     if (Status s = Prepared(
+            // Compares the bare phone and email so that their indexes apply: a per-contact call
+            // must not scan every estimate (that made the audit quadratic).
             "SELECT id, number, name, phone, email, estimator, trade, status, total_cents, sent_at, "
-            "source_file, source_line FROM estimates WHERE "
-            "('tel:' || phone) IN (SELECT handle FROM handles WHERE contact_key = ?1) OR "
-            "('mailto:' || email) IN (SELECT handle FROM handles WHERE contact_key = ?1) ORDER BY sent_at, id", &st);
+            "source_file, source_line FROM estimates WHERE phone IN "
+            "(SELECT substr(handle, 5) FROM handles WHERE contact_key = ?1 AND substr(handle, 1, 4) = 'tel:') "
+            "UNION SELECT id, number, name, phone, email, estimator, trade, status, total_cents, sent_at, "
+            "source_file, source_line FROM estimates WHERE email IN "
+            "(SELECT substr(handle, 8) FROM handles WHERE contact_key = ?1 AND substr(handle, 1, 7) = 'mailto:') "
+            "ORDER BY sent_at, id", &st);
         !s.ok())
       return s;
     st->Bind(1, contact_key);
