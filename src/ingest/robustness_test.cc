@@ -321,8 +321,8 @@ TEST(Malformed, EmptyBlankAndBinaryFilesAreClearErrors) {
   EXPECT_THAT(empty.status.message(), HasSubstr("empty.csv:0: the file is empty"));
   Imported blank = Import(dir.Write("blank.csv", "  \r\n\n"), "blank.csv");
   EXPECT_THAT(blank.status.message(), HasSubstr("blank space"));
-  Imported binary = Import(dir.Write("photo.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x02\0\0\x01\0\x01", 20)),
-                           "photo.jpg");
+  static constexpr char kJpeg[] = "\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x02\0\0\x01\0\x01";
+  Imported binary = Import(dir.Write("photo.jpg", std::string(kJpeg, sizeof kJpeg - 1)), "photo.jpg");
   EXPECT_FALSE(binary.status.ok());
   Imported xls = Import(dir.Write("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12)), "old.xls");
   EXPECT_THAT(xls.status.message(), HasSubstr(".xls"));
