@@ -129,6 +129,31 @@ TEST_F(SampleWeek, SecondRunOnTheSameDatabaseChangesNothing) {
   EXPECT_THAT(second_.out, HasSubstr("Read 160 signals, 40 callbacks and 29 estimates"));
 }
 
+// Every sample number is in Texas (Central time): a draft may go out, and a callback falls due,
+// only from 08:00 to 21:00 local, except an emergency the person reported.
+TEST_F(SampleWeek, DraftsAndDeadlinesKeepQuietHours) {
+  int drafts = 0;
+  auto local_minute = [](const std::string& iso) {  // "2026-11-23T08:00:00-06:00"
+    return std::stoi(iso.substr(11, 2)) * 60 + std::stoi(iso.substr(14, 2));
+  };
+  for (auto& row : ReadCsv(dir_ / "out1" / "queue.csv")) {
+    if (row.at("draft").empty()) {
+      EXPECT_EQ(row.at("send_after"), "") << row.at("id");
+      continue;
+    }
+    ++drafts;
+    ASSERT_FALSE(row.at("send_after").empty()) << row.at("id");
+    EXPECT_GE(row.at("send_after"), std::string("2026-11-23T08:00")) << "not before the audit's as-of";
+    if (row.at("category") == "emergency") continue;
+    EXPECT_GE(local_minute(row.at("send_after")), 8 * 60) << row.at("id");
+    EXPECT_LT(local_minute(row.at("send_after")), 21 * 60) << row.at("id");
+    EXPECT_GE(local_minute(row.at("deadline")), 8 * 60) << row.at("id") << " " << row.at("deadline");
+    EXPECT_LT(local_minute(row.at("deadline")), 21 * 60) << row.at("id") << " " << row.at("deadline");
+  }
+  EXPECT_GT(drafts, 20);
+  EXPECT_THAT(Slurp(dir_ / "out1" / "report.html"), HasSubstr("send after Mon 11/23 08:00 AM"));
+}
+
 TEST_F(SampleWeek, ReportShowsCategoriesAndOwners) {
   const std::string html = Slurp(dir_ / "out1" / "report.html");
   EXPECT_THAT(html, HasSubstr("Summit Ridge Roofing &amp; Air"));

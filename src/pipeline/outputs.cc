@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "assign/quiet_hours.h"
+#include "identity/phone_timezone.h"
 #include "pipeline/audit.h"
 #include "review/csv_writer.h"
 #include "review/report.h"
@@ -15,7 +17,7 @@ namespace fs = std::filesystem;
 // Column names are a contract with users' scripts: extend at the end, never rename.
 const std::vector<std::string> kQueueColumns = {
     "id", "received_at", "channel", "contact", "category", "reasons", "owner", "backup_owner", "next_action",
-    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key", "escalations"};
+    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key", "escalations", "send_after"};
 
 std::string Joined(const std::vector<std::string>& items, const char* sep) {
   std::string out;
@@ -29,9 +31,20 @@ std::string ChannelList(const std::vector<Channel>& channels) {
   return out;
 }
 
+// When the draft may go out: now (the review's "as of") or when the request came, moved out
+// of quiet hours in the person's zone; empty without a draft. Emergencies go at once.
+std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfig& config, Timestamp as_of) {
+  if (o.draft.empty()) return std::nullopt;
+  const std::string phone = o.contact_key.rfind("tel:+", 0) == 0 ? o.contact_key.substr(4) : std::string();
+  const PhoneZone zone = phone.empty() ? PhoneZone{config.time_zone, "", false, {}, "the company's zone"}
+                                       : ZoneForPhone(phone, config.time_zone);
+  return SendAfter(config, std::max(as_of, o.received_at), zone, o.category == Category::kEmergency);
+}
+
 // A shared (sanitized) queue leaves the contact key out, as recovery.csv does: it is a phone
 // number or an email.
-std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zone, bool sanitize) {
+std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zone, bool sanitize,
+                                    const std::optional<Timestamp>& send_after) {
   auto when = [&zone](const std::optional<Timestamp>& t) { return t ? FormatLocalIso(*t, zone) : std::string(); };
   char confidence[16];
   std::snprintf(confidence, sizeof confidence, "%.2f", o.confidence);
@@ -39,7 +52,7 @@ std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zon
           std::string(CategoryName(o.category)), Joined(o.reasons, "; "), o.owner, o.backup_owner, o.next_action,
           when(o.deadline), std::string(StatusName(o.status)), o.duplicate_of, o.draft, ChannelList(o.channels),
           when(o.first_attempt_at), o.summary, confidence, o.trade, sanitize ? std::string() : o.contact_key,
-          std::to_string(o.escalations)};
+          std::to_string(o.escalations), when(send_after)};
 }
 
 // "calls.csv:0: the file is empty" -> "the file is empty": the file and line have columns.
@@ -81,13 +94,17 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   }
   Status s = store.ForEachOpportunity([&](const Opportunity& stored) {
     Opportunity o = stored;
+    const std::optional<Timestamp> send_after = DraftSendAfter(o, config, result.as_of);
     if (options.sanitize) SanitizeForSharing(o);
     AddToSummary(result.summary, o);
     if (first == Timestamp{} || o.received_at < first) first = o.received_at;
     if (o.received_at > last) last = o.received_at;
-    if (report.queue.size() < kReportQueueRows) report.queue.push_back(o);
+    if (report.queue.size() < kReportQueueRows) {
+      report.queue.push_back(o);
+      report.send_after.push_back(send_after);
+    }
     ++report.queue_total;
-    if (write) queue << CsvLine(QueueCells(o, config.time_zone, options.sanitize));
+    if (write) queue << CsvLine(QueueCells(o, config.time_zone, options.sanitize, send_after));
     return Status::Ok();
   });
   if (!s.ok()) return s;

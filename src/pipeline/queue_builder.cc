@@ -3,8 +3,10 @@
 #include <cctype>
 
 #include "assign/assigner.h"
+#include "assign/quiet_hours.h"
 #include "classify/classifier.h"
 #include "identity/phone.h"
+#include "identity/phone_timezone.h"
 #include "identity/resolve.h"
 #include "identity/sanitize.h"
 #include "message/draft.h"
@@ -129,6 +131,18 @@ class QueueBuilder {
       out.reasons.push_back("phone \"" + signal.phone_raw + "\" is not a valid number: kept as written, check it");
     if (out.trade.empty()) out.trade = signal.trade;
     return out;
+  }
+
+  // A callback is not due while it may not be made: the deadline moves out of quiet hours in
+  // the person's own zone (an emergency they reported is answered at once, day or night).
+  void KeepOutOfQuietHours(Opportunity& row, const ContactFacts& facts) const {
+    if (!row.deadline || facts.phone.empty()) return;
+    const PhoneZone zone = ZoneForPhone(facts.phone, config_.time_zone);
+    const Timestamp due = SendAfter(config_, *row.deadline, zone, row.category == Category::kEmergency);
+    if (due == *row.deadline) return;
+    row.reasons.push_back("deadline moved out of quiet hours to " + FormatLocal(due, zone.zone, "%a %m/%d %I:%M %p %Z") +
+                          " (" + CallingWindowFor(config_, zone.state).source + ", " + zone.reason + ")");
+    row.deadline = due;
   }
 
   // A stop that a person lifted (with a recorded reason) no longer speaks for the contact:
@@ -273,10 +287,12 @@ class QueueBuilder {
     row.next_action = assignment->next_action;
     row.deadline = assignment->deadline;
     for (const std::string& r : assignment->reasons) row.reasons.push_back(r);
+    KeepOutOfQuietHours(row, facts);
     MeasureAttempts(row, facts);
     if (Status s = RecordInferredOutcomes(row, facts); !s.ok()) return s;
     if (Status s = ApplyOutcomes(row); !s.ok()) return s;
     if (Status s = Escalate(row, *assignment); !s.ok()) return s;
+    KeepOutOfQuietHours(row, facts);  // the backup's fresh deadline too
     if (row.status == OpportunityStatus::kDoNotContact) {
       row.owner.clear();
       row.backup_owner.clear();

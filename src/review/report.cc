@@ -111,7 +111,12 @@ std::string RenderReport(const ReportInput& in) {
   for (const Opportunity& o : s.overdue_list) overdue.push_back(Row(o, in.time_zone));
   data.set("overdue_rows", overdue);
   mustache::data queue{mustache::data::type::list};
-  for (const Opportunity& o : in.queue) queue.push_back(Row(o, in.time_zone));
+  for (std::size_t i = 0; i < in.queue.size(); ++i) {
+    mustache::data row = Row(in.queue[i], in.time_zone);
+    row.set("draft", in.queue[i].draft);
+    row.set("send_after", i < in.send_after.size() ? When(in.send_after[i], in.time_zone) : std::string());
+    queue.push_back(row);
+  }
   data.set("queue", queue);
   data.set("queue_note", static_cast<std::int64_t>(in.queue.size()) < in.queue_total
                              ? "Showing the first " + std::to_string(in.queue.size()) + " of " +

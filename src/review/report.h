@@ -21,6 +21,7 @@ struct ReportInput {
   std::int64_t rejected = 0;
   const WeeklySummary* summary = nullptr;
   std::vector<Opportunity> queue;  // the first rows of the queue, in queue order
+  std::vector<std::optional<Timestamp>> send_after;  // per queue row: when its draft may go out
   std::int64_t queue_total = 0;    // all rows, for "showing N of M"
   // The weekly review (outcomes, response time, handoff failures, leak, seven-day plan); the
   // sections are left out when null.
