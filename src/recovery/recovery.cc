@@ -134,10 +134,20 @@ StatusOr<RecoveryPlan> PlanRecovery(const CompanyConfig& config, const std::vect
     AssignRequest request{Category::kOldEstimate, now, item.estimate.trade, item.estimate.estimator};
     StatusOr<Assignment> a = Assign(config, request, per_owner);
     if (!a.ok()) return a.status();
+    const int day = per_owner[a->owner] / std::max(1, options.per_owner_per_day);
+    if (day >= options.horizon_business_days) {
+      item.decision = RecoveryDecision::kExcluded;
+      item.reasons.insert(item.reasons.begin(),
+                          "deferred: " + a->owner + "'s follow-ups (" + std::to_string(options.per_owner_per_day) +
+                              " a business day) are full for the next " +
+                              std::to_string(options.horizon_business_days) + " business days; higher values go first");
+      ++plan.excluded_by_reason["deferred"];
+      continue;
+    }
     item.owner = a->owner;
     item.backup_owner = a->backup_owner;
     for (const std::string& r : a->reasons) item.reasons.push_back(r);
-    const int day = per_owner[item.owner]++ / std::max(1, options.per_owner_per_day);
+    ++per_owner[item.owner];
     StatusOr<Timestamp> deadline = AddSla(config, now, Sla{std::chrono::days(day + 1), true});
     if (!deadline.ok()) return deadline.status();
     item.deadline = *deadline;

@@ -30,6 +30,9 @@ struct RecoveryOptions {
   // inquiry; older quotes need a consent check before a call.
   Seconds inquiry_exemption = std::chrono::days(90);
   int per_owner_per_day = 5;  // deadlines are spread so nobody gets forty calls on Monday
+  // Follow-ups that would fall due later than this many business days are deferred (excluded,
+  // lowest expected value first, with the reason): a plan is for the coming weeks, not a year.
+  int horizon_business_days = 60;
   std::vector<ReopenBand> bands = DefaultBands();
 
   static std::vector<ReopenBand> DefaultBands();
