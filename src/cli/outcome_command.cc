@@ -149,7 +149,9 @@ int OutcomeCommand(const std::vector<std::string>& args, const CompanyConfig& co
   }
   AuditOptions options;
   AuditResult result;
-  result.as_of = *at;
+  // The queue is rebuilt as of now: an outcome dated in the past must not roll back what
+  // happened since.
+  result.as_of = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   if (Status s = RebuildQueue(*store, config, options, result); !s.ok()) {
     err << "ringback outcome: recorded, but the queue could not be rebuilt: " << s.message() << "\n";
     return kExitFatal;

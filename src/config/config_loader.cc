@@ -3,6 +3,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -249,7 +250,7 @@ Status ReadTemplates(const Ctx& ctx, const toml::table& root, CompanyConfig& c) 
 // Dollars as written in TOML (9000 or 9000.50) -> cents; nullopt when not a non-negative number.
 std::optional<std::int64_t> Cents(const toml::node& node) {
   const std::optional<double> dollars = node.value<double>();
-  if (!dollars || *dollars < 0 || *dollars > 1e9) return std::nullopt;
+  if (!dollars || !std::isfinite(*dollars) || *dollars < 0 || *dollars > 1e9) return std::nullopt;
   return static_cast<std::int64_t>(*dollars * 100 + 0.5);
 }
 
@@ -258,7 +259,7 @@ Status ReadReview(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   if (!review) return Status::Ok();
   if (const toml::node* rate = review->get("booking_rate")) {
     const std::optional<double> r = rate->value<double>();
-    if (!r || *r < 0 || *r > 1) return ctx.Error(rate, "review.booking_rate", "expected a share from 0 to 1, like 0.35");
+    if (!r || !std::isfinite(*r) || *r < 0 || *r > 1) return ctx.Error(rate, "review.booking_rate", "expected a share from 0 to 1, like 0.35");
     c.booking_rate = *r;
   }
   if (const toml::node* value = review->get("job_value")) {

@@ -71,8 +71,9 @@ Status SanitizingSink::OnSignal(const Signal& signal) {
   s.phone = Phone(signal.phone);
   s.phone_raw = signal.phone.empty() ? SanitizedRaw(signal.phone_raw, key_) : MaskPhone(signal.phone);
   s.email = Email(signal.email);
-  s.subject = ScrubText(signal.subject);
-  s.text = ScrubText(signal.text);
+  // The caller's own name in their words goes too, while the full name is still known.
+  s.subject = ScrubName(ScrubText(signal.subject), signal.name);
+  s.text = ScrubName(ScrubText(signal.text), signal.name);
   return next_.OnSignal(s);
 }
 

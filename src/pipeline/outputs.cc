@@ -128,7 +128,7 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
       return r;
 
   const IsoWeek week = options.week ? *options.week : IsoWeekOf(last == Timestamp{} ? result.as_of : last, config.time_zone);
-  StatusOr<ReviewRun> review = ComputeReview(store, config, week, options.sanitize);
+  StatusOr<ReviewRun> review = ComputeReview(store, config, week, result.as_of, options.sanitize);
   if (!review.ok()) return review.status();
   result.review = std::move(review).value();
   if (Status r = WriteReviewCsv(*result.review, (dir / "review.csv").string()); !r.ok()) return r;

@@ -288,6 +288,7 @@ class QueueBuilder {
     row.deadline = assignment->deadline;
     for (const std::string& r : assignment->reasons) row.reasons.push_back(r);
     KeepOutOfQuietHours(row, facts);
+    assignment->deadline = *row.deadline;  // escalation starts from the deadline the caller can be called by
     MeasureAttempts(row, facts);
     if (Status s = RecordInferredOutcomes(row, facts); !s.ok()) return s;
     if (Status s = ApplyOutcomes(row); !s.ok()) return s;

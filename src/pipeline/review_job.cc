@@ -18,16 +18,20 @@
 namespace ringback {
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+// Trimmed, lower case: how roster names and export actors are compared.
+std::string NameKey(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
 
 // Trimmed lower-case names of the roster's technicians.
 std::set<std::string> Technicians(const CompanyConfig& config) {
   std::set<std::string> out;
   for (const Person& p : config.team)
-    if (p.role == Role::kTechnician) out.insert(Lower(p.name));
+    if (p.role == Role::kTechnician) out.insert(NameKey(p.name));
   return out;
 }
 
@@ -44,7 +48,9 @@ Status ReadAttempts(Store& store, const std::set<std::string>& technicians, Time
       it = key_of.emplace(handle, key.ok() ? *key : std::string()).first;
     }
     if (it->second.empty()) return Status::Ok();
-    (technicians.count(Lower(a.actor)) ? by_technician : by_others).insert(it->second);
+    // A technician "reaching" a buyer is a call or a text from their phone; mail is the office's.
+    const bool technician = technicians.count(NameKey(a.actor)) && (a.channel == Channel::kCall || a.channel == Channel::kSms);
+    (technician ? by_technician : by_others).insert(it->second);
     return Status::Ok();
   });
 }
@@ -53,6 +59,8 @@ Status ReadAttempts(Store& store, const std::set<std::string>& technicians, Time
 std::string SanitizedContact(const Opportunity& o) {
   const std::size_t dot = o.contact_display.find(" · ");
   std::string name = o.contact_display.substr(0, dot);
+  if (const std::size_t masked = name.find("***"); masked != std::string::npos)  // "J.Q.D. ***-***-0142"
+    name = name.substr(0, masked == 0 ? 0 : masked - 1);
   const bool is_name = name.find('@') == std::string::npos &&
                        std::none_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   // Already initials ("T.N.", each capital followed by a dot): a sanitized import wrote them.
@@ -90,7 +98,8 @@ LeakAssumptions LeakAssumptionsFor(const CompanyConfig& config) {
   return a;
 }
 
-StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, bool sanitize) {
+StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, Timestamp as_of,
+                                  bool sanitize) {
   ReviewRun run;
   const IsoWeek previous = PreviousWeek(week, config.time_zone);
   std::set<std::string> in_estimates;
@@ -110,14 +119,18 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   if (!s.ok()) return s;
 
   const LeakAssumptions leak = LeakAssumptionsFor(config);
-  WeekReviewBuilder current(config, week, leak, run.have_estimates);
-  WeekReviewBuilder before(config, previous, leak, run.have_estimates);
+  WeekReviewBuilder current(config, week, leak, run.have_estimates, as_of);
+  WeekReviewBuilder before(config, previous, leak, run.have_estimates, as_of);
   s = store.ForEachOpportunity([&](const Opportunity& o) {
     if (o.received_at < previous.start || o.received_at >= week.end) return Status::Ok();
     ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, by_technician.count(o.contact_key) > 0,
                   by_others.count(o.contact_key) > 0};
     if (auto it = outcomes.find(o.id); it != outcomes.end()) row.outcomes = it->second;
-    if (sanitize) SanitizeForSharing(row.opportunity);
+    if (sanitize) {
+      const std::string name = o.contact_display.substr(0, o.contact_display.find(" · "));
+      for (Outcome& out : row.outcomes) out.note = ScrubName(ScrubText(out.note), name);
+      SanitizeForSharing(row.opportunity);
+    }
     current.Add(row);
     before.Add(row);
     if (o.received_at >= week.start) {
@@ -153,7 +166,8 @@ Status WriteReviewCsv(const ReviewRun& run, const std::string& path) {
     return std::string(buf);
   };
   for (const ReviewFigure& f : ReviewFigures(run.week, run.previous))
-    out << CsvLine({f.metric, number(f.this_week), number(f.last_week), number(f.this_week - f.last_week)});
+    out << CsvLine({f.metric + (f.seconds ? " (seconds)" : ""), number(f.this_week), number(f.last_week),
+                    number(f.this_week - f.last_week)});
   if (!out.flush()) return Status::IoError("cannot write " + path);
   return Status::Ok();
 }
@@ -184,8 +198,12 @@ class Sheet {
   Sheet(lxw_workbook* wb, lxw_worksheet* ws, const std::string& zone, lxw_format* date, lxw_format* money)
       : wb_(wb), ws_(ws), zone_(zone), date_(date), money_(money) {}
   void Text(lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
-    std::string v = s.size() > 32767 ? s.substr(0, 32767) : s;
-    while (v.size() == 32767 && !v.empty() && (static_cast<unsigned char>(v.back()) & 0xC0) == 0x80) v.pop_back();
+    std::string v = s;
+    if (v.size() > 32767) {  // cut before the character that straddles the limit
+      std::size_t cut = 32767;
+      while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+      v.resize(cut);
+    }
     worksheet_write_string(ws_, r, c, v.c_str(), f);
   }
   void Number(lxw_row_t r, lxw_col_t c, double v, lxw_format* f = nullptr) { worksheet_write_number(ws_, r, c, v, f); }
@@ -222,7 +240,7 @@ void SummarySheet(Sheet& s, const ReviewRun& run, lxw_format* bold, lxw_format* 
       const double v = col == 1 ? f.this_week : col == 2 ? f.last_week : f.this_week - f.last_week;
       if (f.money) s.Money(r, static_cast<lxw_col_t>(col), v);
       else if (f.seconds) s.Number(r, static_cast<lxw_col_t>(col), v / 3600.0);
-      else if (f.metric.rfind("share", 0) == 0) s.Number(r, static_cast<lxw_col_t>(col), v, percent);
+      else if (f.percent) s.Number(r, static_cast<lxw_col_t>(col), v, percent);
       else s.Number(r, static_cast<lxw_col_t>(col), v);
     }
     ++r;

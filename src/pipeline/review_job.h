@@ -24,7 +24,9 @@ struct ReviewRun {
 
 // Computes the review of `week` (and of the week before, for the change). With `sanitize`
 // the listed contacts are reduced to initials and the last four digits of the phone.
-StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, bool sanitize);
+// `as_of`: when the review is made (rows not yet due are pending, not failures).
+StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, Timestamp as_of,
+                                  bool sanitize);
 
 // What a shared report may show of a queue row: the contact as initials and the last four digits
 // of the phone, no names, emails, phones or addresses in its text, no draft.

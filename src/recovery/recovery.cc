@@ -134,8 +134,10 @@ StatusOr<RecoveryPlan> PlanRecovery(const CompanyConfig& config, const std::vect
     AssignRequest request{Category::kOldEstimate, now, item.estimate.trade, item.estimate.estimator};
     StatusOr<Assignment> a = Assign(config, request, per_owner);
     if (!a.ok()) return a.status();
-    const int day = per_owner[a->owner] / std::max(1, options.per_owner_per_day);
-    if (day >= options.horizon_business_days) {
+    int day = per_owner[a->owner] / std::max(1, options.per_owner_per_day);
+    if (day >= options.horizon_business_days && item.decision == RecoveryDecision::kNeedsConsentCheck)
+      day = std::max(0, options.horizon_business_days - 1);  // a consent check is kept, at the horizon
+    else if (day >= options.horizon_business_days) {
       item.decision = RecoveryDecision::kExcluded;
       item.reasons.insert(item.reasons.begin(),
                           "deferred: " + a->owner + "'s follow-ups (" + std::to_string(options.per_owner_per_day) +

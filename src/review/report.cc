@@ -70,6 +70,12 @@ mustache::data Owners(const WeeklySummary& s) {
   return list;
 }
 
+// kainjow's sections treat an empty string as true: a value that may be empty and guards a
+// section ({{#backup}}) is set only when there is one.
+void SetIfAny(mustache::data& row, const std::string& key, const std::string& value) {
+  if (!value.empty()) row.set(key, value);
+}
+
 mustache::data Row(const Opportunity& o, const std::string& zone) {
   mustache::data row;
   row.set("deadline", When(o.deadline, zone));
@@ -78,12 +84,12 @@ mustache::data Row(const Opportunity& o, const std::string& zone) {
   row.set("channels", JoinChannels(o.channels));
   row.set("category", std::string(CategoryName(o.category)));
   row.set("owner", o.owner);
-  row.set("backup", o.backup_owner);
+  SetIfAny(row, "backup", o.backup_owner);
   row.set("next_action", o.next_action);
   row.set("status", std::string(StatusName(o.status)));
   row.set("summary", o.summary);
   row.set("reasons", JoinReasons(o.reasons));
-  row.set("duplicate_of", o.duplicate_of);
+  SetIfAny(row, "duplicate_of", o.duplicate_of);
   row.set("is_overdue", o.status == OpportunityStatus::kOverdue);
   return row;
 }
@@ -113,8 +119,8 @@ std::string RenderReport(const ReportInput& in) {
   mustache::data queue{mustache::data::type::list};
   for (std::size_t i = 0; i < in.queue.size(); ++i) {
     mustache::data row = Row(in.queue[i], in.time_zone);
-    row.set("draft", in.queue[i].draft);
-    row.set("send_after", i < in.send_after.size() ? When(in.send_after[i], in.time_zone) : std::string());
+    SetIfAny(row, "draft", in.queue[i].draft);
+    SetIfAny(row, "send_after", i < in.send_after.size() ? When(in.send_after[i], in.time_zone) : std::string());
     queue.push_back(row);
   }
   data.set("queue", queue);

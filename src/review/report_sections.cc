@@ -18,12 +18,12 @@ std::string Number(double v) {
 
 std::string Signed(std::string text, double v) { return (v > 0 ? "+" : "") + text; }
 
-// A figure as a person reads it: "42%", "3h 10m", "$12,480", "17".
-std::string Show(const ReviewFigure& f, double v) {
+// A figure as a person reads it: "42%", "3h 10m", "$12,480", "17"; "–" when nothing was timed.
+std::string Show(const ReviewFigure& f, double v, bool measured = true) {
+  if (!measured) return "–";
   if (f.money) return (v < 0 ? "-" : "") + Dollars(static_cast<std::int64_t>(std::llround(std::fabs(v) * 100)));
-  if (f.seconds && v == 0) return "–";  // no attempt to measure
   if (f.seconds) return (v < 0 ? "-" : "") + FormatDelay(Seconds{static_cast<std::int64_t>(std::fabs(v))});
-  if (f.metric.rfind("share", 0) == 0) return Number(std::round(v * 1000) / 10) + "%";
+  if (f.percent) return Number(std::round(v * 1000) / 10) + "%";
   return Number(v);
 }
 
@@ -33,9 +33,9 @@ data Figures(const WeekMetrics& week, const WeekMetrics& previous) {
     const double change = f.this_week - f.last_week;
     data row;
     row.set("metric", f.metric);
-    row.set("this_week", Show(f, f.this_week));
-    row.set("last_week", Show(f, f.last_week));
-    row.set("change", change == 0 ? "=" : Signed(Show(f, change), change));
+    row.set("this_week", Show(f, f.this_week, f.this_measured));
+    row.set("last_week", Show(f, f.last_week, f.last_measured));
+    row.set("change", !f.this_measured || !f.last_measured ? "" : change == 0 ? "=" : Signed(Show(f, change), change));
     list.push_back(row);
   }
   return list;
@@ -196,7 +196,7 @@ std::string CategoryLabel(Category c) { return std::string(CategoryName(c)); }
 }  // namespace
 
 std::string Dollars(std::int64_t cents) {
-  std::string digits = std::to_string(std::llabs(cents) / 100);
+  std::string digits = std::to_string((std::llabs(cents) + 50) / 100);  // to the nearest dollar
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
   return (cents < 0 ? "-$" : "$") + digits;
 }

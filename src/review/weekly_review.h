@@ -92,7 +92,8 @@ struct WeekMetrics {
   int spam = 0;
   int overdue = 0;              // deadline passed with no attempt (as of the review)
   int escalated = 0;
-  int open_at_week_end = 0;     // real, received in the week, no attempt and not closed by its end
+  int open_at_week_end = 0;     // real, received in the week, no attempt before its end
+  int pending = 0;              // no attempt yet, deadline still ahead at the review
   int inferred_outcomes = 0;    // outcomes read from outbound records rather than recorded
   DelayStats clock_all, business_all;
   std::map<Category, DelayStats> clock_by_category, business_by_category;
@@ -108,7 +109,10 @@ struct WeekMetrics {
 // Accumulates one week's metrics from queue rows in any order.
 class WeekReviewBuilder {
  public:
-  WeekReviewBuilder(const CompanyConfig& config, IsoWeek week, LeakAssumptions leak, bool have_estimates);
+  // `as_of`: when the review is made. A row with no attempt whose deadline is still ahead is
+  // pending: neither missed nor a failure yet.
+  WeekReviewBuilder(const CompanyConfig& config, IsoWeek week, LeakAssumptions leak, bool have_estimates,
+                    Timestamp as_of);
   // Rows received outside the week are ignored.
   void Add(const ReviewRow& row);
   WeekMetrics Finish();
@@ -120,6 +124,7 @@ class WeekReviewBuilder {
   const CompanyConfig& config_;
   LeakAssumptions leak_;
   bool have_estimates_;
+  Timestamp as_of_;
   WeekMetrics m_;
   std::vector<std::int64_t> clock_, business_;
   std::map<Category, std::vector<std::int64_t>> clock_cat_, business_cat_;
@@ -134,6 +139,8 @@ struct ReviewFigure {
   double last_week = 0;
   bool money = false;    // dollars
   bool seconds = false;  // a duration in seconds
+  bool percent = false;  // a share from 0 to 1
+  bool this_measured = true, last_measured = true;  // false: no attempt to time that week
 };
 std::vector<ReviewFigure> ReviewFigures(const WeekMetrics& week, const WeekMetrics& previous);
 

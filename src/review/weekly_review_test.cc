@@ -92,7 +92,7 @@ std::vector<ReviewRow> FixtureWeek() {
 
 WeekMetrics Review(const std::string& week) {
   const CompanyConfig config = Company();
-  WeekReviewBuilder builder(config, ParseIsoWeek(week, config.time_zone).value(), Assumptions(), true);
+  WeekReviewBuilder builder(config, ParseIsoWeek(week, config.time_zone).value(), Assumptions(), true, At("2026-11-23T08:00:00-06:00"));
   for (const ReviewRow& row : FixtureWeek()) builder.Add(row);
   return builder.Finish();
 }
@@ -190,7 +190,7 @@ TEST(WeekReview, TheWeekBeforeIsReviewedOnItsOwn) {
 TEST(WeekReview, AnEscalatedRowMissedItsOwnDeadline) {
   // Due Mon 10:00, escalated to the backup with a new deadline Mon 12:00, attempted at 11:00.
   const CompanyConfig config = Company();
-  WeekReviewBuilder builder(config, ParseIsoWeek("2026-W47", config.time_zone).value(), Assumptions(), false);
+  WeekReviewBuilder builder(config, ParseIsoWeek("2026-W47", config.time_zone).value(), Assumptions(), false, At("2026-11-23T08:00:00-06:00"));
   ReviewRow row = Row("E1", Channel::kCall, Category::kActiveEstimate, "2026-11-16T08:00:00-06:00",
                       "2026-11-16T12:00:00-06:00", "2026-11-16T11:00:00-06:00", OpportunityStatus::kAttempted, "Dana");
   row.opportunity.escalations = 1;
@@ -200,6 +200,24 @@ TEST(WeekReview, AnEscalatedRowMissedItsOwnDeadline) {
   EXPECT_EQ(m.attempted_within_sla, 0);
   ASSERT_EQ(m.failures.size(), 1u);
   EXPECT_EQ(m.failures[0].why, "missed call called back 3h after it came in; its deadline had passed and it was escalated");
+}
+
+TEST(WeekReview, WorkNotYetDueIsPendingNotMissed) {
+  // Reviewed Friday 10:00: a form from 09:00 due at 11:00 has not failed anyone yet.
+  const CompanyConfig config = Company();
+  WeekReviewBuilder builder(config, ParseIsoWeek("2026-W47", config.time_zone).value(), Assumptions(), false,
+                            At("2026-11-20T10:00:00-06:00"));
+  builder.Add(Row("P1", Channel::kForm, Category::kActiveEstimate, "2026-11-20T09:00:00-06:00",
+                  "2026-11-20T11:00:00-06:00", std::nullopt, OpportunityStatus::kOpen, "Rick"));
+  builder.Add(Row("P2", Channel::kForm, Category::kActiveEstimate, "2026-11-19T09:00:00-06:00",
+                  "2026-11-19T11:00:00-06:00", std::nullopt, OpportunityStatus::kOverdue, "Rick"));
+  const WeekMetrics m = builder.Finish();
+  EXPECT_EQ(m.real_opportunities, 2);
+  EXPECT_EQ(m.pending, 1);
+  EXPECT_EQ(m.leak.missed_total, 1);  // P2 only
+  EXPECT_EQ(m.failures_by_point.at(HandoffPoint::kForm), 1);
+  ASSERT_EQ(m.failures.size(), 1u);
+  EXPECT_EQ(m.failures[0].opportunity_id, "P2");
 }
 
 TEST(FormatDelay, IsShortAndHuman) {
