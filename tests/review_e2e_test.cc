@@ -173,6 +173,30 @@ TEST_F(Review, BadUsageAndMissingThingsAreClear) {
   EXPECT_THAT(r.out, HasSubstr("no opportunity \"R-0000000000\""));
 }
 
+// Every command the README documents is reachable through the binary, not only as a function.
+TEST_F(Review, EveryDocumentedCommandAnswers) {
+  const std::string db = " --db " + Db() + kConfig;
+  const std::vector<std::pair<std::string, std::string>> commands = {
+      {"queue" + db + " --overdue --as-of 2026-11-23T08:00", "OVERDUE"},
+      {"queue" + db + " --json --as-of 2026-11-23T08:00", "\"next_action\""},
+      {"ical" + db + " --owner \"Rick Hollis\" --as-of 2026-11-23T08:00", "BEGIN:VCALENDAR"},
+      {"contacts --db " + Db(), "asked to stop"},
+      {"stop list" + db, "tel:+1"},
+      {"templates check" + kConfig, "sms.emergency"},
+      {"inspect " + kSource + "/examples/sample-week/exports/calls.csv", "Columns:"},
+      {"leak --missed emergency=2,active_estimate=3 --booking-rate 0.5 --job-value 1000", "total                  5                                $2,500"},
+      {"response-time --delay 30m", "30m"},
+      {"recover --estimates " + kSource + "/examples/sample-week/exports/estimates.csv" + kConfig +
+           " --as-of 2026-11-23T08:00 --out " + Path("recover"),
+       "recovery.csv"},
+  };
+  for (const auto& [args, expected] : commands) {
+    const RunResult r = Ringback(args);
+    EXPECT_EQ(r.exit_code, 0) << "ringback " << args << "\n" << r.out;
+    EXPECT_THAT(r.out, HasSubstr(expected)) << "ringback " << args;
+  }
+}
+
 // Every name, email and phone of a buyer in the sample week, in the forms a report could show.
 std::vector<std::string> PrivateData() {
   std::vector<std::string> out;
