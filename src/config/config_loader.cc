@@ -262,6 +262,13 @@ Status ReadReview(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
     if (!r || !std::isfinite(*r) || *r < 0 || *r > 1) return ctx.Error(rate, "review.booking_rate", "expected a share from 0 to 1, like 0.35");
     c.booking_rate = *r;
   }
+  std::vector<std::string> inboxes;
+  if (Status s = ReadStrings(ctx, review->get("shared_inboxes"), "review.shared_inboxes", inboxes); !s.ok()) return s;
+  for (const std::string& inbox : inboxes) {
+    const std::string email = NormalizeEmail(inbox);
+    if (email.empty()) return ctx.Error(review->get("shared_inboxes"), "review.shared_inboxes", "\"" + inbox + "\" is not an email address");
+    c.shared_inboxes.push_back(email);
+  }
   if (const toml::node* value = review->get("job_value")) {
     if (const toml::table* per = value->as_table()) {
       for (const auto& [key, node] : *per) {

@@ -83,6 +83,9 @@ struct CompanyConfig {
   std::optional<double> booking_rate;                    // share of reached buyers who book
   std::optional<std::int64_t> job_value_cents;           // average job value, every category
   std::map<Category, std::int64_t> job_value_by_category_cents;
+  // The office's shared mailboxes (lower case). A reply to a buyer sent from any other address
+  // is "answered from a personal inbox" in the review. Empty: that rule is not checked.
+  std::vector<std::string> shared_inboxes;
 };
 
 }  // namespace ringback

@@ -42,6 +42,7 @@ struct Attempt {
   std::string phone;  // E.164 of the person contacted
   std::string email;
   std::string actor;  // who made it, when the export says
+  std::string from_email;  // mail: the address it was sent from (a shared inbox or a person's)
   std::int64_t duration_seconds = -1;
   SourceRef source;
 };

@@ -135,6 +135,7 @@ class MailImport {
       a.at = at;
       a.email = to;
       a.actor = name;
+      a.from_email = from;
       a.source = {file_, line};
       if (stats_) ++stats_->attempts;
       return sink_.OnAttempt(a);

@@ -35,9 +35,16 @@ std::set<std::string> Technicians(const CompanyConfig& config) {
   return out;
 }
 
-// Which contacts were called or texted by a technician, and which by anyone else.
-Status ReadAttempts(Store& store, const std::set<std::string>& technicians, Timestamp from,
-                    std::set<std::string>& by_technician, std::set<std::string>& by_others) {
+// What the outbound records say per contact: called or texted by a technician, contacted by
+// anyone else, and the first reply mailed from outside the shared inboxes.
+struct AttemptFacts {
+  std::set<std::string> by_technician, by_others;
+  std::map<std::string, std::string> personal_reply;  // contact key -> sending address
+};
+
+Status ReadAttempts(Store& store, const CompanyConfig& config, Timestamp from, AttemptFacts& facts) {
+  const std::set<std::string> technicians = Technicians(config);
+  const std::set<std::string> shared(config.shared_inboxes.begin(), config.shared_inboxes.end());
   std::map<std::string, std::string> key_of;  // handle -> contact key, looked up once
   return store.ForEachAttempt(from, Timestamp::max(), [&](const Attempt& a) {
     const std::string handle = !a.phone.empty() ? "tel:" + a.phone : !a.email.empty() ? "mailto:" + a.email : "";
@@ -50,7 +57,9 @@ Status ReadAttempts(Store& store, const std::set<std::string>& technicians, Time
     if (it->second.empty()) return Status::Ok();
     // A technician "reaching" a buyer is a call or a text from their phone; mail is the office's.
     const bool technician = technicians.count(NameKey(a.actor)) && (a.channel == Channel::kCall || a.channel == Channel::kSms);
-    (technician ? by_technician : by_others).insert(it->second);
+    (technician ? facts.by_technician : facts.by_others).insert(it->second);
+    if (a.channel == Channel::kEmail && !shared.empty() && !a.from_email.empty() && !shared.count(a.from_email))
+      facts.personal_reply.emplace(it->second, a.from_email);  // attempts come oldest first: the first reply
     return Status::Ok();
   });
 }
@@ -109,8 +118,8 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   });
   if (!s.ok()) return s;
   run.have_estimates = !in_estimates.empty();
-  std::set<std::string> by_technician, by_others;
-  if (s = ReadAttempts(store, Technicians(config), previous.start, by_technician, by_others); !s.ok()) return s;
+  AttemptFacts attempts;
+  if (s = ReadAttempts(store, config, previous.start, attempts); !s.ok()) return s;
   std::map<std::string, std::vector<Outcome>> outcomes;
   s = store.ForEachOutcome([&](const Outcome& o) {
     outcomes[o.opportunity_id].push_back(o);
@@ -123,8 +132,10 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   WeekReviewBuilder before(config, previous, leak, run.have_estimates, as_of);
   s = store.ForEachOpportunity([&](const Opportunity& o) {
     if (o.received_at < previous.start || o.received_at >= week.end) return Status::Ok();
-    ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, by_technician.count(o.contact_key) > 0,
-                  by_others.count(o.contact_key) > 0};
+    ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, attempts.by_technician.count(o.contact_key) > 0,
+                  attempts.by_others.count(o.contact_key) > 0, ""};
+    if (auto it = attempts.personal_reply.find(o.contact_key); it != attempts.personal_reply.end())
+      row.personal_reply_from = sanitize ? "a staff member's own address" : it->second;
     if (auto it = outcomes.find(o.id); it != outcomes.end()) row.outcomes = it->second;
     if (sanitize) {
       const std::string name = o.contact_display.substr(0, o.contact_display.find(" · "));

@@ -208,6 +208,9 @@ void WeekReviewBuilder::AddFailures(const ReviewRow& row, bool within_sla) {
          late + (o.escalations > 0 ? "its deadline had passed and it was escalated"
                                    : "deadline was " + FormatDelay(*o.deadline - o.received_at)));
   }
+  if (o.channel == Channel::kEmail && !row.personal_reply_from.empty())
+    Fail(HandoffPoint::kInbox, o, "email answered from a personal inbox (" + row.personal_reply_from +
+                                       "), not the shared one: the office cannot see the thread");
   const bool office_record = row.other_attempt || std::any_of(row.outcomes.begin(), row.outcomes.end(),
                                                               [](const Outcome& out) { return !out.inferred; });
   if (row.technician_attempt && !office_record)

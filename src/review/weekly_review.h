@@ -7,7 +7,8 @@
 //   phone       a missed call or voicemail never called back, or called back after its deadline
 //   form        a web form not answered within its SLA
 //   profile     a Business Profile message not answered within its SLA
-//   inbox       an email left unanswered, or answered after its deadline
+//   inbox       an email left unanswered, answered after its deadline, or answered from a
+//               personal inbox (an address not among config.shared_inboxes)
 //   technician  a technician reached the buyer (an outbound call or text by a technician) but
 //               the office has no record: no outcome and no attempt by anyone else
 //   crm         a voicemail or form asking for an estimate whose contact is in no estimate
@@ -67,6 +68,7 @@ struct ReviewRow {
   bool contact_in_estimates = false;   // the contact appears in an estimate export
   bool technician_attempt = false;     // a roster technician called or texted the contact
   bool other_attempt = false;          // someone who is not a technician did
+  std::string personal_reply_from;     // a reply mailed from outside the shared inboxes, if any
 };
 
 // Median and 90th percentile of a set of delays (nearest rank); count 0 when empty.

@@ -220,6 +220,25 @@ TEST(WeekReview, WorkNotYetDueIsPendingNotMissed) {
   EXPECT_EQ(m.failures[0].opportunity_id, "P2");
 }
 
+TEST(WeekReview, AnEmailAnsweredFromAPersonalInboxIsAnInboxFailure) {
+  const CompanyConfig config = Company();
+  WeekReviewBuilder builder(config, ParseIsoWeek("2026-W47", config.time_zone).value(), Assumptions(), false,
+                            At("2026-11-23T08:00:00-06:00"));
+  ReviewRow row = Row("M1", Channel::kEmail, Category::kRoutine, "2026-11-17T09:00:00-06:00",
+                      "2026-11-18T09:00:00-06:00", "2026-11-17T10:00:00-06:00", OpportunityStatus::kAttempted, "Rick");
+  row.personal_reply_from = "rick.hollis@gmail.example";
+  builder.Add(row);
+  row.opportunity.id = "M2";  // the same, answered from the shared inbox: no failure
+  row.personal_reply_from.clear();
+  builder.Add(row);
+  const WeekMetrics m = builder.Finish();
+  EXPECT_EQ(m.attempted_within_sla, 2);
+  EXPECT_EQ(m.failures_by_point.at(HandoffPoint::kInbox), 1);
+  ASSERT_EQ(m.failures.size(), 1u);
+  EXPECT_EQ(m.failures[0].opportunity_id, "M1");
+  EXPECT_THAT(m.failures[0].why, ::testing::HasSubstr("personal inbox (rick.hollis@gmail.example)"));
+}
+
 TEST(FormatDelay, IsShortAndHuman) {
   EXPECT_EQ(FormatDelay(Seconds{45}), "45s");
   EXPECT_EQ(FormatDelay(minutes(30)), "30m");

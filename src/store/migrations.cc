@@ -130,6 +130,10 @@ CREATE TABLE outcomes (
 -- Per-contact lookups (open opportunity, contact listing) without scanning the queue.
 CREATE INDEX opportunities_by_contact ON opportunities(contact_key, duplicate_of, status);
 )sql"},
+      {5, R"sql(
+-- Mail attempts keep their sender, so the review can tell a shared inbox from a person's own.
+ALTER TABLE attempts ADD COLUMN from_email TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }

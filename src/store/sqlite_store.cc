@@ -92,9 +92,13 @@ class SqliteStore final : public Store {
 
   Status PutAttempt(const Attempt& a, const std::string& handle, bool* inserted) override {
     Statement* st = nullptr;
-    if (Status e = Prepared("INSERT OR IGNORE INTO attempts VALUES (?,?,?,?,?,?,?,?)", &st); !e.ok()) return e;
+    if (Status e = Prepared("INSERT OR IGNORE INTO attempts (id, channel, at, handle, actor, duration, source_file, "
+                            "source_line, from_email) VALUES (?,?,?,?,?,?,?,?,?)", &st);
+        !e.ok())
+      return e;
     st->Bind(1, a.id).Bind(2, ChannelName(a.channel)).Bind(3, ToUnix(a.at)).Bind(4, handle)
-        .Bind(5, a.actor).Bind(6, a.duration_seconds).Bind(7, a.source.file).Bind(8, a.source.line);
+        .Bind(5, a.actor).Bind(6, a.duration_seconds).Bind(7, a.source.file).Bind(8, a.source.line)
+        .Bind(9, a.from_email);
     return RunCounting(st, inserted);
   }
 
@@ -279,8 +283,8 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) override {
     Statement* st = nullptr;
     if (Status s = Prepared(
-            "SELECT a.id, a.channel, a.at, a.handle, a.actor, a.duration, a.source_file, a.source_line "
-            "FROM attempts a JOIN handles h ON h.handle = a.handle WHERE h.contact_key = ? ORDER BY a.at, a.id", &st);
+            "SELECT a.id, a.channel, a.at, a.handle, a.actor, a.duration, a.source_file, a.source_line, "
+            "a.from_email FROM attempts a JOIN handles h ON h.handle = a.handle WHERE h.contact_key = ? ORDER BY a.at, a.id", &st);
         !s.ok())
       return s;
     st->Bind(1, contact_key);
@@ -390,7 +394,7 @@ class SqliteStore final : public Store {
 
   Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare(
-        "SELECT id, channel, at, handle, actor, duration, source_file, source_line FROM attempts "
+        "SELECT id, channel, at, handle, actor, duration, source_file, source_line, from_email FROM attempts "
         "WHERE at >= ? AND at < ? ORDER BY at, id");
     if (!st.ok()) return st.status();
     st->Bind(1, ToUnix(from)).Bind(2, ToUnix(to));
@@ -611,6 +615,7 @@ class SqliteStore final : public Store {
     a.actor = st.Text(4);
     a.duration_seconds = st.Int(5);
     a.source = {st.Text(6), st.Int(7)};
+    a.from_email = st.Text(8);
     return a;
   }
 

@@ -297,6 +297,7 @@ TEST(SqliteStore, AttemptsForFindsAttemptsOnAnyLinkedHandle) {
   mail.channel = Channel::kEmail;
   mail.at = At("2026-11-16T14:00:00Z");
   mail.actor = "Rick Hollis";
+  mail.from_email = "rick.hollis@example.net";
   mail.source = {"inbox.mbox", 72};
   bool inserted = false;
   ASSERT_TRUE(store->PutAttempt(call, kJaneTel, &inserted).ok());
@@ -312,6 +313,7 @@ TEST(SqliteStore, AttemptsForFindsAttemptsOnAnyLinkedHandle) {
   EXPECT_EQ((*attempts)[0].id, "att-mail") << "in time order";
   EXPECT_EQ((*attempts)[0].email, "jane@example.com");
   EXPECT_EQ((*attempts)[0].channel, Channel::kEmail);
+  EXPECT_EQ((*attempts)[0].from_email, "rick.hollis@example.net");
   EXPECT_EQ((*attempts)[1].id, "att-call");
   EXPECT_EQ((*attempts)[1].phone, "+15125550142");
   EXPECT_EQ((*attempts)[1].actor, "Dana Brooks");
