@@ -287,6 +287,28 @@ Status ReadReview(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   return Status::Ok();
 }
 
+// [recovery] reopen_rates = [{ max_age_days = 90, rate = 0.12 }, ...], ages ascending.
+Status ReadRecovery(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
+  const toml::table* recovery = root["recovery"].as_table();
+  if (!recovery) return Status::Ok();
+  const toml::node* node = recovery->get("reopen_rates");
+  if (!node) return Status::Ok();
+  const toml::array* bands = node->as_array();
+  if (!bands || bands->empty())
+    return ctx.Error(node, "recovery.reopen_rates", "expected a list like [{ max_age_days = 90, rate = 0.12 }]");
+  for (const toml::node& item : *bands) {
+    const toml::table* band = item.as_table();
+    const std::optional<std::int64_t> days = band ? (*band)["max_age_days"].value<std::int64_t>() : std::nullopt;
+    const std::optional<double> rate = band ? (*band)["rate"].value<double>() : std::nullopt;
+    if (!days || !rate || *days <= 0 || *days > 36500 || !std::isfinite(*rate) || *rate < 0 || *rate > 1)
+      return ctx.Error(&item, "recovery.reopen_rates", "each band needs max_age_days (1 to 36500) and rate (0 to 1)");
+    if (!c.reopen_rates.empty() && *days <= c.reopen_rates.back().first)
+      return ctx.Error(&item, "recovery.reopen_rates", "bands must be in ascending max_age_days");
+    c.reopen_rates.emplace_back(static_cast<int>(*days), *rate);
+  }
+  return Status::Ok();
+}
+
 Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   if (const toml::table* cl = root["classify"].as_table()) {
     c.old_estimate_days = static_cast<int>((*cl)["old_estimate_days"].value_or(int64_t{30}));
@@ -323,6 +345,7 @@ Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
     }
   }
   if (Status s = ReadReview(ctx, root, c); !s.ok()) return s;
+  if (Status s = ReadRecovery(ctx, root, c); !s.ok()) return s;
   return ReadTemplates(ctx, root, c);
 }
 

@@ -86,6 +86,9 @@ struct CompanyConfig {
   // The office's shared mailboxes (lower case). A reply to a buyer sent from any other address
   // is "answered from a personal inbox" in the review. Empty: that rule is not checked.
   std::vector<std::string> shared_inboxes;
+  // [recovery] reopen_rates: the chance a follow-up reopens a quote of up to `first` days, in
+  // ascending age. Empty: the built-in bands (RecoveryOptions::DefaultBands).
+  std::vector<std::pair<int, double>> reopen_rates;
 };
 
 }  // namespace ringback

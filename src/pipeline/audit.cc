@@ -150,7 +150,8 @@ Status DeriveAndWrite(Store& store, const CompanyConfig& config, const AuditOpti
   StatusOr<StoreCounts> counts = store.Counts();
   if (!counts.ok()) return counts.status();
   if (counts->estimates > 0) {
-    StatusOr<RecoveryRun> recovery = PlanRecoveryFromStore(store, config, options.recovery, result.as_of, options.sanitize);
+    StatusOr<RecoveryRun> recovery = PlanRecoveryFromStore(store, config, RecoveryOptionsFor(config, options.recovery),
+                                                           result.as_of, options.sanitize);
     if (!recovery.ok()) return recovery.status();
     result.recovery = std::move(recovery).value();
   }

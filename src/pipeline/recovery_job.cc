@@ -60,6 +60,18 @@ std::string MoneyCell(std::int64_t cents) {
 
 }  // namespace
 
+RecoveryOptions RecoveryOptionsFor(const CompanyConfig& config, RecoveryOptions base) {
+  if (config.reopen_rates.empty()) return base;
+  base.bands.clear();
+  int previous = 0;
+  for (const auto& [days, rate] : config.reopen_rates) {
+    base.bands.push_back({days, rate, std::to_string(previous + 1) + "–" + std::to_string(days) + " days"});
+    previous = days;
+  }
+  base.bands.push_back({100000, 0.0, "over " + std::to_string(previous) + " days"});
+  return base;
+}
+
 StatusOr<Seconds> ParseAge(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;

@@ -24,6 +24,10 @@ StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& c
 // recovery.csv: one row per quote, follow-ups first by expected value, with every reason.
 Status WriteRecoveryCsv(const RecoveryRun& run, const CompanyConfig& config, const std::string& path, bool sanitize);
 
+// `base` with the company's reopen rates ([recovery] in the config) as its age bands, when set;
+// quotes older than the last band get a rate of 0.
+RecoveryOptions RecoveryOptionsFor(const CompanyConfig& config, RecoveryOptions base);
+
 // "30d", "6w", "18mo", "1y" -> seconds. Error for anything else.
 StatusOr<Seconds> ParseAge(std::string_view text);
 

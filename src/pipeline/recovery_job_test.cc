@@ -122,5 +122,44 @@ TEST(ParseAge, AcceptsDaysWeeksMonthsYears) {
   EXPECT_FALSE(ParseAge("soon").ok());
 }
 
+TEST(RecoveryOptionsFor, TheCompanysReopenRatesDecideTheExpectedValue) {
+  StatusOr<CompanyConfig> config = ParseConfig(R"(
+[company]
+name = "Test"
+time_zone = "America/Chicago"
+[hours]
+mon = "08:00-17:00"
+[[team]]
+name = "Rick Hollis"
+role = "estimator"
+[recovery]
+reopen_rates = [{ max_age_days = 60, rate = 0.2 }, { max_age_days = 400, rate = 0.1 }]
+)", "company.toml");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  const RecoveryOptions options = RecoveryOptionsFor(*config, RecoveryOptions{});
+  ASSERT_EQ(options.bands.size(), 3u);
+  EXPECT_EQ(options.bands[0].max_age_days, 60);
+  EXPECT_DOUBLE_EQ(options.bands[0].rate, 0.2);
+  EXPECT_EQ(options.bands[1].label, "61–400 days");
+  EXPECT_DOUBLE_EQ(options.bands[2].rate, 0.0) << "older than the last band";
+  // Without [recovery] the built-in bands stay.
+  CompanyConfig plain;
+  EXPECT_EQ(RecoveryOptionsFor(plain, RecoveryOptions{}).bands.size(), RecoveryOptions::DefaultBands().size());
+  // Bands out of order are an error naming the key.
+  StatusOr<CompanyConfig> bad = ParseConfig(R"(
+[company]
+name = "Test"
+[hours]
+mon = "08:00-17:00"
+[[team]]
+name = "Rick Hollis"
+role = "estimator"
+[recovery]
+reopen_rates = [{ max_age_days = 400, rate = 0.1 }, { max_age_days = 60, rate = 0.2 }]
+)", "company.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), ::testing::HasSubstr("recovery.reopen_rates: bands must be in ascending"));
+}
+
 }  // namespace
 }  // namespace ringback
