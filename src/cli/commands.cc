@@ -17,6 +17,8 @@
 #include "cli/parse.h"
 #include "cli/recover_command.h"
 #include "cli/review_command.h"
+#include "cli/serve_command.h"
+#include "cli/user_command.h"
 #include "cli/templates_command.h"
 #include "config/config_loader.h"
 #include "pipeline/audit.h"
@@ -42,6 +44,8 @@ constexpr const char* kUsage =
     "  response-time [--delay 2h]      how delay changes the chance of reaching a buyer\n"
     "  contacts --db FILE [--json]     contacts with handles, channels, open opportunity, stop status\n"
     "  stop add|lift|list --db FILE ...  record or lift a stop (do-not-contact), with reason and actor\n"
+    "  serve --db FILE --config FILE [--listen 127.0.0.1:8080]  the web app: board, outcomes, review\n"
+    "  user add LOGIN --role ROLE --db FILE [--name NAME]  add a web app account (user list: the accounts)\n"
     "  version                         print the version\n"
     "\n"
     "Run `ringback COMMAND --help` for a command's options.\n";
@@ -131,6 +135,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   if (command == "contacts") return ContactsCommand(rest, out, err);
   if (command == "recover") return RecoverCommand(rest, out, err);
   if (command == "review") return ReviewCommand(rest, out, err);
+  if (command == "serve") return ServeCommand(rest, out, err);
+  if (command == "user") return UserCommand(rest, in, out, err);
   if (command == "version" || command == "--version") {
     out << "ringback 0.1.0\n";
     return kExitOk;

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/parse.h"
 #include "ingest/csv_reader.h"
+#include "pipeline/actions.h"
 #include "pipeline/audit.h"
 
 namespace ringback::cli {
@@ -19,18 +20,6 @@ std::string Lower(std::string s) {
 }
 
 constexpr const char* kOutcomeNames = "reached, not_reached, booked, not_a_fit, stopped, duplicate, do_not_contact";
-
-// Records one outcome; a stop outcome also stops the contact on every channel.
-Status Record(Store& store, const Outcome& outcome) {
-  StatusOr<Opportunity> o = store.GetOpportunity(outcome.opportunity_id);
-  if (!o.ok())
-    return Status::NotFound("no opportunity \"" + outcome.opportunity_id + "\" in the database (ids are in queue.csv)");
-  if (Status s = store.PutOutcome(outcome); !s.ok()) return s;
-  if (outcome.kind != OutcomeKind::kStopped && outcome.kind != OutcomeKind::kDoNotContact) return Status::Ok();
-  const std::string words = outcome.note.empty() ? "outcome " + std::string(OutcomeName(outcome.kind)) : outcome.note;
-  return store.PutSuppression({o->contact_key, outcome.at, o->channel, words,
-                               "outcome:" + outcome.opportunity_id + ":" + std::to_string(ToUnix(outcome.at))});
-}
 
 struct Columns {
   int id = -1, outcome = -1, at = -1, actor = -1, note = -1;
@@ -86,7 +75,7 @@ int ImportCsv(Store& store, const std::string& path, const CompanyConfig& config
     const std::optional<Timestamp> at = ParseTimeArg(Cell(row, col.at), config.time_zone);
     if (!kind) err << where << "outcome: \"" << Cell(row, col.outcome) << "\" is not one of " << kOutcomeNames << "\n";
     else if (!at) err << where << "at: not a time: \"" << Cell(row, col.at) << "\" (use 2026-11-23T08:00)\n";
-    else if (Status s = Record(store, {Cell(row, col.id), *at, *kind, Cell(row, col.actor), Cell(row, col.note), false});
+    else if (Status s = RecordOutcome(store, {Cell(row, col.id), *at, *kind, Cell(row, col.actor), Cell(row, col.note), false}, false);
              !s.ok()) {
       if (s.code() != Status::Code::kNotFound) {
         store.Rollback();
@@ -141,7 +130,7 @@ int OutcomeCommand(const std::vector<std::string>& args, const CompanyConfig& co
   int recorded = 0;
   if (!import.empty()) {
     if (int code = ImportCsv(*store, import, config, &recorded, err); code != kExitOk) return code;
-  } else if (Status s = Record(*store, {id, *at, *kind, actor, note, false}); !s.ok()) {
+  } else if (Status s = RecordOutcome(*store, {id, *at, *kind, actor, note, false}); !s.ok()) {
     err << "ringback outcome: " << s.message() << "\n";
     return kExitFatal;
   } else {

@@ -64,8 +64,15 @@ Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOption
 // lexicon: worth sharing when the queue is rebuilt often).
 Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result,
                     std::shared_ptr<const Classifier> classifier);
+// When an opportunity's draft may go out: `as_of` or when the request came, whichever is later,
+// moved out of quiet hours in the person's zone; empty without a draft. Emergencies go at once.
+std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfig& config, Timestamp as_of);
+
+// Writes queue.csv, rejects.csv, recovery.csv, review.csv, review.xlsx and report.html to
+// options.out_dir (nothing when it is empty). With `report_html`, report.html's text is also
+// returned there, written or not.
 Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options,
-                    AuditResult& result);
+                    AuditResult& result, std::string* report_html = nullptr);
 
 // All three steps on a store opened from options.db_path.
 StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& options);

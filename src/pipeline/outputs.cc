@@ -31,16 +31,6 @@ std::string ChannelList(const std::vector<Channel>& channels) {
   return out;
 }
 
-// When the draft may go out: now (the review's "as of") or when the request came, moved out
-// of quiet hours in the person's zone; empty without a draft. Emergencies go at once.
-std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfig& config, Timestamp as_of) {
-  if (o.draft.empty()) return std::nullopt;
-  const std::string phone = o.contact_key.rfind("tel:+", 0) == 0 ? o.contact_key.substr(4) : std::string();
-  const PhoneZone zone = phone.empty() ? PhoneZone{config.time_zone, "", false, {}, "the company's zone"}
-                                       : ZoneForPhone(phone, config.time_zone);
-  return SendAfter(config, std::max(as_of, o.received_at), zone, o.category == Category::kEmergency);
-}
-
 // A shared (sanitized) queue leaves the contact key out, as recovery.csv does: it is a phone
 // number or an email.
 std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zone, bool sanitize,
@@ -74,9 +64,39 @@ std::string Period(const WeeklySummary&, Timestamp first, Timestamp last, const 
   return FormatLocal(first, zone, "%a %m/%d") + " – " + FormatLocal(last, zone, "%a %m/%d/%Y");
 }
 
+// rejects.csv (files that could not be read, then rows set aside) and recovery.csv.
+Status WriteRejectsAndRecovery(Store& store, const CompanyConfig& config, const AuditOptions& options,
+                               const AuditResult& result, const fs::path& dir) {
+  std::ofstream rejects;
+  if (Status o = OpenOut(dir / "rejects.csv", rejects); !o.ok()) return o;
+  rejects << CsvLine({"file", "line", "reason", "field"});
+  for (const FileReport& f : result.files)
+    if (!f.error.empty()) rejects << CsvLine({f.file, "0", WithoutLocation(f.error, f.file), ""});
+  Status s = store.ForEachReject([&](const Reject& r) {
+    rejects << CsvLine({r.file, std::to_string(r.line), r.field.empty() ? r.reason : r.field + ": " + r.reason, r.field});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (!rejects.flush()) return Status::IoError("cannot write " + (dir / "rejects.csv").string());
+
+  if (result.recovery)
+    if (Status r = WriteRecoveryCsv(*result.recovery, config, (dir / "recovery.csv").string(), options.sanitize); !r.ok())
+      return r;
+  return Status::Ok();
+}
+
 }  // namespace
 
-Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
+std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfig& config, Timestamp as_of) {
+  if (o.draft.empty()) return std::nullopt;
+  const std::string phone = o.contact_key.rfind("tel:+", 0) == 0 ? o.contact_key.substr(4) : std::string();
+  const PhoneZone zone = phone.empty() ? PhoneZone{config.time_zone, "", false, {}, "the company's zone"}
+                                       : ZoneForPhone(phone, config.time_zone);
+  return SendAfter(config, std::max(as_of, o.received_at), zone, o.category == Category::kEmergency);
+}
+
+Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result,
+                    std::string* report_html) {
   StatusOr<StoreCounts> counts = store.Counts();
   if (!counts.ok()) return counts.status();
   result.counts = *counts;
@@ -108,31 +128,20 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  if (!write) return Status::Ok();
-  if (!queue.flush()) return Status::IoError("cannot write " + (dir / "queue.csv").string());
-
-  std::ofstream rejects;
-  if (Status o = OpenOut(dir / "rejects.csv", rejects); !o.ok()) return o;
-  rejects << CsvLine({"file", "line", "reason", "field"});
-  for (const FileReport& f : result.files)
-    if (!f.error.empty()) rejects << CsvLine({f.file, "0", WithoutLocation(f.error, f.file), ""});
-  s = store.ForEachReject([&](const Reject& r) {
-    rejects << CsvLine({r.file, std::to_string(r.line), r.field.empty() ? r.reason : r.field + ": " + r.reason, r.field});
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  if (!rejects.flush()) return Status::IoError("cannot write " + (dir / "rejects.csv").string());
-
-  if (result.recovery)
-    if (Status r = WriteRecoveryCsv(*result.recovery, config, (dir / "recovery.csv").string(), options.sanitize); !r.ok())
-      return r;
+  if (!write && !report_html) return Status::Ok();
+  if (write) {
+    if (!queue.flush()) return Status::IoError("cannot write " + (dir / "queue.csv").string());
+    if (Status w = WriteRejectsAndRecovery(store, config, options, result, dir); !w.ok()) return w;
+  }
 
   const IsoWeek week = options.week ? *options.week : IsoWeekOf(last == Timestamp{} ? result.as_of : last, config.time_zone);
   StatusOr<ReviewRun> review = ComputeReview(store, config, week, result.as_of, options.sanitize);
   if (!review.ok()) return review.status();
   result.review = std::move(review).value();
-  if (Status r = WriteReviewCsv(*result.review, (dir / "review.csv").string()); !r.ok()) return r;
-  if (Status r = WriteReviewXlsx(*result.review, config, (dir / "review.xlsx").string()); !r.ok()) return r;
+  if (write) {
+    if (Status r = WriteReviewCsv(*result.review, (dir / "review.csv").string()); !r.ok()) return r;
+    if (Status r = WriteReviewXlsx(*result.review, config, (dir / "review.xlsx").string()); !r.ok()) return r;
+  }
   report.week = &result.review->week;
   report.previous = &result.review->previous;
   report.leak_assumptions = LeakAssumptionsFor(config);
@@ -148,9 +157,11 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   report.signals = counts->signals;
   report.rejected = counts->rejects;
   report.summary = &result.summary;
+  if (report_html) *report_html = RenderReport(report);
+  if (!write) return Status::Ok();
   std::ofstream html;
   if (Status o = OpenOut(dir / "report.html", html); !o.ok()) return o;
-  html << RenderReport(report);
+  html << (report_html ? *report_html : RenderReport(report));
   if (!html.flush()) return Status::IoError("cannot write " + (dir / "report.html").string());
   return Status::Ok();
 }

@@ -269,7 +269,49 @@ class QueueBuilder {
     return "";
   }
 
+  // The latest reassign and reclassify a person recorded, by field.
+  Status LatestOverrides(const std::string& id, std::optional<Override>& owner, std::optional<Override>& category) {
+    StatusOr<std::vector<Override>> changes = store_.OverridesFor(id);
+    if (!changes.ok()) return changes.status();
+    for (const Override& c : *changes) {
+      if (c.at > as_of_) continue;
+      if (c.field == "owner") owner = c;
+      else if (c.field == "category") category = c;
+    }
+    return Status::Ok();
+  }
+
   Status Finish(Opportunity& row, const ContactFacts& facts) {
+    std::optional<Override> owner_change, category_change;
+    if (Status s = LatestOverrides(row.id, owner_change, category_change); !s.ok()) return s;
+    // A person's reclassification outranks the classifier, except over a stop in force: only
+    // lifting the stop (admin, with a reason) makes a stopped contact callable again.
+    if (category_change && row.status != OpportunityStatus::kDoNotContact) {
+      if (std::optional<Category> c = ParseCategory(category_change->value)) {
+        row.category = *c;
+        row.confidence = 1.0;
+        row.reasons.push_back("reclassified as " + category_change->value + " by " + category_change->actor + ": " +
+                              category_change->reason);
+        if (row.category == Category::kSpam || row.category == Category::kDuplicate) {
+          row.status = OpportunityStatus::kClosed;
+        } else if (row.category == Category::kStop) {
+          row.status = OpportunityStatus::kDoNotContact;
+        } else if (row.status == OpportunityStatus::kClosed && row.duplicate_of.empty()) {
+          row.status = OpportunityStatus::kOpen;
+        }
+      }
+    }
+    if (Status s = FinishAssigned(row, facts); !s.ok()) return s;
+    if (owner_change && !row.owner.empty() && row.owner != owner_change->value) {
+      if (row.backup_owner == owner_change->value) row.backup_owner = row.owner;
+      row.reasons.push_back("reassigned from " + row.owner + " to " + owner_change->value + " by " +
+                            owner_change->actor + ": " + owner_change->reason);
+      row.owner = owner_change->value;
+    }
+    return Status::Ok();
+  }
+
+  Status FinishAssigned(Opportunity& row, const ContactFacts& facts) {
     row.contact_display = Display(facts);
     if (options_.sanitize) {
       row.summary = ScrubName(ScrubText(row.summary), facts.name);

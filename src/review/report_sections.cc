@@ -1,5 +1,7 @@
 #include "review/report_sections.h"
 
+#include "review/seven_day_plan.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -132,53 +134,10 @@ int Failures(const WeekMetrics& w, HandoffPoint p) {
   return it == w.failures_by_point.end() ? 0 : it->second;
 }
 
-// What the week's figures say for the decision of day 7.
-std::string Decision(const WeekMetrics& w) {
-  if (w.real_opportunities == 0) return "No real opportunities this week: check that every export was collected.";
-  HandoffPoint top = HandoffPoint::kPhone;
-  for (HandoffPoint p : kHandoffPoints)
-    if (Failures(w, p) > Failures(w, top)) top = p;
-  const int n = Failures(w, top);
-  if (n == 0) return "Every real opportunity was handled in time: keep the workflow, then look at marketing spend.";
-  const std::string lead = std::to_string(n) + " " + std::string(HandoffName(top)) + " failures lead: ";
-  switch (top) {
-    case HandoffPoint::kPhone: return lead + "repair the callback workflow (missed calls and voicemails) before buying more leads.";
-    case HandoffPoint::kForm: return lead + "fix where the web form goes and who answers it.";
-    case HandoffPoint::kProfile: return lead + "give Business Profile messages an owner and an alert.";
-    case HandoffPoint::kInbox: return lead + "route the shared inbox to an owner; stop answering from personal inboxes.";
-    case HandoffPoint::kTechnician: return lead + "have technicians log the buyers they talk to with the office.";
-    case HandoffPoint::kCrm: return lead + "enter voicemails and forms into the CRM the same day.";
-    case HandoffPoint::kOwnerReview: return lead + "the owner reviews escalations daily and names a backup for everyone.";
-  }
-  return lead;
-}
-
 data Plan(const WeekMetrics& w, const ReportInput& in) {
   int drafts = 0;
   for (const Opportunity& o : in.queue) drafts += !o.draft.empty();
-  const std::vector<std::pair<std::string, std::string>> days = {
-      {"Collect", std::to_string(in.signals) + " signals read, " + std::to_string(in.rejected) +
-                      " rows set aside (rejects.csv)."},
-      {"Classify; remove spam, duplicates and stops",
-       std::to_string(w.spam) + " spam, " + std::to_string(w.duplicates) + " duplicates and " +
-           std::to_string(w.stopped) + " stops removed; " + std::to_string(w.real_opportunities) +
-           " real opportunities left."},
-      {"Assign owners; write the scripts",
-       std::to_string(w.real_opportunities) + " opportunities each with one owner, backup, next action and deadline; " +
-           std::to_string(drafts) + " callback drafts written."},
-      {"Contact what is appropriate", std::to_string(w.attempted) + " attempted, " +
-                                          std::to_string(w.attempted_within_sla) + " within their deadline; " +
-                                          std::to_string(w.open_at_week_end) + " still waiting at week end."},
-      {"Update outcomes and mark stops", std::to_string(w.reached) + " reached, " + std::to_string(w.booked) +
-                                             " booked, " + std::to_string(w.stopped) + " asked to stop (" +
-                                             std::to_string(w.inferred_outcomes) + " outcomes read from call logs)."},
-      {"Review where the handoff failed", [&] {
-         int total = 0;
-         for (const auto& [p, n] : w.failures_by_point) total += n;
-         return std::to_string(total) + " handoff failures (see above).";
-       }()},
-      {"Decide", Decision(w)},
-  };
+  const std::vector<PlanDay> days = SevenDayPlan(w, in.signals, in.rejected, drafts);
   data list{data::type::list};
   int day = 1;
   for (const auto& [what, says] : days) {

@@ -134,6 +134,42 @@ CREATE INDEX opportunities_by_contact ON opportunities(contact_key, duplicate_of
 -- Mail attempts keep their sender, so the review can tell a shared inbox from a person's own.
 ALTER TABLE attempts ADD COLUMN from_email TEXT NOT NULL DEFAULT '';
 )sql"},
+      {6, R"sql(
+-- The web app: accounts, sessions (only a hash of the token), people's changes to the queue,
+-- and checklist / plan ticks.
+CREATE TABLE users (
+  login TEXT PRIMARY KEY,
+  person TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  login TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE overrides (
+  opportunity_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX overrides_by_opportunity ON overrides(opportunity_id, at);
+CREATE TABLE marks (
+  list TEXT NOT NULL,
+  item TEXT NOT NULL,
+  done INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (list, item)
+);
+)sql"},
   };
   return migrations;
 }

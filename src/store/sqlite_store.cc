@@ -518,6 +518,160 @@ class SqliteStore final : public Store {
     }
   }
 
+  StatusOr<std::vector<Signal>> SignalsFor(const std::string& contact_key) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT h.contact_key, s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, "
+                            "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line "
+                            "FROM signals s JOIN handles h ON h.handle = s.handle WHERE h.contact_key = ? "
+                            "ORDER BY s.received_at, s.id", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, contact_key);
+    std::vector<Signal> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.push_back(ReadSignal(*st));
+    }
+    st->Reset();
+    return out;
+  }
+
+  Status PutOverride(const Override& c) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT INTO overrides VALUES (?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, c.opportunity_id).Bind(2, ToUnix(c.at)).Bind(3, c.field).Bind(4, c.value).Bind(5, c.actor)
+        .Bind(6, c.reason);
+    return st->Run();
+  }
+
+  StatusOr<std::vector<Override>> OverridesFor(const std::string& opportunity_id) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT opportunity_id, at, field, value, actor, reason FROM overrides "
+                            "WHERE opportunity_id = ? ORDER BY at, rowid", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, opportunity_id);
+    std::vector<Override> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.push_back({st->Text(0), FromUnix(st->Int(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5)});
+    }
+    st->Reset();
+    return out;
+  }
+
+  Status PutPersonEvent(const TimelineEvent& e) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT INTO events VALUES (?,?,?,?,?,0)", &st); !s.ok()) return s;
+    st->Bind(1, e.opportunity_id).Bind(2, ToUnix(e.at)).Bind(3, e.kind).Bind(4, e.actor).Bind(5, e.detail);
+    return st->Run();
+  }
+
+  Status PutUser(const User& u) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR REPLACE INTO users VALUES (?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, u.login).Bind(2, u.person).Bind(3, AccessRoleName(u.role)).Bind(4, u.password_hash)
+        .Bind(5, ToUnix(u.created_at)).Bind(6, std::int64_t{u.disabled ? 1 : 0});
+    return st->Run();
+  }
+
+  StatusOr<User> GetUser(const std::string& login) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT login, person, role, password_hash, created_at, disabled FROM users "
+                            "WHERE login = ?", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, login);
+    StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      st->Reset();
+      return Status::NotFound("no user " + login);
+    }
+    User u = ReadUser(*st);
+    st->Reset();
+    return u;
+  }
+
+  Status ForEachUser(const std::function<Status(const User&)>& fn) override {
+    StatusOr<Statement> st =
+        db_.Prepare("SELECT login, person, role, password_hash, created_at, disabled FROM users ORDER BY login");
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if (Status s = fn(ReadUser(*st)); !s.ok()) return s;
+    }
+  }
+
+  Status PutSession(const SessionRecord& r) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR REPLACE INTO sessions VALUES (?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, r.token_hash).Bind(2, r.login).Bind(3, r.csrf_token).Bind(4, ToUnix(r.created_at))
+        .Bind(5, ToUnix(r.expires_at));
+    return st->Run();
+  }
+
+  StatusOr<SessionRecord> GetSession(const std::string& token_hash) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT token_hash, login, csrf_token, created_at, expires_at FROM sessions "
+                            "WHERE token_hash = ?", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, token_hash);
+    StatusOr<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      st->Reset();
+      return Status::NotFound("no session");
+    }
+    SessionRecord r{st->Text(0), st->Text(1), st->Text(2), FromUnix(st->Int(3)), FromUnix(st->Int(4))};
+    st->Reset();
+    return r;
+  }
+
+  Status DeleteSession(const std::string& token_hash) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("DELETE FROM sessions WHERE token_hash = ?", &st); !s.ok()) return s;
+    st->Bind(1, token_hash);
+    return st->Run();
+  }
+
+  Status DeleteExpiredSessions(Timestamp now) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("DELETE FROM sessions WHERE expires_at < ?", &st); !s.ok()) return s;
+    st->Bind(1, ToUnix(now));
+    return st->Run();
+  }
+
+  Status PutMark(const Mark& m) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT OR REPLACE INTO marks VALUES (?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, m.list).Bind(2, m.item).Bind(3, std::int64_t{m.done ? 1 : 0}).Bind(4, m.actor).Bind(5, ToUnix(m.at));
+    return st->Run();
+  }
+
+  StatusOr<std::vector<Mark>> MarksOf(const std::string& list) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT list, item, done, actor, at FROM marks WHERE list = ? ORDER BY item", &st); !s.ok())
+      return s;
+    st->Bind(1, list);
+    std::vector<Mark> out;
+    for (;;) {
+      StatusOr<bool> row = st->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      out.push_back({st->Text(0), st->Text(1), st->Int(2) != 0, st->Text(3), FromUnix(st->Int(4))});
+    }
+    st->Reset();
+    return out;
+  }
+
   Status ForEachReject(const std::function<Status(const Reject&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare("SELECT file, line, field, reason FROM rejects ORDER BY file, line, field");
     if (!st.ok()) return st.status();
@@ -667,6 +821,17 @@ class SqliteStore final : public Store {
     if (!stop.ok()) return stop.status();
     info.stop = *stop;
     return Status::Ok();
+  }
+
+  static User ReadUser(const Statement& st) {
+    User u;
+    u.login = st.Text(0);
+    u.person = st.Text(1);
+    u.role = ParseAccessRole(st.Text(2)).value_or(AccessRole::kTechnician);  // an unknown role gets the least
+    u.password_hash = st.Text(3);
+    u.created_at = FromUnix(st.Int(4));
+    u.disabled = st.Int(5) != 0;
+    return u;
   }
 
   static Signal ReadSignal(const Statement& st) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/account.h"
 #include "core/opportunity.h"
 #include "core/reject.h"
 #include "core/signal.h"
@@ -97,6 +98,31 @@ class Store {
 
   virtual Status ForEachReject(const std::function<Status(const Reject&)>& fn) = 0;
   virtual StatusOr<StoreCounts> Counts() = 0;
+
+  // One contact's signals, oldest first: the opportunity page's timeline.
+  virtual StatusOr<std::vector<Signal>> SignalsFor(const std::string& contact_key) = 0;
+
+  // A person's reassign or reclassify. Facts: the queue rebuild applies the latest of each field.
+  virtual Status PutOverride(const Override& change) = 0;
+  virtual StatusOr<std::vector<Override>> OverridesFor(const std::string& opportunity_id) = 0;
+  // A timeline entry recorded by a person (reassigned, reclassified, stop lifted): it survives
+  // the queue rebuild, unlike PutEvent's derived escalations.
+  virtual Status PutPersonEvent(const TimelineEvent& event) = 0;
+
+  // The web app's accounts. Logins are unique; PutUser inserts or replaces.
+  virtual Status PutUser(const User& user) = 0;
+  virtual StatusOr<User> GetUser(const std::string& login) = 0;  // NotFound when absent
+  virtual Status ForEachUser(const std::function<Status(const User&)>& fn) = 0;
+  virtual Status PutSession(const SessionRecord& session) = 0;
+  virtual StatusOr<SessionRecord> GetSession(const std::string& token_hash) = 0;  // NotFound when absent
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  // Drops sessions that expired before `now`.
+  virtual Status DeleteExpiredSessions(Timestamp now) = 0;
+
+  // Checklist and plan ticks: the latest mark per (list, item) wins.
+  virtual Status PutMark(const Mark& mark) = 0;
+  // The current mark of every item of `list` that was ever ticked, by item.
+  virtual StatusOr<std::vector<Mark>> MarksOf(const std::string& list) = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path` in WAL mode and brings its schema

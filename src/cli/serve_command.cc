@@ -1,0 +1,83 @@
+#include "cli/serve_command.h"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <ostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/parse.h"
+#include "config/config_loader.h"
+#include "web/server.h"
+
+#ifndef RINGBACK_WEB_ASSETS
+#define RINGBACK_WEB_ASSETS "web/node_modules"
+#endif
+
+namespace ringback::cli {
+
+int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app("Serve the web app over an audit's database.", "serve");
+  web::ServeOptions options;
+  std::string listen = "127.0.0.1:8080", as_of;
+  options.assets_dir = RINGBACK_WEB_ASSETS;
+  app.add_option("--db", options.db_path, "The audit's SQLite database")->required();
+  app.add_option("--config", options.config_path, "Company configuration (TOML); the settings page edits it")
+      ->required();
+  app.add_option("--listen", listen, "HOST:PORT to listen on (PORT 0: any free port)")->default_val(listen);
+  app.add_option("--as-of", as_of, "Fix \"now\", e.g. 2026-11-23T08:00 (company time), for demos and tests");
+  app.add_option("--assets", options.assets_dir, "Folder of npm packages with htmx (web/node_modules)");
+  app.add_flag("--secure-cookie", options.secure_cookie, "Mark cookies Secure (behind a TLS proxy)");
+  if (auto code = ParseArgs(app, args, out, err)) return *code;
+  const std::optional<std::pair<std::string, int>> where = web::ParseListen(listen);
+  if (!where) {
+    err << "ringback serve: --listen: \"" << listen << "\" is not HOST:PORT (e.g. 127.0.0.1:8080)\n";
+    return kExitUsage;
+  }
+  if (!as_of.empty()) {
+    StatusOr<CompanyConfig> config = LoadConfig(options.config_path);
+    if (!config.ok()) {
+      err << "ringback serve: " << config.status().message() << "\n";
+      return kExitFatal;
+    }
+    options.as_of = ParseTimeArg(as_of, config->time_zone);
+    if (!options.as_of) {
+      err << "ringback serve: --as-of: not a time: \"" << as_of << "\" (use 2026-11-23T08:00)\n";
+      return kExitUsage;
+    }
+  }
+  // Block the stop signals in every thread the server starts; one thread waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  StatusOr<std::unique_ptr<web::WebServer>> server = web::WebServer::Open(options);
+  if (!server.ok()) {
+    err << "ringback serve: " << server.status().message() << "\n";
+    return kExitFatal;
+  }
+  StatusOr<int> port = (*server)->Bind(where->first, where->second);
+  if (!port.ok()) {
+    err << "ringback serve: " << port.status().message() << "\n";
+    return kExitFatal;
+  }
+  const std::string host = where->first.find(':') != std::string::npos ? "[" + where->first + "]" : where->first;
+  out << "ringback serve: listening on http://" << host << ":" << *port << std::endl;
+  web::WebServer* running = server->get();
+  std::thread waiter([&stop_signals, running] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    running->Stop();
+  });
+  running->Run();
+  // Run() also returns if the listener fails; wake the waiter so it can be joined.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  out << "ringback serve: stopped" << std::endl;
+  return kExitOk;
+}
+
+}  // namespace ringback::cli

@@ -1,0 +1,57 @@
+// Accounts and the web app's own records: who may sign in, their sessions, the changes people
+// make to the queue by hand (reassign, reclassify) and the ticks on checklists and the plan.
+// Plain values; the store keeps them and the web edge decides what each role may do.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/time.h"
+
+namespace ringback {
+
+// The four kinds of people in a contractor's office. The names are a contract (CLI, JSON).
+enum class AccessRole { kAdmin, kOffice, kEstimator, kTechnician };
+std::string_view AccessRoleName(AccessRole r);  // "admin", "office", "estimator", "technician"
+std::optional<AccessRole> ParseAccessRole(std::string_view name);  // also "owner" for admin
+
+struct User {
+  std::string login;          // what they type to sign in, lower case
+  std::string person;         // their name on the team roster ("Rick Hollis"): work assigned to them
+  AccessRole role = AccessRole::kOffice;
+  std::string password_hash;  // Argon2id, PHC string form ("$argon2id$v=19$...")
+  Timestamp created_at{};
+  bool disabled = false;
+};
+
+// A signed-in browser. The cookie carries the token; the store keeps only its SHA-256, so a
+// copy of the database does not sign anyone in.
+struct SessionRecord {
+  std::string token_hash;  // hex SHA-256 of the cookie's token
+  std::string login;
+  std::string csrf_token;  // echoed by every form and unsafe API call
+  Timestamp created_at{};
+  Timestamp expires_at{};
+};
+
+// A person's change to one opportunity that the derived queue must keep across rebuilds.
+struct Override {
+  std::string opportunity_id;
+  Timestamp at{};
+  std::string field;  // "owner" or "category"
+  std::string value;  // a roster name, or a category name
+  std::string actor;
+  std::string reason;
+};
+
+// One tick on a checklist ("cleanup", "profile") or a day of the seven-day plan ("plan").
+struct Mark {
+  std::string list;
+  std::string item;
+  bool done = false;
+  std::string actor;
+  Timestamp at{};
+};
+
+}  // namespace ringback

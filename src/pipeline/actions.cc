@@ -1,0 +1,94 @@
+#include "pipeline/actions.h"
+
+#include <algorithm>
+
+namespace ringback {
+namespace {
+
+// Runs `fn` in a transaction: all of it is stored, or none.
+template <typename Fn>
+Status InTransaction(Store& store, Fn fn, bool own = true) {
+  if (!own) return fn();
+  if (Status s = store.Begin(); !s.ok()) return s;
+  Status s = fn();
+  if (!s.ok()) {
+    (void)store.Rollback();
+    return s;
+  }
+  return store.Commit();
+}
+
+StatusOr<Opportunity> Find(Store& store, const std::string& id) {
+  StatusOr<Opportunity> o = store.GetOpportunity(id);
+  if (!o.ok() && o.status().code() == Status::Code::kNotFound)
+    return Status::NotFound("no opportunity \"" + id + "\" in the database (ids are in queue.csv)");
+  return o;
+}
+
+Status StopEverywhere(Store& store, const Opportunity& o, Timestamp at, const std::string& words,
+                      const std::string& origin) {
+  return store.PutSuppression({o.contact_key, at, o.channel, words, origin + ":" + o.id + ":" + std::to_string(ToUnix(at))});
+}
+
+std::string Trimmed(const std::string& s) {
+  const std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+}  // namespace
+
+Status RecordOutcome(Store& store, const Outcome& outcome, bool own_transaction) {
+  StatusOr<Opportunity> o = Find(store, outcome.opportunity_id);
+  if (!o.ok()) return o.status();
+  return InTransaction(store, [&] {
+    if (Status s = store.PutOutcome(outcome); !s.ok()) return s;
+    if (outcome.kind != OutcomeKind::kStopped && outcome.kind != OutcomeKind::kDoNotContact) return Status::Ok();
+    const std::string words = outcome.note.empty() ? "outcome " + std::string(OutcomeName(outcome.kind)) : outcome.note;
+    return StopEverywhere(store, *o, outcome.at, words, "outcome");
+  }, own_transaction);
+}
+
+Status Reassign(Store& store, const CompanyConfig& config, const std::string& opportunity_id,
+                const std::string& person, const std::string& actor, const std::string& reason, Timestamp at) {
+  if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the work moves (a reason is required)");
+  if (std::none_of(config.team.begin(), config.team.end(), [&](const Person& p) { return p.name == person; }))
+    return Status::InvalidArgument("\"" + person + "\" is not on the team roster");
+  StatusOr<Opportunity> o = Find(store, opportunity_id);
+  if (!o.ok()) return o.status();
+  return InTransaction(store, [&] {
+    if (Status s = store.PutOverride({opportunity_id, at, "owner", person, actor, Trimmed(reason)}); !s.ok()) return s;
+    return store.PutPersonEvent({opportunity_id, at, "reassigned", actor,
+                                 "from " + (o->owner.empty() ? std::string("nobody") : o->owner) + " to " + person +
+                                     ": " + Trimmed(reason)});
+  });
+}
+
+Status Reclassify(Store& store, const std::string& opportunity_id, Category category, const std::string& actor,
+                  const std::string& reason, Timestamp at) {
+  if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the category changes (a reason is required)");
+  StatusOr<Opportunity> o = Find(store, opportunity_id);
+  if (!o.ok()) return o.status();
+  const std::string name(CategoryName(category));
+  return InTransaction(store, [&] {
+    if (Status s = store.PutOverride({opportunity_id, at, "category", name, actor, Trimmed(reason)}); !s.ok()) return s;
+    if (category == Category::kStop)
+      if (Status s = StopEverywhere(store, *o, at, Trimmed(reason), "reclassified"); !s.ok()) return s;
+    return store.PutPersonEvent({opportunity_id, at, "reclassified", actor,
+                                 "from " + std::string(CategoryName(o->category)) + " to " + name + ": " +
+                                     Trimmed(reason)});
+  });
+}
+
+Status LiftStop(Store& store, const std::string& opportunity_id, const std::string& actor, const std::string& reason,
+                Timestamp at) {
+  if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the stop is lifted (a reason is required)");
+  StatusOr<Opportunity> o = Find(store, opportunity_id);
+  if (!o.ok()) return o.status();
+  return InTransaction(store, [&] {
+    if (Status s = store.LiftStops(o->contact_key, at, actor, Trimmed(reason)); !s.ok()) return s;
+    return store.PutPersonEvent({opportunity_id, at, "stop lifted", actor, Trimmed(reason)});
+  });
+}
+
+}  // namespace ringback

@@ -1,0 +1,36 @@
+// What a person does to the queue, from the command line or the web app: record an outcome,
+// reassign, reclassify, lift a stop. Each is stored as a fact (so the next queue rebuild keeps
+// it) inside one transaction, with a timeline entry naming who and why. The caller rebuilds
+// the queue afterwards (RebuildQueue) to see the effect.
+#pragma once
+
+#include <string>
+
+#include "core/company_config.h"
+#include "core/opportunity.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace ringback {
+
+// Records `outcome`; a stopped / do_not_contact outcome also stops the contact on every
+// channel. NotFound when the opportunity does not exist. `own_transaction` false: the caller
+// has begun one (an import of many outcomes is one transaction).
+Status RecordOutcome(Store& store, const Outcome& outcome, bool own_transaction = true);
+
+// Gives the opportunity to `person` (a name on the team roster). InvalidArgument when the
+// name is not on the roster or the reason is empty.
+Status Reassign(Store& store, const CompanyConfig& config, const std::string& opportunity_id,
+                const std::string& person, const std::string& actor, const std::string& reason, Timestamp at);
+
+// Sets the category by hand (the reason is required). Reclassifying as "stop" records a stop
+// on every channel, like a stop outcome.
+Status Reclassify(Store& store, const std::string& opportunity_id, Category category, const std::string& actor,
+                  const std::string& reason, Timestamp at);
+
+// Lifts every stop in force for the opportunity's contact (the person asked again). The reason
+// is required. NotFound when the contact has no stop in force.
+Status LiftStop(Store& store, const std::string& opportunity_id, const std::string& actor, const std::string& reason,
+                Timestamp at);
+
+}  // namespace ringback

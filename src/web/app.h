@@ -1,0 +1,121 @@
+// What every route handler shares: the store (one SQLite connection, so one request at a time
+// touches it), the company config, the clock, and the signed-in user of the request. Internal
+// to src/web; the public entry points are in server.h.
+#pragma once
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "classify/classifier.h"
+#include "core/account.h"
+#include "core/company_config.h"
+#include "store/store.h"
+#include "web/access.h"
+#include "web/login_throttle.h"
+#include "web/metrics.h"
+
+namespace ringback::web {
+
+using Json = nlohmann::json;
+
+// An upload that was inspected and waits for the person to confirm it.
+struct StagedImport {
+  std::string path;          // the saved copy
+  std::string display_name;  // the name it had on the person's computer
+  std::string login;         // only they may confirm it
+  Timestamp at{};
+};
+
+struct App {
+  std::mutex mu;  // guards everything below that is not itself thread-safe
+  std::unique_ptr<Store> store;
+  std::string db_path;
+  std::string config_path;
+  CompanyConfig config;
+  std::shared_ptr<const Classifier> classifier;
+  std::optional<Timestamp> fixed_now;  // --as-of: "now" for demos and tests
+  std::string assets_dir;              // npm assets (htmx) served under /static/vendor/
+  std::string upload_dir;
+  bool secure_cookie = false;
+  std::map<std::string, StagedImport> staged;  // by token
+  LoginThrottle throttle;
+  Metrics metrics;
+
+  Timestamp Now() const;
+  // Rebuilds the derived queue as of Now(): after every change a person makes.
+  Status Rebuild();
+};
+
+// One request as a handler sees it. `api`: the route is under /api/ and answers JSON.
+struct Context {
+  const httplib::Request& req;
+  httplib::Response& res;
+  App& app;
+  User user;
+  SessionRecord session;
+  bool api = false;
+  std::string flash;  // a message for the next page, from ?msg=
+
+  std::string Param(const std::string& name) const;  // query or form field; JSON body field for the API
+  const Json& Body() const;                          // the API's JSON body ({} when none)
+  mutable std::optional<Json> body_;
+};
+
+// An error the handler reports: the router turns it into an HTML page or a JSON object.
+struct HttpError {
+  int status;
+  std::string message;
+};
+
+using Handler = std::function<void(Context&)>;
+
+struct Route {
+  std::string method;   // "GET" or "POST"
+  std::string pattern;  // a cpp-httplib regex ("/o/(R-[0-9a-f]+)")
+  std::string example;  // a concrete path that matches, for tests ("/o/R-0123456789")
+  bool public_route = false;  // no sign-in needed (login, health, metrics, static files)
+  std::optional<Permission> need;
+  Handler handler;
+};
+
+// Every route of the app, pages and API: the router and the tests read this one table.
+std::vector<Route> AllRoutes();
+
+// The route groups, defined beside their handlers.
+void AddSessionRoutes(std::vector<Route>& routes);
+void AddBoardRoutes(std::vector<Route>& routes);
+void AddOpportunityRoutes(std::vector<Route>& routes);
+void AddImportRoutes(std::vector<Route>& routes);
+void AddReviewRoutes(std::vector<Route>& routes);
+void AddToolRoutes(std::vector<Route>& routes);
+void AddSettingsRoutes(std::vector<Route>& routes);
+
+// Answers: a page rendered from templates/web/NAME.mustache inside the layout, JSON, or a
+// redirect (303 See Other, so a reload does not post the form again).
+void SendPage(Context& ctx, const std::string& name, const std::string& title, Json model, int status = 200);
+void SendJson(Context& ctx, const Json& value, int status = 200);
+void Redirect(Context& ctx, const std::string& to, const std::string& message = "");
+// The usual end of an action: JSON {ok, message, ...extra} for the API, a redirect otherwise.
+void Done(Context& ctx, const std::string& redirect_to, const std::string& message, Json extra = Json::object());
+
+// Renders a template of templates/web with `model` (every value HTML-escaped).
+std::string RenderTemplate(const std::string& name, const Json& model);
+
+// Times in the company's zone, as the pages show them.
+std::string Local(Timestamp t, const CompanyConfig& config, const char* format = "%a %m/%d %I:%M %p");
+
+// The value of cookie `name` of the request, empty when absent.
+std::string CookieValue(const httplib::Request& req, const std::string& name);
+
+// URL-encodes a query value.
+std::string UrlEncode(const std::string& text);
+
+}  // namespace ringback::web

@@ -1,0 +1,36 @@
+// Counters for /metrics, in the Prometheus text exposition format (version 0.0.4).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace ringback::web {
+
+class Metrics {
+ public:
+  // One finished request: its route pattern (not the raw path, so ids do not explode the
+  // label set), method, status code and how long it took.
+  void RecordRequest(const std::string& route, const std::string& method, int status, double seconds);
+  void RecordLogin(bool ok);
+  void RecordThrottled();
+
+  // The exposition text; `gauges` are point-in-time figures the caller reads from the store
+  // (name -> {help, value}).
+  std::string Render(const std::map<std::string, std::pair<std::string, double>>& gauges) const;
+
+ private:
+  struct Latency {
+    std::uint64_t count = 0;
+    double sum = 0;
+    std::uint64_t buckets[6] = {};  // <= 5, 10, 25, 50, 100, 250 ms
+  };
+  mutable std::mutex mu_;
+  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
+  std::map<std::string, Latency> latency_;
+  std::uint64_t logins_ok_ = 0, logins_failed_ = 0, throttled_ = 0;
+};
+
+}  // namespace ringback::web

@@ -1,0 +1,91 @@
+// The weekly review in the browser: the figures of report.html for any week, and the report
+// itself (charts and tables) framed in the app.
+#include "pipeline/audit.h"
+#include "pipeline/recovery_job.h"
+#include "pipeline/review_job.h"
+#include "web/app.h"
+
+namespace ringback::web {
+namespace {
+
+// The week asked for (?week=2026-W47), else the week of the latest signal.
+IsoWeek WeekOf(Context& ctx) {
+  const std::string text = ctx.req.get_param_value("week");
+  if (!text.empty()) {
+    StatusOr<IsoWeek> week = ParseIsoWeek(text, ctx.app.config.time_zone);
+    if (!week.ok()) throw HttpError{400, "week: " + week.status().message()};
+    return *week;
+  }
+  Timestamp last{};
+  (void)ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+    last = std::max(last, o.received_at);
+    return Status::Ok();
+  });
+  return IsoWeekOf(last == Timestamp{} ? ctx.app.Now() : last, ctx.app.config.time_zone);
+}
+
+Json Figures(const ReviewRun& run) {
+  Json out = Json::array();
+  for (const ReviewFigure& f : ReviewFigures(run.week, run.previous)) {
+    auto show = [&](double v, bool measured) -> std::string {
+      if (!measured) return "–";
+      char buf[64];
+      if (f.money) std::snprintf(buf, sizeof buf, "$%.0f", v);
+      else if (f.percent) std::snprintf(buf, sizeof buf, "%.0f%%", v * 100);
+      else if (f.seconds) return FormatDelay(Seconds(static_cast<std::int64_t>(v)));
+      else std::snprintf(buf, sizeof buf, "%.0f", v);
+      return buf;
+    };
+    out.push_back({{"metric", f.metric}, {"this_week", show(f.this_week, f.this_measured)},
+                   {"last_week", show(f.last_week, f.last_measured)}, {"value", f.this_week},
+                   {"previous", f.last_week}});
+  }
+  return out;
+}
+
+void Review(Context& ctx) {
+  const IsoWeek week = WeekOf(ctx);
+  StatusOr<ReviewRun> run = ComputeReview(*ctx.app.store, ctx.app.config, week, ctx.app.Now(), false);
+  if (!run.ok()) throw HttpError{500, run.status().message()};
+  Json failures = Json::array();
+  for (const auto& [point, n] : run->week.failures_by_point)
+    failures.push_back({{"point", std::string(HandoffName(point))}, {"count", n}});
+  Json model = {{"week", week.Label()},
+                {"figures", Figures(*run)},
+                {"failures", failures},
+                {"leak_dollars", static_cast<double>(run->week.leak.total_cents) / 100.0},
+                {"report_url", "/review/report?week=" + week.Label()}};
+  if (ctx.api) SendJson(ctx, model);
+  else SendPage(ctx, "review", "Weekly review " + week.Label(), std::move(model));
+}
+
+void Report(Context& ctx) {
+  const IsoWeek week = WeekOf(ctx);
+  AuditOptions options;
+  options.week = week;
+  AuditResult result;
+  result.as_of = ctx.app.Now();
+  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  if (!counts.ok()) throw HttpError{500, counts.status().message()};
+  if (counts->estimates > 0) {
+    StatusOr<RecoveryRun> recovery =
+        PlanRecoveryFromStore(*ctx.app.store, ctx.app.config, RecoveryOptionsFor(ctx.app.config, {}), result.as_of, false);
+    if (!recovery.ok()) throw HttpError{500, recovery.status().message()};
+    result.recovery = std::move(recovery).value();
+  }
+  std::string html;
+  if (Status s = WriteOutputs(*ctx.app.store, ctx.app.config, options, result, &html); !s.ok())
+    throw HttpError{500, s.message()};
+  ctx.res.status = 200;
+  ctx.res.set_content(html, "text/html; charset=utf-8");
+}
+
+}  // namespace
+
+void AddReviewRoutes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/review", "/review", false, Permission::kSeeReview, Review});
+  routes.push_back({"GET", "/api/review", "/api/review", false, Permission::kSeeReview, Review});
+  routes.push_back({"GET", "/review/report", "/review/report", false, Permission::kSeeReview, Report});
+}
+
+}  // namespace ringback::web

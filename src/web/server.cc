@@ -1,0 +1,370 @@
+#include "web/server.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "config/config_loader.h"
+#include "core/embedded.h"
+#include "pipeline/audit.h"
+#include "web/app.h"
+#include "web/tokens.h"
+
+namespace ringback::web {
+namespace {
+
+namespace fs = std::filesystem;
+namespace mustache = kainjow::mustache;
+
+constexpr const char* kSessionCookie = "rb_session";
+constexpr std::size_t kMaxBody = 32 * 1024 * 1024;  // the largest export one upload may carry
+
+const std::string& TemplateText(const std::string& name) {
+  static const std::map<std::string, std::string> texts = [] {
+    std::map<std::string, std::string> out;
+    for (const auto& [path, bytes] : embedded::web())
+      if (path.starts_with("templates/web/")) out[std::string(path.substr(14))] = std::string(bytes);
+    return out;
+  }();
+  static const std::string none;
+  auto it = texts.find(name + ".mustache");
+  return it == texts.end() ? none : it->second;
+}
+
+// JSON to mustache data: objects, lists, text; numbers as text; true/false as sections.
+// Empty strings become false, so {{#field}} hides an empty value (kainjow treats "" as true).
+mustache::data ToData(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::object: {
+      mustache::data d{mustache::data::type::object};
+      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), ToData(it.value()));
+      return d;
+    }
+    case Json::value_t::array: {
+      mustache::data d{mustache::data::type::list};
+      for (const Json& v : j) d.push_back(ToData(v));
+      return d;
+    }
+    case Json::value_t::string: {
+      const std::string& s = j.get_ref<const std::string&>();
+      return s.empty() ? mustache::data(false) : mustache::data(s);
+    }
+    case Json::value_t::boolean: return mustache::data(j.get<bool>());
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: return mustache::data(std::to_string(j.get<std::int64_t>()));
+    case Json::value_t::number_float: {
+      std::ostringstream out;
+      out << j.get<double>();
+      return mustache::data(out.str());
+    }
+    default: return mustache::data(false);
+  }
+}
+
+void SecurityHeaders(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                 "frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "SAMEORIGIN");
+  res.set_header("Referrer-Policy", "same-origin");
+  if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+}
+
+void SendError(Context& ctx, int status, const std::string& message) {
+  if (ctx.api) {
+    SendJson(ctx, {{"error", message}}, status);
+    return;
+  }
+  SendPage(ctx, "error", status == 403 ? "Not allowed" : status == 404 ? "Not found" : "Something went wrong",
+           {{"status", status}, {"message", message}}, status);
+}
+
+// Signs the request in from its session cookie; false when there is no valid session.
+bool SignIn(Context& ctx) {
+  const std::string token = CookieValue(ctx.req, kSessionCookie);
+  if (token.size() != 64) return false;
+  StatusOr<SessionRecord> session = ctx.app.store->GetSession(Sha256Hex(token));
+  if (!session.ok() || session->expires_at < std::chrono::floor<Seconds>(std::chrono::system_clock::now()))
+    return false;
+  StatusOr<User> user = ctx.app.store->GetUser(session->login);
+  if (!user.ok() || user->disabled) return false;
+  ctx.session = *session;
+  ctx.user = *user;
+  return true;
+}
+
+bool CsrfOk(const Context& ctx) {
+  std::string sent = ctx.req.get_header_value("X-CSRF-Token");
+  if (sent.empty() && !ctx.api) sent = ctx.req.get_param_value("csrf_token");
+  if (sent.empty() && ctx.req.is_multipart_form_data() && ctx.req.has_file("csrf_token"))
+    sent = ctx.req.get_file_value("csrf_token").content;
+  return ConstantTimeEquals(sent, ctx.session.csrf_token);
+}
+
+void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res) {
+  const auto started = std::chrono::steady_clock::now();
+  Context ctx{req, res, app, {}, {}, req.path.starts_with("/api/"), req.get_param_value("msg"), std::nullopt};
+  try {
+    std::lock_guard<std::mutex> lock(app.mu);
+    if (!route.public_route && !SignIn(ctx)) {
+      if (ctx.api || req.method != "GET") {
+        SendError(ctx, 401, "Sign in first.");
+      } else {
+        res.status = 303;
+        res.set_header("Location", "/login?next=" + UrlEncode(req.path));
+      }
+    } else if (!route.public_route && req.method != "GET" && !CsrfOk(ctx)) {
+      SendError(ctx, 403, "The form expired or did not come from this site (CSRF check failed). Reload the page and try again.");
+    } else if (route.need && !Allows(ctx.user.role, *route.need)) {
+      SendError(ctx, 403, "Your role (" + std::string(AccessRoleName(ctx.user.role)) + ") may not do this.");
+    } else {
+      route.handler(ctx);
+    }
+  } catch (const HttpError& e) {
+    SendError(ctx, e.status, e.message);
+  } catch (const Json::exception& e) {
+    SendError(ctx, 400, std::string("The request body is not the JSON this call expects: ") + e.what());
+  } catch (const std::exception& e) {
+    SendError(ctx, 500, std::string("Internal error: ") + e.what());
+  }
+  SecurityHeaders(res);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  app.metrics.RecordRequest(route.pattern, req.method, res.status, seconds);
+}
+
+}  // namespace
+
+// --- App and Context --------------------------------------------------------------------
+
+Timestamp App::Now() const {
+  return fixed_now ? *fixed_now : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
+}
+
+Status App::Rebuild() {
+  AuditOptions options;
+  options.db_path = db_path;
+  AuditResult result;
+  result.as_of = Now();
+  return RebuildQueue(*store, config, options, result, classifier);
+}
+
+std::string Context::Param(const std::string& name) const {
+  if (api && req.method != "GET") {
+    const Json& body = Body();
+    if (body.is_object() && body.contains(name)) {
+      const Json& v = body[name];
+      return v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    return "";
+  }
+  return req.get_param_value(name);
+}
+
+const Json& Context::Body() const {
+  if (!body_) {
+    if (req.body.empty()) body_ = Json::object();
+    else body_ = Json::parse(req.body);  // throws Json::exception: answered 400 by the router
+    if (!body_->is_object()) throw HttpError{400, "The request body must be a JSON object."};
+  }
+  return *body_;
+}
+
+// --- answers ----------------------------------------------------------------------------
+
+std::string RenderTemplate(const std::string& name, const Json& model) {
+  mustache::mustache tmpl(TemplateText(name));
+  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+  return tmpl.render(ToData(model));
+}
+
+void SendPage(Context& ctx, const std::string& name, const std::string& title, Json model, int status) {
+  const bool signed_in = !ctx.user.login.empty();
+  model["csrf"] = ctx.session.csrf_token;
+  Json layout = {{"title", title}, {"flash", ctx.flash}, {"signed_in", signed_in}, {"company", ctx.app.config.name},
+                 {"csrf", ctx.session.csrf_token}, {"body", RenderTemplate(name, model)}};
+  if (signed_in) {
+    layout["user"] = {{"login", ctx.user.login}, {"person", ctx.user.person},
+                      {"role", std::string(AccessRoleName(ctx.user.role))}};
+    Json nav = Json::array();
+    const AccessRole role = ctx.user.role;
+    auto add = [&](const char* href, const char* label, Permission need) {
+      if (Allows(role, need)) nav.push_back({{"href", href}, {"label", label}, {"current", ctx.req.path == href}});
+    };
+    add("/", "Board", Permission::kSeeOwnWork);
+    add("/import", "Import", Permission::kImport);
+    add("/review", "Weekly review", Permission::kSeeReview);
+    add("/plan", "Seven-day plan", Permission::kUseTools);
+    add("/checklists", "Checklists", Permission::kUseTools);
+    add("/calculators", "Calculators", Permission::kUseTools);
+    add("/settings", "Settings", Permission::kSeeSettings);
+    layout["nav"] = nav;
+  }
+  ctx.res.status = status;
+  ctx.res.set_content(RenderTemplate("layout", layout), "text/html; charset=utf-8");
+}
+
+void SendJson(Context& ctx, const Json& value, int status) {
+  ctx.res.status = status;
+  ctx.res.set_content(value.dump(2, ' ', false, Json::error_handler_t::replace), "application/json");
+}
+
+void Redirect(Context& ctx, const std::string& to, const std::string& message) {
+  ctx.res.status = 303;
+  std::string location = to;
+  if (!message.empty()) location += std::string(to.find('?') == std::string::npos ? "?" : "&") + "msg=" + UrlEncode(message);
+  ctx.res.set_header("Location", location);
+}
+
+void Done(Context& ctx, const std::string& redirect_to, const std::string& message, Json extra) {
+  if (!ctx.api) {
+    Redirect(ctx, redirect_to, message);
+    return;
+  }
+  extra["ok"] = true;
+  extra["message"] = message;
+  SendJson(ctx, extra);
+}
+
+std::string Local(Timestamp t, const CompanyConfig& config, const char* format) {
+  return FormatLocal(t, config.time_zone, format);
+}
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    std::size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string part = header.substr(pos, end - pos);
+    const std::size_t start = part.find_first_not_of(' ');
+    part = start == std::string::npos ? "" : part.substr(start);
+    if (part.starts_with(name + "=")) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+std::string UrlEncode(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xf];
+    }
+  }
+  return out;
+}
+
+std::vector<Route> AllRoutes() {
+  std::vector<Route> routes;
+  AddSessionRoutes(routes);
+  AddBoardRoutes(routes);
+  AddOpportunityRoutes(routes);
+  AddImportRoutes(routes);
+  AddReviewRoutes(routes);
+  AddToolRoutes(routes);
+  AddSettingsRoutes(routes);
+  return routes;
+}
+
+// --- the server -------------------------------------------------------------------------
+
+struct WebServer::Impl {
+  App app;
+  httplib::Server http;
+  std::vector<Route> routes;
+};
+
+WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+WebServer::~WebServer() = default;
+
+StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options) {
+  if (!fs::exists(options.db_path))
+    return Status::NotFound(options.db_path + " does not exist: run `ringback audit ... --db " + options.db_path +
+                            "` first");
+  auto impl = std::make_unique<Impl>();
+  App& app = impl->app;
+  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options.db_path);
+  if (!store.ok()) return store.status();
+  app.store = std::move(store).value();
+  StatusOr<CompanyConfig> config = LoadConfig(options.config_path);
+  if (!config.ok()) return config.status();
+  app.config = std::move(config).value();
+  StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(app.config);
+  if (!classifier.ok()) return classifier.status();
+  app.classifier = *classifier;
+  app.db_path = options.db_path;
+  app.config_path = options.config_path;
+  app.fixed_now = options.as_of;
+  app.assets_dir = options.assets_dir;
+  app.secure_cookie = options.secure_cookie;
+  app.upload_dir = options.db_path + ".uploads";
+  if (Status s = app.Rebuild(); !s.ok()) return s;
+  (void)app.store->DeleteExpiredSessions(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
+
+  impl->routes = AllRoutes();
+  httplib::Server& http = impl->http;
+  http.set_payload_max_length(kMaxBody);
+  http.set_read_timeout(10, 0);
+  http.set_keep_alive_max_count(100);
+  for (const Route& route : impl->routes) {
+    auto handler = [&app, &route](const httplib::Request& req, httplib::Response& res) {
+      Dispatch(app, route, req, res);
+    };
+    if (route.method == "GET") http.Get(route.pattern, handler);
+    else http.Post(route.pattern, handler);
+  }
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const std::string message = res.status == 404   ? "No such page."
+                                : res.status == 413 ? "The request is too large (32 MiB at most)."
+                                : res.status == 400 ? "The request is malformed."
+                                                    : "The request could not be served.";
+    if (req.path.starts_with("/api/")) res.set_content(Json{{"error", message}}.dump(), "application/json");
+    else res.set_content(message + "\n", "text/plain; charset=utf-8");
+    SecurityHeaders(res);
+  });
+  return std::unique_ptr<WebServer>(new WebServer(std::move(impl)));
+}
+
+StatusOr<int> WebServer::Bind(const std::string& host, int port) {
+  if (port == 0) {
+    const int bound = impl_->http.bind_to_any_port(host);
+    if (bound <= 0) return Status::IoError("cannot listen on " + host);
+    return bound;
+  }
+  if (!impl_->http.bind_to_port(host, port))
+    return Status::IoError("cannot listen on " + host + ":" + std::to_string(port) + " (in use, or not allowed)");
+  return port;
+}
+
+void WebServer::Run() { impl_->http.listen_after_bind(); }
+void WebServer::Stop() { impl_->http.stop(); }
+
+std::optional<std::pair<std::string, int>> ParseListen(const std::string& text) {
+  std::string host = "127.0.0.1", port_text = text;
+  if (text.starts_with("[")) {
+    const std::size_t close = text.find("]:");
+    if (close == std::string::npos) return std::nullopt;
+    host = text.substr(1, close - 1);
+    port_text = text.substr(close + 2);
+  } else if (const std::size_t colon = text.rfind(':'); colon != std::string::npos) {
+    if (colon > 0) host = text.substr(0, colon);
+    port_text = text.substr(colon + 1);
+  }
+  if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  const int port = std::stoi(port_text);
+  if (port > 65535) return std::nullopt;
+  return std::make_pair(host, port);
+}
+
+}  // namespace ringback::web

@@ -1,0 +1,46 @@
+// `ringback serve`: the office's web app over the audit's database. Server-rendered pages
+// (templates/web, every value escaped), a little htmx for quicker forms, and a JSON API under
+// /api/ for every action a page offers (docs/openapi.yaml). Sign-in with Argon2id passwords,
+// HttpOnly SameSite=Strict session cookies, a CSRF token on every form and unsafe API call, and
+// the role checks of web/access.h on every route.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/status.h"
+#include "core/time.h"
+
+namespace ringback::web {
+
+struct ServeOptions {
+  std::string db_path;      // the audit's SQLite database (must exist)
+  std::string config_path;  // the company config; the settings page edits this file
+  std::optional<Timestamp> as_of;  // a fixed "now" (demos, tests); the clock when unset
+  std::string assets_dir;   // the npm packages folder (web/node_modules) for htmx
+  bool secure_cookie = false;  // add Secure to cookies: set when a TLS proxy is in front
+};
+
+class WebServer {
+ public:
+  // Opens the database and config; the queue is rebuilt as of "now".
+  static StatusOr<std::unique_ptr<WebServer>> Open(const ServeOptions& options);
+  ~WebServer();
+
+  // Binds to host:port (port 0: any free port) and returns the port.
+  StatusOr<int> Bind(const std::string& host, int port);
+  // Serves until Stop() (from another thread or a signal handler's thread).
+  void Run();
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit WebServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Parses "127.0.0.1:8080" (or ":8080", "8080", "[::1]:8080") into host and port.
+std::optional<std::pair<std::string, int>> ParseListen(const std::string& text);
+
+}  // namespace ringback::web

@@ -1,0 +1,174 @@
+// Signing in and out, and the routes that need no sign-in: health, metrics, static files.
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded.h"
+#include "web/app.h"
+#include "web/password.h"
+#include "web/tokens.h"
+
+namespace ringback::web {
+namespace {
+
+constexpr const char* kLoginCookie = "rb_login";  // double-submit CSRF token of the sign-in form
+constexpr Seconds kSessionLife = std::chrono::hours(12);
+
+std::string CookieAttributes(const App& app, Seconds life) {
+  return "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(life.count()) +
+         (app.secure_cookie ? "; Secure" : "");
+}
+
+Timestamp Clock() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
+
+// Only a path on this site: never "//evil.example" or "https://...".
+std::string SafeNext(const std::string& next) {
+  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
+      next.find_first_of("\r\n") == std::string::npos)
+    return next;
+  return "/";
+}
+
+void ShowLogin(Context& ctx, const std::string& error, int status) {
+  std::string token = CookieValue(ctx.req, kLoginCookie);
+  if (token.size() != 64) {
+    token = RandomToken();
+    ctx.res.set_header("Set-Cookie", std::string(kLoginCookie) + "=" + token + CookieAttributes(ctx.app, std::chrono::hours(1)));
+  }
+  ctx.session.csrf_token = token;
+  SendPage(ctx, "login", "Sign in",
+           {{"error", error}, {"next", SafeNext(ctx.req.get_param_value("next"))}, {"login", ctx.req.get_param_value("login")}},
+           status);
+}
+
+// Checks the password (and the throttle); on success opens a session and sets its cookie.
+// Returns an error message, empty on success, and the status to answer with.
+std::pair<std::string, int> OpenSession(Context& ctx, const std::string& login_raw, const std::string& password) {
+  std::string login = login_raw;
+  for (char& c : login) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string address = ctx.req.remote_addr;
+  if (ctx.app.throttle.Blocked(login, address, Clock())) {
+    ctx.app.metrics.RecordThrottled();
+    return {"Too many failed sign-ins. Wait 15 minutes and try again, or ask the owner to reset the password.", 429};
+  }
+  StatusOr<User> user = ctx.app.store->GetUser(login);
+  const bool ok = VerifyPassword(password, user.ok() ? user->password_hash : DecoyHash()) && user.ok() && !user->disabled;
+  ctx.app.metrics.RecordLogin(ok);
+  if (!ok) {
+    ctx.app.throttle.RecordFailure(login, address, Clock());
+    return {"Wrong login or password.", 401};
+  }
+  ctx.app.throttle.RecordSuccess(login);
+  const std::string token = RandomToken();
+  SessionRecord session{Sha256Hex(token), login, RandomToken(), Clock(), Clock() + kSessionLife};
+  if (Status s = ctx.app.store->PutSession(session); !s.ok()) throw HttpError{500, s.message()};
+  ctx.res.set_header("Set-Cookie", "rb_session=" + token + CookieAttributes(ctx.app, kSessionLife));
+  ctx.user = *user;
+  ctx.session = session;
+  return {"", 200};
+}
+
+void LoginPage(Context& ctx) { ShowLogin(ctx, "", 200); }
+
+void LoginForm(Context& ctx) {
+  const std::string cookie = CookieValue(ctx.req, kLoginCookie);
+  if (!ConstantTimeEquals(cookie, ctx.req.get_param_value("csrf_token"))) {
+    ShowLogin(ctx, "The sign-in form expired. Please try again.", 403);
+    return;
+  }
+  auto [error, status] = OpenSession(ctx, ctx.req.get_param_value("login"), ctx.req.get_param_value("password"));
+  if (!error.empty()) {
+    ShowLogin(ctx, error, status);
+    return;
+  }
+  Redirect(ctx, SafeNext(ctx.req.get_param_value("next")));
+}
+
+void LoginApi(Context& ctx) {
+  // A JSON content type cannot be sent cross-site without a CORS preflight, which this server
+  // never grants: that is the API sign-in's CSRF defence.
+  if (ctx.req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+    throw HttpError{415, "Send the sign-in as application/json: {\"login\", \"password\"}."};
+  auto [error, status] = OpenSession(ctx, ctx.Param("login"), ctx.Param("password"));
+  if (!error.empty()) throw HttpError{status, error};
+  SendJson(ctx, {{"login", ctx.user.login}, {"person", ctx.user.person},
+                 {"role", std::string(AccessRoleName(ctx.user.role))}, {"csrf_token", ctx.session.csrf_token}});
+}
+
+void Logout(Context& ctx) {
+  (void)ctx.app.store->DeleteSession(ctx.session.token_hash);
+  ctx.res.set_header("Set-Cookie", "rb_session=" + CookieAttributes(ctx.app, Seconds(0)));
+  if (ctx.api) SendJson(ctx, {{"ok", true}});
+  else Redirect(ctx, "/login", "Signed out.");
+}
+
+void Me(Context& ctx) {
+  SendJson(ctx, {{"login", ctx.user.login}, {"person", ctx.user.person},
+                 {"role", std::string(AccessRoleName(ctx.user.role))}, {"csrf_token", ctx.session.csrf_token}});
+}
+
+void Health(Context& ctx) {
+  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  if (!counts.ok()) {
+    SendJson(ctx, {{"status", "error"}, {"database", counts.status().message()}}, 503);
+    return;
+  }
+  ctx.res.status = 200;
+  ctx.res.set_content("{\"status\":\"ok\"}\n", "application/json");
+}
+
+void MetricsPage(Context& ctx) {
+  std::map<std::string, std::pair<std::string, double>> gauges;
+  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  if (counts.ok()) {
+    gauges["ringback_signals"] = {"Signals in the database.", static_cast<double>(counts->signals)};
+    gauges["ringback_opportunities"] = {"Rows of the derived queue.", static_cast<double>(counts->opportunities)};
+  }
+  double open = 0, overdue = 0;
+  (void)ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+    open += o.status == OpportunityStatus::kOpen || o.status == OpportunityStatus::kAttempted;
+    overdue += o.status == OpportunityStatus::kOverdue;
+    return Status::Ok();
+  });
+  gauges["ringback_queue_waiting"] = {"Opportunities open or attempted, not overdue.", open};
+  gauges["ringback_queue_overdue"] = {"Opportunities past their deadline with no attempt.", overdue};
+  ctx.res.status = 200;
+  ctx.res.set_content(ctx.app.metrics.Render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void Static(Context& ctx) {
+  const std::string name = ctx.req.matches[1];
+  for (const auto& [path, bytes] : embedded::web()) {
+    if (path != "web/static/" + name) continue;
+    ctx.res.set_header("Cache-Control", "public, max-age=3600");
+    ctx.res.set_content(std::string(bytes), name.ends_with(".css") ? "text/css" : "text/javascript");
+    return;
+  }
+  throw HttpError{404, "No such file."};
+}
+
+void Vendor(Context& ctx) {
+  // Only the one npm asset the pages use; nothing of the folder is browsable.
+  std::ifstream in(ctx.app.assets_dir + "/htmx.org/dist/htmx.min.js", std::ios::binary);
+  if (!in) throw HttpError{404, "htmx is not installed (scripts/setup runs npm ci in web/); pages work without it."};
+  std::ostringstream body;
+  body << in.rdbuf();
+  ctx.res.set_header("Cache-Control", "public, max-age=3600");
+  ctx.res.set_content(body.str(), "text/javascript");
+}
+
+}  // namespace
+
+void AddSessionRoutes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/login", "/login", true, std::nullopt, LoginPage});
+  routes.push_back({"POST", "/login", "/login", true, std::nullopt, LoginForm});
+  routes.push_back({"POST", "/api/login", "/api/login", true, std::nullopt, LoginApi});
+  routes.push_back({"POST", "/logout", "/logout", false, std::nullopt, Logout});
+  routes.push_back({"POST", "/api/logout", "/api/logout", false, std::nullopt, Logout});
+  routes.push_back({"GET", "/api/me", "/api/me", false, std::nullopt, Me});
+  routes.push_back({"GET", "/healthz", "/healthz", true, std::nullopt, Health});
+  routes.push_back({"GET", "/metrics", "/metrics", true, std::nullopt, MetricsPage});
+  routes.push_back({"GET", "/static/([a-z0-9_-]+\\.(?:css|js))", "/static/app.css", true, std::nullopt, Static});
+  routes.push_back({"GET", "/static/vendor/htmx\\.min\\.js", "/static/vendor/htmx.min.js", true, std::nullopt, Vendor});
+}
+
+}  // namespace ringback::web
