@@ -86,8 +86,10 @@ StatusOr<Seconds> ParseAge(std::string_view text) {
 }
 
 StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& config, const RecoveryOptions& options,
-                                            Timestamp now, bool sanitize) {
-  StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(config);
+                                            Timestamp now, bool sanitize,
+                                            std::shared_ptr<const Classifier> shared) {
+  StatusOr<std::shared_ptr<const Classifier>> classifier =
+      shared ? StatusOr<std::shared_ptr<const Classifier>>(std::move(shared)) : Classifier::Create(config);
   if (!classifier.ok()) return classifier.status();
   RecoveryRun run;
   std::vector<QuoteFacts> quotes;

@@ -2,8 +2,11 @@
 // plans the follow-ups (src/recovery) and writes recovery.csv.
 #pragma once
 
+#include <memory>
+
 #include <string>
 
+#include "classify/classifier.h"
 #include "core/company_config.h"
 #include "recovery/recovery.h"
 #include "store/store.h"
@@ -17,9 +20,11 @@ struct RecoveryRun {
 };
 
 // Reads the stored estimates, stops, open opportunities and attempts. Drafts use the
-// old-estimate template; none is written for a consent check or an exclusion.
+// old-estimate template; none is written for a consent check or an exclusion. `classifier`:
+// one the caller built for `config` (building one compiles every lexicon); null builds one.
 StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& config, const RecoveryOptions& options,
-                                            Timestamp now, bool sanitize);
+                                            Timestamp now, bool sanitize,
+                                            std::shared_ptr<const Classifier> classifier = nullptr);
 
 // recovery.csv: one row per quote, follow-ups first by expected value, with every reason.
 Status WriteRecoveryCsv(const RecoveryRun& run, const CompanyConfig& config, const std::string& path, bool sanitize);

@@ -338,6 +338,8 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  // Replacing an outcome gives it a new rowid: of two outcomes at the same second, the one said
+  // last is last (OutcomesFor orders ties by rowid).
   Status PutOutcome(const Outcome& o) override {
     Statement* st = nullptr;
     if (Status s = Prepared("INSERT OR REPLACE INTO outcomes VALUES (?,?,?,?,?,?)", &st); !s.ok()) return s;
@@ -349,7 +351,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Outcome>> OutcomesFor(const std::string& opportunity_id) override {
     Statement* st = nullptr;
     if (Status s = Prepared("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes "
-                            "WHERE opportunity_id = ? ORDER BY at, inferred DESC, outcome", &st);
+                            "WHERE opportunity_id = ? ORDER BY at, inferred DESC, rowid", &st);
         !s.ok())
       return s;
     st->Bind(1, opportunity_id);
@@ -366,7 +368,7 @@ class SqliteStore final : public Store {
 
   Status ForEachOutcome(const std::function<Status(const Outcome&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes "
-                                         "ORDER BY at, opportunity_id, inferred DESC, outcome");
+                                         "ORDER BY at, opportunity_id, inferred DESC, rowid");
     if (!st.ok()) return st.status();
     for (;;) {
       StatusOr<bool> row = st->Step();

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "classify/classifier.h"
@@ -48,6 +49,10 @@ struct App {
   std::map<std::string, StagedImport> staged;  // by token
   LoginThrottle throttle;
   Metrics metrics;
+  // Bumped by every Rebuild: what was computed from the queue at an older generation is stale.
+  std::uint64_t generation = 0;
+  // report.html by week, with the generation and minute it was made for.
+  std::map<std::string, std::tuple<std::uint64_t, Timestamp, std::string>> report_cache;
 
   Timestamp Now() const;
   // Rebuilds the derived queue as of Now(): after every change a person makes.

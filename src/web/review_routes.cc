@@ -59,8 +59,21 @@ void Review(Context& ctx) {
   else SendPage(ctx, "review", "Weekly review " + week.Label(), std::move(model));
 }
 
+std::string ComputeReport(Context& ctx, const IsoWeek& week);
+
+// The report takes tens of milliseconds to compute (recovery plan, two weeks of review): it
+// is kept until the queue changes or the minute turns.
 void Report(Context& ctx) {
   const IsoWeek week = WeekOf(ctx);
+  const Timestamp minute = std::chrono::floor<std::chrono::minutes>(ctx.app.Now());
+  auto& cached = ctx.app.report_cache[week.Label()];
+  if (std::get<0>(cached) != ctx.app.generation || std::get<1>(cached) != minute || std::get<2>(cached).empty())
+    cached = {ctx.app.generation, minute, ComputeReport(ctx, week)};
+  ctx.res.status = 200;
+  ctx.res.set_content(std::get<2>(cached), "text/html; charset=utf-8");
+}
+
+std::string ComputeReport(Context& ctx, const IsoWeek& week) {
   AuditOptions options;
   options.week = week;
   AuditResult result;
@@ -69,15 +82,15 @@ void Report(Context& ctx) {
   if (!counts.ok()) throw HttpError{500, counts.status().message()};
   if (counts->estimates > 0) {
     StatusOr<RecoveryRun> recovery =
-        PlanRecoveryFromStore(*ctx.app.store, ctx.app.config, RecoveryOptionsFor(ctx.app.config, {}), result.as_of, false);
+        PlanRecoveryFromStore(*ctx.app.store, ctx.app.config, RecoveryOptionsFor(ctx.app.config, {}), result.as_of, false,
+                              ctx.app.classifier);
     if (!recovery.ok()) throw HttpError{500, recovery.status().message()};
     result.recovery = std::move(recovery).value();
   }
   std::string html;
   if (Status s = WriteOutputs(*ctx.app.store, ctx.app.config, options, result, &html); !s.ok())
     throw HttpError{500, s.message()};
-  ctx.res.status = 200;
-  ctx.res.set_content(html, "text/html; charset=utf-8");
+  return html;
 }
 
 }  // namespace

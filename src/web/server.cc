@@ -149,6 +149,7 @@ Status App::Rebuild() {
   options.db_path = db_path;
   AuditResult result;
   result.as_of = Now();
+  ++generation;
   return RebuildQueue(*store, config, options, result, classifier);
 }
 
@@ -315,6 +316,9 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   http.set_payload_max_length(kMaxBody);
   http.set_read_timeout(10, 0);
   http.set_keep_alive_max_count(100);
+  // Headers and body leave in two writes: without this a keep-alive request waits 40 ms for
+  // Nagle's algorithm and the delayed ACK.
+  http.set_tcp_nodelay(true);
   for (const Route& route : impl->routes) {
     auto handler = [&app, &route](const httplib::Request& req, httplib::Response& res) {
       Dispatch(app, route, req, res);
