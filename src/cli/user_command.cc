@@ -5,7 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <iostream>
+#include <istream>
+#include <ostream>
 
 #include "cli/commands.h"
 #include "cli/parse.h"
@@ -23,7 +24,7 @@ bool ValidLogin(const std::string& login) {
 }
 
 // Asks on the terminal with echo off.
-std::string AskHidden(const char* prompt, std::ostream& err) {
+std::string AskHidden(const char* prompt, std::istream& in, std::ostream& err) {
   err << prompt << std::flush;
   termios old{};
   const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
@@ -33,7 +34,7 @@ std::string AskHidden(const char* prompt, std::ostream& err) {
     tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
   std::string line;
-  std::getline(std::cin, line);
+  std::getline(in, line);
   if (tty) tcsetattr(STDIN_FILENO, TCSANOW, &old);
   err << "\n";
   return line;
@@ -82,8 +83,8 @@ int Add(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     std::getline(in, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
   } else if (isatty(STDIN_FILENO)) {
-    password = AskHidden("Password: ", err);
-    if (AskHidden("Again: ", err) != password) {
+    password = AskHidden("Password: ", in, err);
+    if (AskHidden("Again: ", in, err) != password) {
       err << "ringback user add: the passwords differ\n";
       return kExitUsage;
     }

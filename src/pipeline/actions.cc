@@ -56,6 +56,9 @@ Status Reassign(Store& store, const CompanyConfig& config, const std::string& op
     return Status::InvalidArgument("\"" + person + "\" is not on the team roster");
   StatusOr<Opportunity> o = Find(store, opportunity_id);
   if (!o.ok()) return o.status();
+  if (o->owner.empty())
+    return Status::InvalidArgument("nothing to reassign: " + opportunity_id + " has no owner (" +
+                                   std::string(StatusName(o->status)) + ")");
   return InTransaction(store, [&] {
     if (Status s = store.PutOverride({opportunity_id, at, "owner", person, actor, Trimmed(reason)}); !s.ok()) return s;
     return store.PutPersonEvent({opportunity_id, at, "reassigned", actor,

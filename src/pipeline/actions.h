@@ -19,7 +19,8 @@ namespace ringback {
 Status RecordOutcome(Store& store, const Outcome& outcome, bool own_transaction = true);
 
 // Gives the opportunity to `person` (a name on the team roster). InvalidArgument when the
-// name is not on the roster or the reason is empty.
+// name is not on the roster, the reason is empty, or the row has no owner to replace (closed,
+// spam, duplicate or stopped).
 Status Reassign(Store& store, const CompanyConfig& config, const std::string& opportunity_id,
                 const std::string& person, const std::string& actor, const std::string& reason, Timestamp at);
 

@@ -71,6 +71,7 @@ class QueueBuilder {
     resolve.time_zone = config_.time_zone;
     for (const Suppression& stop : *stops)
       if (!stop.lifted_at && (!resolve.stopped_at || stop.at < *resolve.stopped_at)) resolve.stopped_at = stop.at;
+    stop_in_force_ = resolve.stopped_at.has_value();
     for (ClassifiedSignal& cs : inbound) ApplyLift(cs, *stops);
     for (Opportunity& row : ResolveContact(key, inbound, resolve)) {
       if (Status s = Finish(row, facts); !s.ok()) return s;
@@ -276,7 +277,8 @@ class QueueBuilder {
     for (const Override& c : *changes) {
       if (c.at > as_of_) continue;
       if (c.field == "owner") owner = c;
-      else if (c.field == "category") category = c;
+      // Reclassifying as stop recorded a stop (Reclassify): once it is lifted, it holds no more.
+      else if (c.field == "category" && (stop_in_force_ || c.value != CategoryName(Category::kStop))) category = c;
     }
     return Status::Ok();
   }
@@ -301,17 +303,10 @@ class QueueBuilder {
         }
       }
     }
-    if (Status s = FinishAssigned(row, facts); !s.ok()) return s;
-    if (owner_change && !row.owner.empty() && row.owner != owner_change->value) {
-      if (row.backup_owner == owner_change->value) row.backup_owner = row.owner;
-      row.reasons.push_back("reassigned from " + row.owner + " to " + owner_change->value + " by " +
-                            owner_change->actor + ": " + owner_change->reason);
-      row.owner = owner_change->value;
-    }
-    return Status::Ok();
+    return FinishAssigned(row, facts, owner_change);
   }
 
-  Status FinishAssigned(Opportunity& row, const ContactFacts& facts) {
+  Status FinishAssigned(Opportunity& row, const ContactFacts& facts, const std::optional<Override>& owner_change) {
     row.contact_display = Display(facts);
     if (options_.sanitize) {
       row.summary = ScrubName(ScrubText(row.summary), facts.name);
@@ -336,6 +331,13 @@ class QueueBuilder {
     if (Status s = ApplyOutcomes(row); !s.ok()) return s;
     if (Status s = Escalate(row, *assignment); !s.ok()) return s;
     KeepOutOfQuietHours(row, facts);  // the backup's fresh deadline too
+    // A person's reassign, before the draft is written: the draft names who calls back.
+    if (owner_change && row.status != OpportunityStatus::kDoNotContact && row.owner != owner_change->value) {
+      if (row.backup_owner == owner_change->value) row.backup_owner = row.owner;
+      row.reasons.push_back("reassigned from " + row.owner + " to " + owner_change->value + " by " +
+                            owner_change->actor + ": " + owner_change->reason);
+      row.owner = owner_change->value;
+    }
     if (row.status == OpportunityStatus::kDoNotContact) {
       row.owner.clear();
       row.backup_owner.clear();
@@ -354,6 +356,7 @@ class QueueBuilder {
   std::shared_ptr<const Classifier> classifier_;
   Timestamp as_of_;
   std::map<std::string, int> open_work_;
+  bool stop_in_force_ = false;  // the contact being built has a stop not lifted
 };
 
 }  // namespace

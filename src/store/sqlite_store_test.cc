@@ -705,5 +705,274 @@ TEST(SqliteDatabase, BadSqlIsAnErrorNotACrash) {
   EXPECT_THAT(st.status().message(), HasSubstr("no_such_table"));
 }
 
+
+// --- the web app's records (migration 6) ----------------------------------------------
+
+User MakeUser(std::string login, std::string person, AccessRole role) {
+  User u;
+  u.login = std::move(login);
+  u.person = std::move(person);
+  u.role = role;
+  u.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+  u.created_at = At("2026-11-20T10:00:00Z");
+  return u;
+}
+
+std::vector<User> AllUsers(Store& store) {
+  std::vector<User> out;
+  Status s = store.ForEachUser([&](const User& u) {
+    out.push_back(u);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return out;
+}
+
+TEST(SqliteStore, UserRoundTripsEveryField) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  User in = MakeUser("jake", "Jake Turner", AccessRole::kTechnician);
+  in.disabled = true;
+  ASSERT_TRUE(store->PutUser(in).ok());
+  auto out = store->GetUser("jake");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->login, "jake");
+  EXPECT_EQ(out->person, "Jake Turner");
+  EXPECT_EQ(out->role, AccessRole::kTechnician);
+  EXPECT_EQ(out->password_hash, in.password_hash);
+  EXPECT_EQ(out->created_at, in.created_at);
+  EXPECT_TRUE(out->disabled);
+  for (AccessRole role : {AccessRole::kAdmin, AccessRole::kOffice, AccessRole::kEstimator}) {
+    ASSERT_TRUE(store->PutUser(MakeUser("r", "R", role)).ok());
+    EXPECT_EQ(store->GetUser("r")->role, role);
+  }
+}
+
+TEST(SqliteStore, UnknownUserIsNotFound) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetUser("nobody").status().code(), Status::Code::kNotFound);
+  ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+  EXPECT_EQ(store->GetUser("Maria").status().code(), Status::Code::kNotFound) << "logins are stored lower case";
+  EXPECT_EQ(store->GetUser("mari").status().code(), Status::Code::kNotFound);
+}
+
+TEST(SqliteStore, PutUserReplacesTheSameLogin) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutUser(MakeUser("dana", "Dana Brooks", AccessRole::kOffice)).ok());
+  User reset = MakeUser("dana", "Dana Brooks", AccessRole::kEstimator);
+  reset.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdG5ld3NhbHQ$bmV3aGFzaG5ld2hhc2huZXdoYXNobmV3aGFzaA";
+  ASSERT_TRUE(store->PutUser(reset).ok());
+  std::vector<User> users = AllUsers(*store);
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0].password_hash, reset.password_hash);
+  EXPECT_EQ(users[0].role, AccessRole::kEstimator);
+}
+
+TEST(SqliteStore, ForEachUserListsByLogin) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  EXPECT_TRUE(AllUsers(*store).empty());
+  for (const char* login : {"tom", "dana", "maria", "jake"})
+    ASSERT_TRUE(store->PutUser(MakeUser(login, login, AccessRole::kOffice)).ok());
+  std::vector<std::string> logins;
+  for (const User& u : AllUsers(*store)) logins.push_back(u.login);
+  EXPECT_THAT(logins, ElementsAre("dana", "jake", "maria", "tom"));
+  int seen = 0;
+  Status stopped = store->ForEachUser([&](const User&) {
+    ++seen;
+    return Status::Internal("enough");
+  });
+  EXPECT_EQ(stopped.code(), Status::Code::kInternal);
+  EXPECT_EQ(seen, 1) << "the callback's error stops the walk";
+}
+
+SessionRecord MakeSession(std::string hash, std::string login, const char* expires) {
+  return {std::move(hash), std::move(login), "csrf-" + std::string(expires), At("2026-11-23T08:00:00Z"), At(expires)};
+}
+
+TEST(SqliteStore, SessionsArePutGotAndDeleted) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+  const SessionRecord in = MakeSession("hash-1", "maria", "2026-11-23T20:00:00Z");
+  ASSERT_TRUE(store->PutSession(in).ok());
+  auto out = store->GetSession("hash-1");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->token_hash, "hash-1");
+  EXPECT_EQ(out->login, "maria");
+  EXPECT_EQ(out->csrf_token, in.csrf_token);
+  EXPECT_EQ(out->created_at, in.created_at);
+  EXPECT_EQ(out->expires_at, in.expires_at);
+  EXPECT_EQ(store->GetSession("hash-2").status().code(), Status::Code::kNotFound);
+  ASSERT_TRUE(store->DeleteSession("hash-1").ok());
+  EXPECT_EQ(store->GetSession("hash-1").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(store->DeleteSession("hash-1").ok()) << "signing out twice is not an error";
+}
+
+TEST(SqliteStore, ReplacingAUserSignsOutItsSessions) {
+  // A password reset (`ringback user add --replace`) must not leave a stolen session working.
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+  ASSERT_TRUE(store->PutUser(MakeUser("dana", "Dana Brooks", AccessRole::kOffice)).ok());
+  ASSERT_TRUE(store->PutSession(MakeSession("maria-1", "maria", "2026-11-23T20:00:00Z")).ok());
+  ASSERT_TRUE(store->PutSession(MakeSession("dana-1", "dana", "2026-11-23T20:00:00Z")).ok());
+  User reset = MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin);
+  reset.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdG5ld3NhbHQ$bmV3aGFzaG5ld2hhc2huZXdoYXNobmV3aGFzaA";
+  ASSERT_TRUE(store->PutUser(reset).ok());
+  EXPECT_EQ(store->GetSession("maria-1").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(store->GetSession("dana-1").ok()) << "other accounts stay signed in";
+}
+
+TEST(SqliteStore, ASessionBelongsToAnExistingUser) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  EXPECT_FALSE(store->PutSession(MakeSession("hash-1", "ghost", "2026-11-23T20:00:00Z")).ok());
+  EXPECT_EQ(store->GetSession("hash-1").status().code(), Status::Code::kNotFound);
+}
+
+TEST(SqliteStore, ExpiredSessionsAreCleanedUp) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+  ASSERT_TRUE(store->PutSession(MakeSession("old", "maria", "2026-11-23T07:59:59Z")).ok());
+  ASSERT_TRUE(store->PutSession(MakeSession("edge", "maria", "2026-11-23T08:00:00Z")).ok());
+  ASSERT_TRUE(store->PutSession(MakeSession("live", "maria", "2026-11-23T20:00:00Z")).ok());
+  ASSERT_TRUE(store->DeleteExpiredSessions(At("2026-11-23T08:00:00Z")).ok());
+  EXPECT_EQ(store->GetSession("old").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE(store->GetSession("edge").ok()) << "a session ending exactly now has not expired before now";
+  EXPECT_TRUE(store->GetSession("live").ok());
+}
+
+TEST(SqliteStore, OverridesAreListedOldestFirstPerOpportunity) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  const Override second{"R-1", At("2026-11-23T10:00:00Z"), "category", "spam", "dana", "robocall"};
+  const Override first{"R-1", At("2026-11-23T09:00:00Z"), "owner", "Tom Nguyen", "maria", "Rick is out"};
+  const Override same_time{"R-1", At("2026-11-23T10:00:00Z"), "owner", "Dana Brooks", "maria", "then Dana"};
+  const Override other{"R-2", At("2026-11-23T08:00:00Z"), "owner", "Dana Brooks", "maria", "not R-1's"};
+  for (const Override& o : {second, first, same_time, other}) ASSERT_TRUE(store->PutOverride(o).ok());
+  auto got = store->OverridesFor("R-1");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 3u);
+  EXPECT_EQ((*got)[0].value, "Tom Nguyen");
+  EXPECT_EQ((*got)[1].value, "spam") << "at equal times, in the order they were made";
+  EXPECT_EQ((*got)[2].value, "Dana Brooks");
+  EXPECT_EQ((*got)[0].field, "owner");
+  EXPECT_EQ((*got)[0].actor, "maria");
+  EXPECT_EQ((*got)[0].reason, "Rick is out");
+  EXPECT_EQ((*got)[0].at, first.at);
+  EXPECT_TRUE(store->OverridesFor("R-3")->empty());
+}
+
+TEST(SqliteStore, OverridesSurviveTheQueueRebuild) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutOverride({"R-1", At("2026-11-23T09:00:00Z"), "owner", "Tom Nguyen", "maria", "x"}).ok());
+  ASSERT_TRUE(store->ClearOpportunities().ok());
+  EXPECT_EQ(store->OverridesFor("R-1")->size(), 1u);
+}
+
+TEST(SqliteStore, TheLatestMarkOfAnItemWins) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutMark({"cleanup", "forms-test", true, "dana", At("2026-11-23T09:00:00Z")}).ok());
+  ASSERT_TRUE(store->PutMark({"cleanup", "calls-log", true, "dana", At("2026-11-23T09:05:00Z")}).ok());
+  ASSERT_TRUE(store->PutMark({"cleanup", "forms-test", false, "maria", At("2026-11-23T10:00:00Z")}).ok());
+  ASSERT_TRUE(store->PutMark({"plan-2026-W47", "1", true, "tom", At("2026-11-23T10:00:00Z")}).ok());
+  auto marks = store->MarksOf("cleanup");
+  ASSERT_TRUE(marks.ok()) << marks.status().ToString();
+  ASSERT_EQ(marks->size(), 2u);
+  EXPECT_EQ((*marks)[0].item, "calls-log");
+  EXPECT_TRUE((*marks)[0].done);
+  EXPECT_EQ((*marks)[1].item, "forms-test");
+  EXPECT_FALSE((*marks)[1].done) << "unticked later";
+  EXPECT_EQ((*marks)[1].actor, "maria");
+  EXPECT_EQ((*marks)[1].at, At("2026-11-23T10:00:00Z"));
+  EXPECT_EQ(store->MarksOf("plan-2026-W47")->size(), 1u);
+  EXPECT_TRUE(store->MarksOf("profile")->empty());
+}
+
+TEST(SqliteStore, PersonEventsSurviveTheQueueRebuildButDerivedEventsDoNot) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutEvent({"R-1", At("2026-11-23T09:00:00Z"), "escalated", "ringback", "moved"}).ok());
+  ASSERT_TRUE(store->PutPersonEvent({"R-1", At("2026-11-23T10:00:00Z"), "reassigned", "maria", "to Dana"}).ok());
+  ASSERT_EQ(store->EventsFor("R-1")->size(), 2u);
+  ASSERT_TRUE(store->ClearOpportunities().ok());
+  auto events = store->EventsFor("R-1");
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_EQ((*events)[0].kind, "reassigned");
+  EXPECT_EQ((*events)[0].actor, "maria");
+  EXPECT_EQ((*events)[0].detail, "to Dana");
+  EXPECT_EQ((*events)[0].at, At("2026-11-23T10:00:00Z"));
+}
+
+TEST(SqliteStore, SignalsForGivesTheContactsSignalsOldestFirst) {
+  auto store = OpenMemory();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutSignal(MakeSignal("late", At("2026-11-17T10:00:00Z")), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("mail", At("2026-11-16T10:00:00Z"), "", "jane@example.com"), kJaneMail, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("bob", At("2026-11-16T09:00:00Z"), "+15125550143"), kBobTel, nullptr).ok());
+  ASSERT_TRUE(store->LinkHandles({kJaneTel, kJaneMail}).ok());
+  ASSERT_TRUE(store->LinkHandles({kBobTel}).ok());
+  auto jane = store->SignalsFor(kJaneTel);
+  ASSERT_TRUE(jane.ok()) << jane.status().ToString();
+  ASSERT_EQ(jane->size(), 2u);
+  EXPECT_EQ((*jane)[0].id, "mail");
+  EXPECT_EQ((*jane)[1].id, "late");
+  EXPECT_EQ((*jane)[1].text, "leak over the garage");
+  EXPECT_TRUE(store->SignalsFor("tel:+10000000000")->empty());
+}
+
+// A database written before the web app (schema version 5) gains its tables on open and keeps
+// its facts.
+TEST(SqliteMigrations, AVersion5DatabaseIsMigratedToTheWebAppsTables) {
+  TempDir dir;
+  const std::string path = dir.Path("v5.db");
+  {
+    auto db = sqlite::Database::Open(path);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE(db->Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)").ok());
+    for (const Migration& m : SqliteMigrations()) {
+      if (m.version > 5) break;
+      ASSERT_TRUE(db->Exec(m.sql).ok()) << "migration " << m.version;
+      ASSERT_TRUE(db->Exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ")").ok());
+    }
+    ASSERT_TRUE(db->Exec("INSERT INTO events (opportunity_id, at, kind, actor, detail, derived) "
+                         "VALUES ('R-1', 1795442400, 'escalated', 'ringback', 'moved', 1)").ok())
+        << "an event written by version 5";
+    ASSERT_FALSE(db->Exec("SELECT count(*) FROM users").ok()) << "version 5 has no accounts";
+  }
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
+    ASSERT_TRUE((*store)->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+    ASSERT_TRUE((*store)->PutSession(MakeSession("h", "maria", "2026-11-23T20:00:00Z")).ok());
+    ASSERT_TRUE((*store)->PutOverride({"R-1", At("2026-11-23T09:00:00Z"), "owner", "Tom Nguyen", "maria", "x"}).ok());
+    ASSERT_TRUE((*store)->PutMark({"cleanup", "calls-log", true, "maria", At("2026-11-23T09:00:00Z")}).ok());
+    auto events = (*store)->EventsFor("R-1");
+    ASSERT_TRUE(events.ok());
+    ASSERT_EQ(events->size(), 1u) << "the old event is still there";
+    ASSERT_TRUE((*store)->ClearOpportunities().ok());
+    EXPECT_TRUE((*store)->EventsFor("R-1")->empty()) << "an old derived event is rebuilt, not kept";
+  }
+  auto store = OpenSqliteStore(path);
+  ASSERT_TRUE(store.ok()) << "reopening does not migrate again: " << store.status().ToString();
+  EXPECT_TRUE((*store)->GetUser("maria").ok());
+  EXPECT_EQ(Counts(**store).signals, 1);
+  auto db = sqlite::Database::Open(path);
+  ASSERT_TRUE(db.ok());
+  auto version = db->Prepare("SELECT count(*), max(version) FROM schema_migrations");
+  ASSERT_TRUE(version.ok());
+  ASSERT_TRUE(*version->Step());
+  EXPECT_EQ(version->Int(0), static_cast<std::int64_t>(SqliteMigrations().size()));
+  EXPECT_EQ(version->Int(1), SqliteMigrations().back().version);
+}
+
 }  // namespace
 }  // namespace ringback

@@ -67,8 +67,10 @@ struct Context {
   User user;
   SessionRecord session;
   bool api = false;
-  std::string flash;  // a message for the next page, from ?msg=
+  std::string flash;  // the message of the action that redirected here (rb_flash cookie)
 
+  // Who acts, as the timeline and ticks name them: the roster name, else the login.
+  std::string Actor() const { return user.person.empty() ? user.login : user.person; }
   std::string Param(const std::string& name) const;  // query or form field; JSON body field for the API
   const Json& Body() const;                          // the API's JSON body ({} when none)
   mutable std::optional<Json> body_;

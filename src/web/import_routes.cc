@@ -75,8 +75,11 @@ Json Inspect(App& app, const std::string& path, const std::string& display) {
           {"has_notes", !stats.notes.empty()}};
 }
 
+// Upload lifetimes run on the clock, not on --as-of (a fixed "now" would keep them forever).
+Timestamp Clock() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
+
 void ForgetOldUploads(App& app) {
-  const Timestamp now = app.Now();
+  const Timestamp now = Clock();
   for (auto it = app.staged.begin(); it != app.staged.end();) {
     if (now - it->second.at <= kStagedLife && now >= it->second.at) {
       ++it;
@@ -111,7 +114,7 @@ void Upload(Context& ctx) {
   }
   Json result = Inspect(ctx.app, path.string(), display);
   const bool ok = result["ok"].get<bool>();
-  if (ok) ctx.app.staged[token] = {path.string(), display, ctx.user.login, ctx.app.Now()};
+  if (ok) ctx.app.staged[token] = {path.string(), display, ctx.user.login, Clock()};
   else fs::remove_all(dir, ec);
   result["token"] = ok ? token : std::string();
   if (ctx.api) SendJson(ctx, result, ok ? 200 : 422);

@@ -2,9 +2,10 @@
 
 namespace ringback::web {
 
-bool LoginThrottle::Over(const std::map<std::string, Count>& counts, const std::string& key, Timestamp now) const {
+bool LoginThrottle::Over(const std::map<std::string, Count>& counts, const std::string& key, int limit,
+                         Timestamp now) const {
   auto it = counts.find(key);
-  return it != counts.end() && it->second.failures >= kMaxFailures && now - it->second.last < kWindow;
+  return it != counts.end() && it->second.failures >= limit && now - it->second.last < kWindow;
 }
 
 void LoginThrottle::Add(std::map<std::string, Count>& counts, const std::string& key, Timestamp now) {
@@ -16,7 +17,7 @@ void LoginThrottle::Add(std::map<std::string, Count>& counts, const std::string&
 
 bool LoginThrottle::Blocked(const std::string& login, const std::string& address, Timestamp now) {
   std::lock_guard<std::mutex> lock(mu_);
-  return Over(by_login_, login, now) || Over(by_address_, address, now);
+  return Over(by_login_, login, kMaxFailures, now) || Over(by_address_, address, kMaxAddressFailures, now);
 }
 
 void LoginThrottle::RecordFailure(const std::string& login, const std::string& address, Timestamp now) {

@@ -80,7 +80,7 @@ void RecordOutcomeAction(Context& ctx) {
   if (!kind) throw HttpError{400, "outcome: use one of reached, not_reached, booked, not_a_fit, stopped, duplicate, do_not_contact"};
   const std::string note = ctx.Param("note");
   if (note.size() > 2000) throw HttpError{400, "note: 2000 characters at most"};
-  const std::string actor = ctx.user.person.empty() ? ctx.user.login : ctx.user.person;
+  const std::string actor = ctx.Actor();
   if (Status s = RecordOutcome(*ctx.app.store, {o.id, ctx.app.Now(), *kind, actor, note, false}); !s.ok()) Fail(s);
   Rebuild(ctx);
   Done(ctx, Back(o), "Recorded: " + std::string(OutcomeName(*kind)) + ".", {{"outcome", std::string(OutcomeName(*kind))}});
@@ -89,7 +89,7 @@ void RecordOutcomeAction(Context& ctx) {
 void ReassignAction(Context& ctx) {
   const Opportunity o = Load(ctx);
   const std::string to = ctx.Param("owner");
-  if (Status s = Reassign(*ctx.app.store, ctx.app.config, o.id, to, ctx.user.login, ctx.Param("reason"), ctx.app.Now());
+  if (Status s = Reassign(*ctx.app.store, ctx.app.config, o.id, to, ctx.Actor(), ctx.Param("reason"), ctx.app.Now());
       !s.ok())
     Fail(s);
   Rebuild(ctx);
@@ -100,7 +100,7 @@ void ReclassifyAction(Context& ctx) {
   const Opportunity o = Load(ctx);
   const std::optional<Category> category = ParseCategory(ctx.Param("category"));
   if (!category) throw HttpError{400, "category: not a category name"};
-  if (Status s = Reclassify(*ctx.app.store, o.id, *category, ctx.user.login, ctx.Param("reason"), ctx.app.Now()); !s.ok())
+  if (Status s = Reclassify(*ctx.app.store, o.id, *category, ctx.Actor(), ctx.Param("reason"), ctx.app.Now()); !s.ok())
     Fail(s);
   Rebuild(ctx);
   Done(ctx, Back(o), "Reclassified as " + std::string(CategoryName(*category)) + ".",
@@ -109,7 +109,7 @@ void ReclassifyAction(Context& ctx) {
 
 void LiftStopAction(Context& ctx) {
   const Opportunity o = Load(ctx);
-  if (Status s = LiftStop(*ctx.app.store, o.id, ctx.user.login, ctx.Param("reason"), ctx.app.Now()); !s.ok()) Fail(s);
+  if (Status s = LiftStop(*ctx.app.store, o.id, ctx.Actor(), ctx.Param("reason"), ctx.app.Now()); !s.ok()) Fail(s);
   Rebuild(ctx);
   Done(ctx, Back(o), "Stop lifted.");
 }

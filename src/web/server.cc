@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 namespace mustache = kainjow::mustache;
 
 constexpr const char* kSessionCookie = "rb_session";
+constexpr const char* kFlashCookie = "rb_flash";
 constexpr std::size_t kMaxBody = 32 * 1024 * 1024;  // the largest export one upload may carry
 
 const std::string& TemplateText(const std::string& name) {
@@ -97,9 +98,15 @@ bool SignIn(Context& ctx) {
   return true;
 }
 
+// The token comes in the X-CSRF-Token header or the form body, never the query string (a URL
+// ends up in logs and Referer headers).
 bool CsrfOk(const Context& ctx) {
   std::string sent = ctx.req.get_header_value("X-CSRF-Token");
-  if (sent.empty() && !ctx.api) sent = ctx.req.get_param_value("csrf_token");
+  if (sent.empty() && !ctx.api && !ctx.req.is_multipart_form_data()) {
+    httplib::Params form;
+    httplib::detail::parse_query_text(ctx.req.body, form);
+    if (auto it = form.find("csrf_token"); it != form.end()) sent = it->second;
+  }
   if (sent.empty() && ctx.req.is_multipart_form_data() && ctx.req.has_file("csrf_token"))
     sent = ctx.req.get_file_value("csrf_token").content;
   return ConstantTimeEquals(sent, ctx.session.csrf_token);
@@ -107,15 +114,19 @@ bool CsrfOk(const Context& ctx) {
 
 void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res) {
   const auto started = std::chrono::steady_clock::now();
-  Context ctx{req, res, app, {}, {}, req.path.starts_with("/api/"), req.get_param_value("msg"), std::nullopt};
+  // The flash message travels in a cookie the server set on its own redirect, never in the URL,
+  // so a link cannot make the app appear to say something.
+  Context ctx{req, res, app, {}, {}, req.path.starts_with("/api/"),
+              httplib::detail::decode_url(CookieValue(req, kFlashCookie), true), std::nullopt};
   try {
     std::lock_guard<std::mutex> lock(app.mu);
     if (!route.public_route && !SignIn(ctx)) {
-      if (ctx.api || req.method != "GET") {
+      // Signing out of a session that already ended (another tab, expiry) still signs out.
+      if (ctx.api || (req.method != "GET" && req.path != "/logout")) {
         SendError(ctx, 401, "Sign in first.");
       } else {
         res.status = 303;
-        res.set_header("Location", "/login?next=" + UrlEncode(req.path));
+        res.set_header("Location", req.path == "/logout" ? std::string("/login") : "/login?next=" + UrlEncode(req.path));
       }
     } else if (!route.public_route && req.method != "GET" && !CsrfOk(ctx)) {
       SendError(ctx, 403, "The form expired or did not come from this site (CSRF check failed). Reload the page and try again.");
@@ -204,6 +215,8 @@ void SendPage(Context& ctx, const std::string& name, const std::string& title, J
     add("/settings", "Settings", Permission::kSeeSettings);
     layout["nav"] = nav;
   }
+  if (!ctx.flash.empty())  // shown once
+    ctx.res.set_header("Set-Cookie", std::string(kFlashCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
   ctx.res.status = status;
   ctx.res.set_content(RenderTemplate("layout", layout), "text/html; charset=utf-8");
 }
@@ -215,9 +228,11 @@ void SendJson(Context& ctx, const Json& value, int status) {
 
 void Redirect(Context& ctx, const std::string& to, const std::string& message) {
   ctx.res.status = 303;
-  std::string location = to;
-  if (!message.empty()) location += std::string(to.find('?') == std::string::npos ? "?" : "&") + "msg=" + UrlEncode(message);
-  ctx.res.set_header("Location", location);
+  ctx.res.set_header("Location", to);
+  if (!message.empty())
+    ctx.res.set_header("Set-Cookie", std::string(kFlashCookie) + "=" + UrlEncode(message) +
+                                         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=60" +
+                                         (ctx.app.secure_cookie ? "; Secure" : ""));
 }
 
 void Done(Context& ctx, const std::string& redirect_to, const std::string& message, Json extra) {
@@ -313,7 +328,21 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
 
   impl->routes = AllRoutes();
   httplib::Server& http = impl->http;
+  // cpp-httplib's default on Linux is SO_REUSEPORT, which lets a second `ringback serve` listen
+  // on the same port and take half the requests; SO_REUSEADDR only allows a quick restart.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_payload_max_length(kMaxBody);
+  // cpp-httplib holds the limit against Content-Length only: a chunked body would be read whole,
+  // however large. Browsers and API clients send a length; refuse a body without one.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Transfer-Encoding").empty()) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 411;
+    res.set_header("Connection", "close");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http.set_read_timeout(10, 0);
   http.set_keep_alive_max_count(100);
   // Headers and body leave in two writes: without this a keep-alive request waits 40 ms for

@@ -96,7 +96,7 @@ void Tick(Context& ctx) {
     for (const ChecklistItem& i : c.items) known |= list == c.id && item == i.id;
   if (!known) throw HttpError{404, "No checklist item " + list + "/" + item + "."};
   const bool done = DoneParam(ctx);
-  if (Status s = ctx.app.store->PutMark({list, item, done, ctx.user.login, ctx.app.Now()}); !s.ok())
+  if (Status s = ctx.app.store->PutMark({list, item, done, ctx.Actor(), ctx.app.Now()}); !s.ok())
     throw HttpError{500, s.message()};
   Done(ctx, "/checklists#" + item, done ? "Ticked." : "Unticked.", {{"list", list}, {"item", item}, {"done", done}});
 }
@@ -139,7 +139,7 @@ void PlanPage(Context& ctx) {
 void PlanTick(Context& ctx) {
   const std::string week = ctx.req.matches[1], day = ctx.req.matches[2];
   const bool done = DoneParam(ctx);
-  if (Status s = ctx.app.store->PutMark({"plan-" + week, day, done, ctx.user.login, ctx.app.Now()}); !s.ok())
+  if (Status s = ctx.app.store->PutMark({"plan-" + week, day, done, ctx.Actor(), ctx.app.Now()}); !s.ok())
     throw HttpError{500, s.message()};
   Done(ctx, "/plan", done ? "Day " + day + " done." : "Day " + day + " reopened.",
        {{"week", week}, {"day", std::stoi(day)}, {"done", done}});
