@@ -30,6 +30,8 @@ Status StopEverywhere(Store& store, const Opportunity& o, Timestamp at, const st
   return store.PutSuppression({o.contact_key, at, o.channel, words, origin + ":" + o.id + ":" + std::to_string(ToUnix(at))});
 }
 
+constexpr std::size_t kMaxReason = 2000;
+
 std::string Trimmed(const std::string& s) {
   const std::size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
@@ -52,6 +54,7 @@ Status RecordOutcome(Store& store, const Outcome& outcome, bool own_transaction)
 Status Reassign(Store& store, const CompanyConfig& config, const std::string& opportunity_id,
                 const std::string& person, const std::string& actor, const std::string& reason, Timestamp at) {
   if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the work moves (a reason is required)");
+  if (reason.size() > kMaxReason) return Status::InvalidArgument("the reason is too long (2000 characters at most)");
   if (std::none_of(config.team.begin(), config.team.end(), [&](const Person& p) { return p.name == person; }))
     return Status::InvalidArgument("\"" + person + "\" is not on the team roster");
   StatusOr<Opportunity> o = Find(store, opportunity_id);
@@ -70,6 +73,7 @@ Status Reassign(Store& store, const CompanyConfig& config, const std::string& op
 Status Reclassify(Store& store, const std::string& opportunity_id, Category category, const std::string& actor,
                   const std::string& reason, Timestamp at) {
   if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the category changes (a reason is required)");
+  if (reason.size() > kMaxReason) return Status::InvalidArgument("the reason is too long (2000 characters at most)");
   StatusOr<Opportunity> o = Find(store, opportunity_id);
   if (!o.ok()) return o.status();
   const std::string name(CategoryName(category));
@@ -86,6 +90,7 @@ Status Reclassify(Store& store, const std::string& opportunity_id, Category cate
 Status LiftStop(Store& store, const std::string& opportunity_id, const std::string& actor, const std::string& reason,
                 Timestamp at) {
   if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the stop is lifted (a reason is required)");
+  if (reason.size() > kMaxReason) return Status::InvalidArgument("the reason is too long (2000 characters at most)");
   StatusOr<Opportunity> o = Find(store, opportunity_id);
   if (!o.ok()) return o.status();
   return InTransaction(store, [&] {

@@ -214,6 +214,30 @@ TEST_F(ActionsTest, ReclassifyingBackReopensTheWork) {
   EXPECT_FALSE(back.draft.empty());
 }
 
+// A stopped contact's spam row is closed, not do-not-contact: reclassifying it must not
+// reopen it with an owner and a draft while the stop is in force.
+TEST_F(ActionsTest, NoReclassificationReopensAContactWhoAskedToStop) {
+  Add("pitch-1", Channel::kSms, "2026-11-20T15:00:00Z", "+15125550177", "",
+      "Hi! Noticed you're not on page 1 for roofer Austin. We help contractors get 3x more calls.", "");
+  Add("stop-1", Channel::kSms, "2026-11-21T15:00:00Z", "+15125550177", "", "STOP", "");
+  Rebuild();
+  std::string spam_id;
+  ASSERT_TRUE(store_->ForEachOpportunity([&](const Opportunity& o) {
+    if (o.contact_key == "tel:+15125550177" && o.category == Category::kSpam) spam_id = o.id;
+    return Status::Ok();
+  }).ok());
+  ASSERT_FALSE(spam_id.empty()) << "the pitch is spam";
+  ASSERT_TRUE(Reclassify(*store_, spam_id, Category::kRoutine, "dana", "looked like a customer", now_).ok());
+  Rebuild();
+  ASSERT_TRUE(store_->ForEachOpportunity([&](const Opportunity& o) {
+    if (o.contact_key != "tel:+15125550177") return Status::Ok();
+    EXPECT_TRUE(o.draft.empty()) << o.id << " " << StatusName(o.status);
+    EXPECT_TRUE(o.owner.empty()) << o.id;
+    EXPECT_TRUE(o.status == OpportunityStatus::kClosed || o.status == OpportunityStatus::kDoNotContact) << o.id;
+    return Status::Ok();
+  }).ok());
+}
+
 TEST_F(ActionsTest, ReclassifyingAsStopStopsTheContactAndWithdrawsTheDraft) {
   const Opportunity row = RoofRequest();
   ASSERT_TRUE(Reclassify(*store_, row.id, Category::kStop, "dana", "asked on the phone not to be called", now_).ok());

@@ -278,7 +278,9 @@ class QueueBuilder {
       if (c.at > as_of_) continue;
       if (c.field == "owner") owner = c;
       // Reclassifying as stop recorded a stop (Reclassify): once it is lifted, it holds no more.
-      else if (c.field == "category" && (stop_in_force_ || c.value != CategoryName(Category::kStop))) category = c;
+      // While a stop is in force no other reclassification counts: none may reopen anything (a
+      // spam row of a stopped contact is closed, not do-not-contact); only lifting the stop does.
+      else if (c.field == "category" && stop_in_force_ == (c.value == CategoryName(Category::kStop))) category = c;
     }
     return Status::Ok();
   }

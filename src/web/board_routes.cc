@@ -43,7 +43,8 @@ Json BoardModel(Context& ctx) {
     const std::string group = o.owner.empty() ? "No owner" : o.owner;
     if (!groups.count(group)) {
       group_order.push_back(group);
-      groups[group] = {{"owner", group}, {"items", Json::array()}, {"count", 0}, {"overdue", 0}};
+      // has_overdue is set on every group: a missing key would fall back to the board's own.
+      groups[group] = {{"owner", group}, {"items", Json::array()}, {"count", 0}, {"overdue", 0}, {"has_overdue", false}};
     }
     Json item = CardJson(o, ctx.app.config, now);
     Json& g = groups[group];

@@ -1,6 +1,7 @@
 // Import from the browser: upload an export, see how it will be read (the same facts as
 // `ringback inspect`), then confirm. Nothing is stored before the confirm; the upload is kept
 // in DB.uploads/ so the import reads exactly the bytes that were inspected.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -17,6 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::size_t kShownRejects = 20;
 constexpr Seconds kStagedLife = std::chrono::hours(2);
+constexpr std::size_t kStagedPerPerson = 5;
 
 // Counts what an import would store and keeps the first rejects; stores nothing.
 class DryRunSink final : public ImportSink {
@@ -99,6 +101,16 @@ void Upload(Context& ctx) {
   const httplib::MultipartFormData file = ctx.req.get_file_value("file");
   if (file.content.empty()) throw HttpError{400, "The file \"" + file.filename + "\" is empty."};
   ForgetOldUploads(ctx.app);
+  // At most kStagedPerPerson waiting per person: the oldest goes first.
+  std::vector<std::pair<Timestamp, std::string>> mine;
+  for (const auto& [t, s] : ctx.app.staged)
+    if (s.login == ctx.user.login) mine.emplace_back(s.at, t);
+  std::sort(mine.begin(), mine.end());
+  for (std::size_t i = 0; i + kStagedPerPerson <= mine.size(); ++i) {
+    std::error_code ec;
+    fs::remove_all(fs::path(ctx.app.staged[mine[i].second].path).parent_path(), ec);
+    ctx.app.staged.erase(mine[i].second);
+  }
   const std::string token = RandomToken(16);
   const fs::path dir = fs::path(ctx.app.upload_dir) / token;
   std::error_code ec;
@@ -128,6 +140,14 @@ void Confirm(Context& ctx) {
     throw HttpError{404, "That upload is no longer waiting (uploads wait two hours). Upload it again."};
   const StagedImport staged = it->second;
   ctx.app.staged.erase(it);
+  // The upload holds buyers' data: it goes once it is imported (or the import fails).
+  struct RemoveUpload {
+    std::string dir;
+    ~RemoveUpload() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  } remove_upload{fs::path(staged.path).parent_path().string()};
   AuditOptions options;
   options.inputs = {staged.path};
   options.db_path = ctx.app.db_path;

@@ -25,8 +25,8 @@ void LoginThrottle::RecordFailure(const std::string& login, const std::string& a
   Add(by_login_, login, now);
   Add(by_address_, address, now);
   // Bounded memory under a flood of made-up logins: forget streaks that have run out.
-  if (by_login_.size() > 10000) std::erase_if(by_login_, [&](const auto& kv) { return now - kv.second.last >= kWindow; });
-  if (by_address_.size() > 10000)
+  if (by_login_.size() > 1000) std::erase_if(by_login_, [&](const auto& kv) { return now - kv.second.last >= kWindow; });
+  if (by_address_.size() > 1000)
     std::erase_if(by_address_, [&](const auto& kv) { return now - kv.second.last >= kWindow; });
 }
 

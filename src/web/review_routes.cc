@@ -66,6 +66,7 @@ std::string ComputeReport(Context& ctx, const IsoWeek& week);
 void Report(Context& ctx) {
   const IsoWeek week = WeekOf(ctx);
   const Timestamp minute = std::chrono::floor<std::chrono::minutes>(ctx.app.Now());
+  if (ctx.app.report_cache.size() > 16) ctx.app.report_cache.clear();  // any week may be asked for
   auto& cached = ctx.app.report_cache[week.Label()];
   if (std::get<0>(cached) != ctx.app.generation || std::get<1>(cached) != minute || std::get<2>(cached).empty())
     cached = {ctx.app.generation, minute, ComputeReport(ctx, week)};

@@ -118,8 +118,9 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   // so a link cannot make the app appear to say something.
   Context ctx{req, res, app, {}, {}, req.path.starts_with("/api/"),
               httplib::detail::decode_url(CookieValue(req, kFlashCookie), true), std::nullopt};
+  // Held through the error pages too: they read the config, which a settings save replaces.
+  std::lock_guard<std::mutex> lock(app.mu);
   try {
-    std::lock_guard<std::mutex> lock(app.mu);
     if (!route.public_route && !SignIn(ctx)) {
       // Signing out of a session that already ended (another tab, expiry) still signs out.
       if (ctx.api || (req.method != "GET" && req.path != "/logout")) {
@@ -323,6 +324,10 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   app.assets_dir = options.assets_dir;
   app.secure_cookie = options.secure_cookie;
   app.upload_dir = options.db_path + ".uploads";
+  {  // uploads left waiting by an earlier run can no longer be confirmed: they go
+    std::error_code ec;
+    fs::remove_all(app.upload_dir, ec);
+  }
   if (Status s = app.Rebuild(); !s.ok()) return s;
   (void)app.store->DeleteExpiredSessions(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
 

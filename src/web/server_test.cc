@@ -574,12 +574,19 @@ TEST_F(ServerTest, TheSessionCookieIsHttpOnlyAndSameSiteStrict) {
   EXPECT_THAT(c, Not(HasSubstr("Secure"))) << "plain HTTP unless --secure-cookie";
 }
 
+TEST_F(ServerTest, OnlyGroupsWithOverdueWorkShowAnOverdueBadge) {
+  httplib::Result board = Get(port_, "/?status=all", &admin_);
+  ASSERT_EQ(StatusOf(board), 200);
+  EXPECT_THAT(board->body, HasSubstr("overdue</span>")) << "the sample week has overdue work";
+  EXPECT_THAT(board->body, Not(HasSubstr(">0 overdue<"))) << "a group with nothing overdue says nothing";
+}
+
 TEST_F(ServerTest, TheFormSignInRedirectsToTheLocalNextPageOnly) {
   httplib::Result page = Get(port_, "/login?next=/settings");
   ASSERT_EQ(StatusOf(page), 200);
   const std::string cookie_token = SetCookieValue(page->get_header_value("Set-Cookie"), "rb_login");
   for (const auto& [next, expected] : std::vector<std::pair<std::string, std::string>>{
-           {"/settings", "/settings"}, {"//evil.example/x", "/"}, {"https://evil.example/", "/"}, {"/\\evil", "/"}}) {
+           {"/settings", "/settings"}, {"//evil.example/x", "/"}, {"https://evil.example/", "/"}, {"/\\evil", "/"}, {"/\t/evil.example", "/"}}) {
     httplib::Result r = PostForm(port_, "/login", {{"login", "Dana"}, {"password", kDanaPassword}, {"next", next}},
                                  nullptr, cookie_token, "rb_login=" + cookie_token);
     ASSERT_EQ(StatusOf(r), 303) << next << ": " << BodyOf(r);

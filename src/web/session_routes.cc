@@ -1,6 +1,8 @@
 // Signing in and out, and the routes that need no sign-in: health, metrics, static files.
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "core/embedded.h"
 #include "web/app.h"
@@ -20,11 +22,13 @@ std::string CookieAttributes(const App& app, Seconds life) {
 
 Timestamp Clock() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
 
-// Only a path on this site: never "//evil.example" or "https://...".
+// Only a path on this site: never "//evil.example", "https://..." or "/\t/evil.example"
+// (browsers drop tabs and read "\\" as "/"): plain path and query characters only.
 std::string SafeNext(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find_first_of("\r\n") == std::string::npos)
-    return next;
+  const bool plain = std::all_of(next.begin(), next.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/_.~?=&%-").find(c) != std::string_view::npos;
+  });
+  if (plain && next.size() > 1 && next.size() <= 512 && next[0] == '/' && next[1] != '/') return next;
   return "/";
 }
 
@@ -46,6 +50,13 @@ std::pair<std::string, int> OpenSession(Context& ctx, const std::string& login_r
   std::string login = login_raw;
   for (char& c : login) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const std::string address = ctx.req.remote_addr;
+  // No real login or password is this long: refuse before either reaches the throttle's maps
+  // or Argon2 (a flood of huge made-up logins must not grow memory).
+  if (login.size() > 64 || password.size() > 1024) {
+    ctx.app.throttle.RecordFailure("", address, Clock());
+    ctx.app.metrics.RecordLogin(false);
+    return {"Wrong login or password.", 401};
+  }
   if (ctx.app.throttle.Blocked(login, address, Clock())) {
     ctx.app.metrics.RecordThrottled();
     return {"Too many failed sign-ins. Wait 15 minutes and try again, or ask the owner to reset the password.", 429};
