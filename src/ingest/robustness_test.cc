@@ -43,7 +43,7 @@ TEST(MappingFile, UnknownExportIsReadByItsValuesAndAMappingSaysTheRest) {
   ASSERT_TRUE(without.status.ok()) << without.status.ToString();
   EXPECT_EQ(without.sink.signals.size(), 3u);
   ASSERT_FALSE(without.stats.tables.empty());
-  EXPECT_THAT(without.stats.tables[0].unused, testing::Contains("Secs")) << "a column no field reads is named";
+  EXPECT_THAT(without.stats.tables[0].unused, ::testing::Contains("Secs")) << "a column no field reads is named";
 
   // Headers that say nothing and values that do not decide: still an error naming the header.
   TempDir dir;
