@@ -423,6 +423,7 @@ struct ColumnValues {
   std::size_t bytes = 0;
   int month_first = 0, day_first = 0;
   std::string first_month_first, first_day_first;  // an example of each, for the reason
+  std::vector<std::string> distinct;  // up to 20 different values: a business line repeats
 };
 
 std::string TrimCopy(std::string_view s) {
@@ -485,6 +486,8 @@ std::vector<ColumnValues> Survey(std::size_t columns, const std::vector<std::vec
                    source == "Referral" || source == "Google Search" || source == "Nextdoor" || source == "Angi" ||
                    source == "HomeAdvisor" || source == "Thumbtack";
       c.prose += LooksLikeProse(v);
+      if (c.distinct.size() < 20 && std::find(c.distinct.begin(), c.distinct.end(), v) == c.distinct.end())
+        c.distinct.push_back(v);
     }
   }
   return out;
@@ -556,8 +559,38 @@ void InferFromContent(ColumnMap& map, const std::vector<std::string>& headers,
   }
   // A way to reach the person.
   if (!map.has(Field::kPhone) && !map.has(Field::kFrom)) {
-    const int col = find([](const ColumnValues& c) { return Most(c.phones, c.values); });
-    if (col >= 0) Assign(map, Field::kPhone, col, true);
+    // Two columns of phones: the one that repeats a few numbers is the business's line (the
+    // number called), the other the customer.
+    std::vector<int> phone_cols;
+    for (int i = 0; i < cols; ++i) {
+      const ColumnValues& c = values[static_cast<std::size_t>(i)];
+      if (unused(static_cast<std::size_t>(i)) && c.values > 0 && Most(c.phones, c.values)) phone_cols.push_back(i);
+    }
+    if (phone_cols.size() >= 2 && !map.has(Field::kTo)) {
+      auto spread = [&](int col) { return values[static_cast<std::size_t>(col)].distinct.size(); };
+      const int customer = spread(phone_cols[0]) >= spread(phone_cols[1]) ? phone_cols[0] : phone_cols[1];
+      const int line = customer == phone_cols[0] ? phone_cols[1] : phone_cols[0];
+      if (spread(line) < spread(customer)) {
+        Assign(map, Field::kPhone, customer, true);
+        Assign(map, Field::kTo, line, true);
+      } else {
+        Assign(map, Field::kPhone, phone_cols[0], true);
+      }
+    } else if (!phone_cols.empty()) {
+      Assign(map, Field::kPhone, phone_cols[0], true);
+    }
+  }
+  // A person's name under a header that says "name" in other words ("What's your name?").
+  if (!map.has(Field::kName) && !map.has(Field::kFirstName)) {
+    for (int i = 0; i < cols; ++i) {
+      const std::string h = " " + FoldHeader(headers[static_cast<std::size_t>(i)]) + " ";
+      const ColumnValues& c = values[static_cast<std::size_t>(i)];
+      if (unused(static_cast<std::size_t>(i)) && h.find(" name ") != std::string::npos && c.phones == 0 &&
+          c.emails == 0) {
+        Assign(map, Field::kName, i, true);
+        break;
+      }
+    }
   }
   if (!map.has(Field::kEmail)) {
     const int col = find([](const ColumnValues& c) { return Most(c.emails, c.values); });
@@ -580,6 +613,11 @@ void InferFromContent(ColumnMap& map, const std::vector<std::string>& headers,
     const bool named = NamesText(FoldHeader(headers[static_cast<std::size_t>(i)]));
     const bool prose = c.values > 0 && c.prose * 2 >= c.values && c.bytes >= static_cast<std::size_t>(c.values) * 15;
     if (named || prose) Assign(map, Field::kText, i, !named);
+  }
+  // "Submit Date (UTC)": times without an offset are UTC, not the company's clock.
+  if (map.has(Field::kTime)) {
+    const std::string h = " " + FoldHeader(headers[static_cast<std::size_t>(map[Field::kTime])]) + " ";
+    map.time_is_utc = h.find(" utc ") != std::string::npos || h.find(" gmt ") != std::string::npos;
   }
   // The order of numeric dates, from every sampled value of the date column.
   map.date_order = default_order;

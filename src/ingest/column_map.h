@@ -72,6 +72,8 @@ struct ColumnMap {
   // Numeric dates ("04/11/2026"): month or day first, decided for the whole file; and why.
   DateOrder date_order = DateOrder::kMonthFirst;
   std::string date_order_reason;
+  // The date column's header says UTC ("Submit Date (UTC)"): times without an offset are UTC.
+  bool time_is_utc = false;
   // Every row of this export has this lead source (a Local Services Ads lead export).
   std::string lead_source;
 

@@ -81,7 +81,7 @@ class Row {
     std::string text = Cell(map_[Field::kTime]);
     if (!text.empty() && map_.has(Field::kClock)) text += " " + Get(Field::kClock);
     if (text.empty()) text = Get(Field::kTime);
-    auto t = ParseExportTime(text, zone_, map_.date_order);
+    auto t = ParseExportTime(text, map_.time_is_utc ? date::locate_zone("UTC") : zone_, map_.date_order);
     if (!t) Fail(Field::kTime, text.empty() ? "no date" : "not a date: \"" + text + "\"");
     return t;
   }
