@@ -395,7 +395,10 @@ std::optional<SourceKind> GuessKind(const ColumnMap& map, const std::vector<std:
   // A call log may carry notes beside its direction; a message log has no duration or result.
   if (map.has(Field::kText) && map.has(Field::kDirection) && !map.has(Field::kDuration) && !map.has(Field::kResult))
     return SourceKind::kSms;
-  if (map.has(Field::kText) && (map.has(Field::kPhone) || map.has(Field::kEmail))) return SourceKind::kForm;
+  // A call result ("Missed", "Voicemail") makes a call log even when every column was found
+  // by its values and one of them is text.
+  if (map.has(Field::kText) && (map.has(Field::kPhone) || map.has(Field::kEmail)) && !map.has(Field::kResult))
+    return SourceKind::kForm;
   if (map.has(Field::kDirection) || map.has(Field::kResult) || map.has(Field::kDuration)) return SourceKind::kCallLog;
   if (map.has(Field::kChannel) || map.has(Field::kLeadSource)) return SourceKind::kForm;  // a lead list
   return std::nullopt;
