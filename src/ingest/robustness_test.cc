@@ -390,3 +390,33 @@ TEST(Mail, TruncatedMailboxKeepsWhatItHas) {
 
 }  // namespace
 }  // namespace ringback
+
+namespace ringback {
+namespace {
+
+// A mapping file's kind takes channel aliases: "gbp" reads every row as a Business Profile
+// message, with that lead source.
+TEST(MappingFile, KindTakesChannelAliases) {
+  StatusOr<MappingOverride> gbp = ParseMappingOverride("kind = \"gbp\"\n", "gbp.mapping.toml");
+  ASSERT_TRUE(gbp.ok()) << gbp.status().ToString();
+  EXPECT_EQ(gbp->kind, SourceKind::kForm);
+  EXPECT_EQ(gbp->channel, Channel::kProfile);
+  StatusOr<MappingOverride> text = ParseMappingOverride("kind = \"TXT\"\n", "t.mapping.toml");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->kind, SourceKind::kSms);
+
+  TempDir dir;
+  const std::string csv = dir.Write("chats.csv", "Date,Customer,Phone,Message\n"
+                                                 "2023-05-02 10:14,Ann Lee,(512) 555-0141,Do you repair hail damage?\n");
+  ImportOptions options;
+  options.mapping = *gbp;
+  RecordingSink sink;
+  ImportStats stats;
+  ASSERT_TRUE(ImportFile(csv, "chats.csv", testing::TestCompany(), options, sink, &stats).ok());
+  ASSERT_EQ(sink.signals.size(), 1u);
+  EXPECT_EQ(sink.signals[0].channel, Channel::kProfile);
+  EXPECT_EQ(sink.signals[0].lead_source, "Google Business Profile");
+}
+
+}  // namespace
+}  // namespace ringback

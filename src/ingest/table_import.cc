@@ -435,6 +435,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
                     : map_.kind == SourceKind::kVoicemail ? Channel::kVoicemail
                     : map_.kind == SourceKind::kSms       ? Channel::kSms
                                                           : Channel::kForm;
+  if (options_.mapping && options_.mapping->channel) channel = *options_.mapping->channel;
   if (const std::string value = row.Get(Field::kChannel); !value.empty()) {
     if (std::optional<Channel> named = RowChannel(value)) {
       channel = *named;
