@@ -39,6 +39,10 @@ AS_OF = "2026-11-23 08:00 America/Chicago"
 
 MAIN_LINE = "(512) 555-0100"
 MAIN_E164 = "+15125550100"
+# The Google Business Profile's call tracking number ([profile] numbers in the example config):
+# these buyers found the company on its Business Profile and called that number.
+PROFILE_LINE = "(512) 555-0108"
+PROFILE_CALLERS = {"+15125550149", "+15125550126", "+15125550178", "+15125550195"}
 OFFICE = "office@summitridge.example.com"
 OFFICE_DISPLAY = "Summit Ridge Roofing & Air <office@summitridge.example.com>"
 STAFF_EMAIL = {
@@ -931,7 +935,8 @@ def render_calls():
         for e in p.events:
             seq += 1
             if e["kind"] == "call":
-                rows.append((e["t"], seq, [us_time(e["t"]), "Inbound", e["frm"], p.cnam, MAIN_LINE, e["result"],
+                line = PROFILE_LINE if p.e164 in PROFILE_CALLERS else MAIN_LINE
+                rows.append((e["t"], seq, [us_time(e["t"]), "Inbound", e["frm"], p.cnam, line, e["result"],
                                            str(e["dur"]), e["agent"]]))
             elif e["kind"] == "call_out":
                 rows.append((e["t"], seq, [us_time(e["t"]), "Outbound", MAIN_LINE, "SUMMIT RIDGE RF", e["to"],
@@ -1148,6 +1153,8 @@ def render_readme(files):
     a("## The business and the week")
     a("")
     a("- Company: Summit Ridge Roofing & Air, Austin, Texas (America/Chicago), main line %s." % MAIN_LINE)
+    a("- Google Business Profile: call tracking number %s (`[profile] numbers` in the example config);" % PROFILE_LINE)
+    a("  %d buyers called it this week, so their lead source is \"Google Business Profile\"." % len(PROFILE_CALLERS))
     a("- Hours: Mon-Fri 07:30-17:30, Sat 08:00-12:00, Sun closed.")
     a("- Team: Maria Alvarez (owner), Dana Brooks (dispatcher), Tom Nguyen (office/CSR), Rick Hollis")
     a("  (estimator, roofing), Priya Shah (estimator, HVAC), Luis Mendez (technician, HVAC, service lead,")

@@ -26,6 +26,9 @@ struct ClassifyContext {
   bool answered = false;           // a call answered live
   std::int64_t duration_seconds = -1;  // call length, -1 unknown
   bool has_contact_handle = true;  // false: no phone or email we could use
+  // Why the message is bulk or automated mail ("List-Unsubscribe header"), empty when a
+  // person wrote it. Bulk mail is spam, and its unsubscribe footer is never a stop.
+  std::string bulk;
 };
 
 struct Classification {

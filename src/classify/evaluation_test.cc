@@ -2,6 +2,7 @@
 // buyer wrongly stopped; overall accuracy is printed and held to a floor.
 #include "classify/evaluation.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -124,7 +125,15 @@ TEST(JsonLines, ReadsContextAndRejectsTypos) {
                             &id);
   EXPECT_FALSE(typo.ok());
   EXPECT_EQ(id, 7);  // the id is still known for the error line
-  EXPECT_FALSE(ParseJsonLine(R"({"id":"x","channel":"fax"})", false, nullptr).ok());
+  // An unknown channel is a warning: the text is still classified, as sms.
+  auto fax = ParseJsonLine(R"({"id":"x","channel":"fax","text":"roof leak"})", false, nullptr);
+  ASSERT_TRUE(fax.ok());
+  EXPECT_EQ(fax->channel, Channel::kSms);
+  EXPECT_THAT(fax->warning, testing::HasSubstr("unknown channel \"fax\""));
+  auto alias = ParseJsonLine(R"({"id":"y","channel":"GBP","text":"hi"})", false, nullptr);
+  ASSERT_TRUE(alias.ok());
+  EXPECT_EQ(alias->channel, Channel::kProfile);
+  EXPECT_TRUE(alias->warning.empty());
   EXPECT_FALSE(ParseJsonLine("{not json", false, nullptr).ok());
   EXPECT_FALSE(ParseJsonLine(R"({"id":"x","channel":"sms","label":"duplicate"})", true, nullptr)
                    .ok());

@@ -2,8 +2,10 @@
 //   in:  {"id": "m1", "channel": "sms", "text": "...", "context": {...}, "label": "stop"}
 //   out: {"id": "m1", "category": "stop", "confidence": 0.99, "reasons": [...], "trade": "..."}
 // "context" (optional) holds ClassifyContext fields by name: estimate_age_days, has_past_job,
-// calls_within_minutes, on_spam_list, answered, duration_seconds, has_contact_handle. "label"
-// is read for eval only; other keys are ignored.
+// calls_within_minutes, on_spam_list, answered, duration_seconds, has_contact_handle, bulk.
+// "channel" takes the aliases of ParseChannelAlias ("text", "vm", "gbp"...); an unknown one is
+// a warning and the text is classified as sms. "label" is read for eval only; other keys are
+// ignored.
 //
 // Header-only on purpose: the classify library itself does not depend on nlohmann/json; the
 // CLI (which links nlohmann_json) and the tests include this.
@@ -28,6 +30,8 @@ struct JsonLine {
   std::string text;
   ClassifyContext context;
   std::optional<Category> label;
+  // Said on stderr, the line still classified: an unknown channel read as sms.
+  std::string warning;
 };
 
 namespace json_lines_detail {
@@ -77,6 +81,9 @@ inline Status ReadContext(const nlohmann::json& obj, ClassifyContext& ctx) {
       st = ReadInt(v, "duration_seconds", ctx.duration_seconds);
     } else if (key == "has_contact_handle") {
       st = ReadBool(v, "has_contact_handle", ctx.has_contact_handle);
+    } else if (key == "bulk") {
+      if (!v.is_string()) st = Status::InvalidArgument("context.bulk: expected a string");
+      else ctx.bulk = v.get<std::string>();
     } else {
       st = Status::InvalidArgument("context: unknown key \"" + key + "\"");
     }
@@ -116,9 +123,11 @@ inline StatusOr<JsonLine> ParseJsonLine(std::string_view text, bool need_label,
   if (!obj.contains("channel") || !obj["channel"].is_string())
     return Status::InvalidArgument("channel: missing (call, voicemail, form, sms, email, profile)");
   const std::string channel = obj["channel"].get<std::string>();
-  const std::optional<Channel> ch = ParseChannel(channel);
-  if (!ch) return Status::InvalidArgument("channel: unknown channel \"" + channel + "\"");
-  line.channel = *ch;
+  const std::optional<Channel> ch = ParseChannelAlias(channel);
+  line.channel = ch.value_or(Channel::kSms);
+  if (!ch)
+    line.warning = "unknown channel \"" + channel +
+                   "\" (not call, voicemail, form, sms, email, profile or an alias): classified as sms";
   if (obj.contains("text") && !obj["text"].is_null()) {
     if (!obj["text"].is_string()) return Status::InvalidArgument("text: expected a string");
     line.text = obj["text"].get<std::string>();

@@ -80,11 +80,26 @@ void FinishContext(Classification& c, const ClassifyContext& ctx, bool counted) 
   c.confidence = Round2(c.confidence);
 }
 
+// Bulk or automated mail (a newsletter, a list, a bounce) is not a person asking: spam, whatever
+// its words say, so an "unsubscribe" footer is never a stop request.
+Classification Bulk(const ClassifyContext& ctx) {
+  Classification c;
+  c.category = Category::kSpam;
+  c.confidence = 0.95;
+  c.reasons.push_back("bulk or automated mail (" + ctx.bulk + "), not a person writing");
+  return c;
+}
+
 class Decider {
  public:
   explicit Decider(const RuleInput& in) : in_(in), a_(in.analysis), ctx_(in.context) {}
 
   Classification Run() {
+    if (!ctx_.bulk.empty()) {
+      Classification bulk = Bulk(ctx_);
+      FinishContext(bulk, ctx_, false);
+      return bulk;
+    }
     std::optional<Classification> c = Stop();
     if (!c) c = Pitch();
     if (!c) c = Emergency();
@@ -318,6 +333,11 @@ std::string EmptyReason(Channel channel, const ClassifyContext& ctx) {
 Classification Decide(const RuleInput& in) { return Decider(in).Run(); }
 
 Classification DecideEmpty(Channel channel, const ClassifyContext& ctx, int old_estimate_days) {
+  if (!ctx.bulk.empty()) {
+    Classification bulk = Bulk(ctx);
+    FinishContext(bulk, ctx, false);
+    return bulk;
+  }
   Classification c;
   c.reasons.push_back(EmptyReason(channel, ctx));
   if (ctx.on_spam_list) {

@@ -2,6 +2,7 @@
 // about the contact (ClassifyContext) to one category, a confidence and the reasons.
 //
 // Precedence, first match wins:
+//   0. spam        bulk or automated mail (context.bulk names why): never a stop
 //   1. stop        an opt-out keyword alone, or a stop phrase anywhere
 //   2. spam        a sales pitch to the business, unless the buyer talks about their own home
 //   3. emergency   a safety cue; or an urgent problem (a weak problem counts with an urgency

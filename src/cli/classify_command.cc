@@ -123,6 +123,7 @@ int ClassifyCommand(const std::vector<std::string>& args, const CompanyConfig& c
       out << Dump(classify::ErrorJson(id, line_no, req.status().message())) << "\n";
       continue;
     }
+    if (!req->warning.empty()) err << "classify: line " << line_no << ": " << req->warning << "\n";
     const Classification c = classifier->Classify(req->channel, req->text, req->context);
     out << Dump(classify::ResultJson(req->id, c)) << "\n";
   }
@@ -162,6 +163,7 @@ int EvalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
       err << *opts->file << ":" << line_no << ": " << ex.status().message() << "\n";
       continue;
     }
+    if (!ex->warning.empty()) err << *opts->file << ":" << line_no << ": " << ex->warning << "\n";
     examples.push_back(classify::ToExample(*ex));
   }
   if (examples.empty()) {

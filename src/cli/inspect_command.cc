@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <ostream>
@@ -170,6 +171,8 @@ std::string Describe(const Row& row, const CompanyConfig& config) {
     if (s.duration_seconds >= 0) add(std::to_string(s.duration_seconds) + " s");
     if (!s.subject.empty()) add("[" + Short(s.subject, 40) + "]");
     if (!s.text.empty()) add("\"" + Short(s.text) + "\"");
+    if (!s.lead_source.empty()) add("source: " + s.lead_source);
+    if (!s.bulk.empty()) add("bulk: " + s.bulk);
   } else if (row.type == Row::Type::kAttempt) {
     const Attempt& a = row.attempt;
     add("attempt (" + std::string(ChannelName(a.channel)) + ")");
@@ -189,6 +192,17 @@ std::string Describe(const Row& row, const CompanyConfig& config) {
     if (!e.estimator.empty()) add("by " + e.estimator);
   }
   return out;
+}
+
+// "(when the first is blank)", "(more text)", "(by its values)": how a mapped column is read.
+std::string ColumnNote(const ColumnMap& map, int col) {
+  std::string note;
+  for (const auto& [f, c] : map.fallbacks)
+    if (c == col) note += " (when the first is blank)";
+  for (const auto& [f, c] : map.extra)
+    if (c == col) note += f == Field::kText ? " (more text)" : " (joined)";
+  if (std::find(map.by_content.begin(), map.by_content.end(), col) != map.by_content.end()) note += " (by its values)";
+  return note;
 }
 
 std::string SourceLine(const ColumnMap& map) {
@@ -222,10 +236,18 @@ void PrintText(const std::string& file, const Status& status, const ImportStats&
       std::string letter = ColumnLetter(i);
       letter.resize(3, ' ');
       out << "  " << letter << label << "  " << (field ? "-> " + std::string(FieldName(*field)) : "   (not used)");
-      if (field)
-        for (const auto& [f, col] : t.map->fallbacks)
-          if (col == static_cast<int>(i)) out << " (when the first is blank)";
+      if (field) out << ColumnNote(*t.map, static_cast<int>(i));
       out << "\n";
+    }
+    if (t.map->has(Field::kClock))
+      out << "Date/time: " << Short(t.header[static_cast<std::size_t>((*t.map)[Field::kTime])], 32) << " + "
+          << Short(t.header[static_cast<std::size_t>((*t.map)[Field::kClock])], 32) << " joined into one time\n";
+    if (!t.map->date_order_reason.empty()) out << "Dates:     " << t.map->date_order_reason << "\n";
+    if (!t.map->lead_source.empty()) out << "Lead source: every row is " << t.map->lead_source << "\n";
+    if (!t.unused.empty()) {
+      out << "Unused:    ";
+      for (std::size_t i = 0; i < t.unused.size(); ++i) out << (i ? ", " : "") << "\"" << Short(t.unused[i], 32) << "\"";
+      out << " (no field reads " << (t.unused.size() == 1 ? "it" : "them") << ")\n";
     }
   }
   if (status.ok() || !sink.rows.empty()) {
@@ -267,6 +289,8 @@ nlohmann::json RowJson(const Row& row) {
     j["text"] = s.text;
     j["answered"] = s.answered;
     j["duration"] = s.duration_seconds;
+    j["lead_source"] = s.lead_source;
+    j["bulk"] = s.bulk;
   } else if (row.type == Row::Type::kAttempt) {
     const Attempt& a = row.attempt;
     j["type"] = "attempt";
@@ -312,9 +336,21 @@ void PrintJson(const std::string& file, const Status& status, const ImportStats&
     tj["columns"] = nlohmann::json::array();
     for (std::size_t i = 0; i < t.header.size(); ++i) {
       const std::optional<Field> field = t.map ? t.map->FieldOf(static_cast<int>(i)) : std::nullopt;
+      const bool by_content = t.map && std::find(t.map->by_content.begin(), t.map->by_content.end(),
+                                                 static_cast<int>(i)) != t.map->by_content.end();
       tj["columns"].push_back({{"column", ColumnLetter(i)},
                                {"header", t.header[i]},
-                               {"field", field ? nlohmann::json(std::string(FieldName(*field))) : nlohmann::json()}});
+                               {"field", field ? nlohmann::json(std::string(FieldName(*field))) : nlohmann::json()},
+                               {"by_content", by_content}});
+    }
+    tj["unused"] = t.unused;
+    if (t.map) {
+      tj["date_order"] = t.map->date_order == DateOrder::kDayFirst ? "day/month" : "month/day";
+      tj["date_order_reason"] = t.map->date_order_reason;
+      if (t.map->has(Field::kClock))
+        tj["joined_time"] = {t.header[static_cast<std::size_t>((*t.map)[Field::kTime])],
+                             t.header[static_cast<std::size_t>((*t.map)[Field::kClock])]};
+      tj["lead_source"] = t.map->lead_source;
     }
     if (!t.error.empty()) tj["error"] = t.error;
     j["tables"].push_back(tj);

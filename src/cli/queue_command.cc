@@ -111,7 +111,8 @@ void PrintJson(const std::vector<Opportunity>& rows, const CompanyConfig& config
               {"deadline", o.deadline ? Json(FormatLocalIso(*o.deadline, config.time_zone)) : Json(nullptr)},
               {"next_action", o.next_action},
               {"contact", Contact(o)},
-              {"overdue", IsOverdueAt(o, as_of)}};
+              {"overdue", IsOverdueAt(o, as_of)},
+              {"lead_source", o.lead_source}};
     // Exports are not always valid UTF-8; replace bad bytes rather than fail the listing.
     out << (i == 0 ? "\n" : ",\n") << j.dump(-1, ' ', false, Json::error_handler_t::replace);
   }

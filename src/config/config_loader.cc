@@ -326,6 +326,15 @@ Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
       }
     }
   }
+  if (const toml::table* profile = root["profile"].as_table()) {
+    std::vector<std::string> numbers;
+    if (Status s = ReadStrings(ctx, profile->get("numbers"), "profile.numbers", numbers); !s.ok()) return s;
+    for (const std::string& n : numbers) {
+      PhoneNumber p = ParsePhone(n, c.phone_region);
+      if (!p.ok()) return ctx.Error(profile->get("numbers"), "profile.numbers", "\"" + n + "\": " + p.error);
+      c.profile_numbers.push_back(p.e164);
+    }
+  }
   if (const toml::table* id = root["identity"].as_table())
     c.duplicate_window_days = static_cast<int>((*id)["duplicate_window_days"].value_or(int64_t{7}));
   if (const toml::table* q = root["quiet_hours"].as_table()) {

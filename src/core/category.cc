@@ -1,6 +1,7 @@
 #include "core/category.h"
 
 #include <array>
+#include <string>
 #include <utility>
 
 namespace ringback {
@@ -79,6 +80,37 @@ std::string_view ChannelName(Channel c) {
 std::optional<Channel> ParseChannel(std::string_view name) {
   for (const auto& [ch, n] : kChannels)
     if (n == name) return ch;
+  return std::nullopt;
+}
+
+std::optional<Channel> ParseChannelAlias(std::string_view text) {
+  // Lower case, with spaces, '-', '_' and '.' dropped: "Voice Mail" and "voice-mail" are "voicemail".
+  std::string key;
+  for (char ch : text) {
+    if (ch == ' ' || ch == '-' || ch == '_' || ch == '.' || ch == '\t') continue;
+    key += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  static constexpr std::array<std::pair<std::string_view, Channel>, 33> kAliases{{
+      {"call", Channel::kCall},           {"calls", Channel::kCall},
+      {"phone", Channel::kCall},          {"phonecall", Channel::kCall},
+      {"missedcall", Channel::kCall},     {"voicemail", Channel::kVoicemail},
+      {"voicemails", Channel::kVoicemail}, {"vm", Channel::kVoicemail},
+      {"voicemessage", Channel::kVoicemail}, {"form", Channel::kForm},
+      {"forms", Channel::kForm},          {"web", Channel::kForm},
+      {"webform", Channel::kForm},        {"website", Channel::kForm},
+      {"contactform", Channel::kForm},    {"sms", Channel::kSms},
+      {"text", Channel::kSms},            {"texts", Channel::kSms},
+      {"txt", Channel::kSms},             {"mms", Channel::kSms},
+      {"textmessage", Channel::kSms},     {"email", Channel::kEmail},
+      {"mail", Channel::kEmail},          {"emails", Channel::kEmail},
+      {"profile", Channel::kProfile},     {"gbp", Channel::kProfile},
+      {"gmb", Channel::kProfile},         {"google", Channel::kProfile},
+      {"businessprofile", Channel::kProfile}, {"googlebusinessprofile", Channel::kProfile},
+      {"googlemybusiness", Channel::kProfile}, {"googlebusiness", Channel::kProfile},
+      {"googlebusinessmessages", Channel::kProfile},
+  }};
+  for (const auto& [alias, channel] : kAliases)
+    if (alias == key) return channel;
   return std::nullopt;
 }
 

@@ -35,4 +35,11 @@ enum class Channel { kCall, kVoicemail, kForm, kSms, kEmail, kProfile };
 std::string_view ChannelName(Channel c);
 std::optional<Channel> ParseChannel(std::string_view name);
 
+// A channel as people write it: the names above plus the usual aliases, case, spaces, '-'
+// and '_' ignored ("SMS", "text", "txt", "mms" -> sms; "vm", "voice mail" -> voicemail;
+// "phone" -> call; "web", "webform", "website" -> form; "mail", "e-mail" -> email; "gbp",
+// "gmb", "google", "business profile", "Google Business Profile" -> profile). nullopt when
+// it is none of them.
+std::optional<Channel> ParseChannelAlias(std::string_view text);
+
 }  // namespace ringback

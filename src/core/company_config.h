@@ -72,6 +72,9 @@ struct CompanyConfig {
   int quiet_start_minute = 8 * 60;  // no calls or texts before, in the person's local time
   int quiet_end_minute = 21 * 60;   // ... nor after
   std::vector<std::string> spam_numbers;  // E.164 after loading
+  // [profile] numbers: the Google Business Profile's tracking numbers (E.164 after loading).
+  // A call to one of them has the lead source "Google Business Profile".
+  std::vector<std::string> profile_numbers;
   // Company terms added to the built-in lexicons: category name -> phrases.
   std::map<std::string, std::vector<std::string>> extra_terms;
   // Company callback templates overriding the built-in ones: "sms.emergency", "email.routine",

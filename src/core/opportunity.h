@@ -45,6 +45,7 @@ struct Opportunity {
   std::string draft;
   std::string summary;       // short text of the request, for people and templates
   int escalations = 0;       // times the deadline passed and the work moved on
+  std::string lead_source;   // of its first signal that has one ("Google Business Profile"...)
 };
 
 // What came of a callback. The names are a contract (CLI, CSV, JSON).

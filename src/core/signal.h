@@ -30,6 +30,13 @@ struct Signal {
   std::string trade;      // a trade named by the source (form "service" field), else empty
   std::int64_t duration_seconds = -1;  // calls: -1 when unknown
   bool answered = false;               // calls: answered live (not a missed contact)
+  // Where the lead came from, normalized for display ("Google Business Profile", "Website",
+  // "Google Ads", "Google Local Services Ads", "Facebook", "Yelp", "Referral"...); empty when
+  // the export does not say.
+  std::string lead_source;
+  // Empty when a person wrote it; otherwise why the message is bulk or automated mail
+  // ("List-Unsubscribe header", "Precedence: bulk", "from mailer-daemon").
+  std::string bulk;
   SourceRef source;
 };
 

@@ -34,6 +34,7 @@ Opportunity NewRow(const std::string& contact_key, const ClassifiedSignal& cs) {
   o.reasons = cs.reasons;
   o.trade = cs.trade;
   o.summary = Summarize(cs.signal);
+  o.lead_source = cs.signal.lead_source;
   return o;
 }
 
@@ -51,6 +52,7 @@ void Absorb(Opportunity& primary, const ClassifiedSignal& cs) {
       primary.channels.end())
     primary.channels.push_back(cs.signal.channel);
   if (primary.trade.empty()) primary.trade = cs.trade;
+  if (primary.lead_source.empty()) primary.lead_source = cs.signal.lead_source;
   // Words beat silence: a missed call followed by a spam pitch is spam.
   const bool spam_over_silence = primary.category == Category::kUnknown && cs.category == Category::kSpam;
   // ...and silence after a spam pitch stays spam.

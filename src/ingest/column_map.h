@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/time_parse.h"
+
 namespace ringback {
 
 // The kinds of tabular export Ringback reads.
@@ -45,6 +47,8 @@ enum class Field {
   kNumber,      // the source's own row id: Sid, Entry Id, Quote #
   kEstimator,
   kParent,      // Twilio "Parent Call Sid": a forwarded leg of another call, not a new contact
+  kLeadSource,  // where the lead came from: "Lead Source", "utm_source", "How did you hear about us?"
+  kChannel,     // the row's own channel: "Lead Type" (Phone call / Message), "Channel" (sms, vm, gbp)
   kCount
 };
 std::string_view FieldName(Field f);
@@ -60,6 +64,18 @@ struct ColumnMap {
   // Second choices, in order, read when the primary column's cell is empty (Home Phone when
   // Mobile Phone is blank, Created date when Sent date is).
   std::vector<std::pair<Field, int>> fallbacks;
+  // More columns of a field that gathers several: every free-text column feeds the text, and
+  // utm_source + utm_medium together are the lead source.
+  std::vector<std::pair<Field, int>> extra;
+  // Columns whose role was found from their values, not their header (for inspect).
+  std::vector<int> by_content;
+  // Numeric dates ("04/11/2026"): month or day first, decided for the whole file; and why.
+  DateOrder date_order = DateOrder::kMonthFirst;
+  std::string date_order_reason;
+  // The date column's header says UTC ("Submit Date (UTC)"): times without an offset are UTC.
+  bool time_is_utc = false;
+  // Every row of this export has this lead source (a Local Services Ads lead export).
+  std::string lead_source;
 
   ColumnMap() { column.fill(-1); }
   int operator[](Field f) const { return column[static_cast<std::size_t>(f)]; }
@@ -75,6 +91,22 @@ std::string FoldHeader(std::string_view header);
 // Recognises the export from its header row. nullopt when no kind fits: the error then says
 // which columns were expected.
 std::optional<ColumnMap> MapColumns(const std::vector<std::string>& headers);
+
+// The same, and from the values of the rows below the header (`sample`): a column whose values
+// are dates, times of day, phones, emails, channels, lead sources or free text gets that role
+// whatever its header says; a date column and a time-of-day column are joined; the order of
+// numeric dates is decided from every sampled value (`default_order` when none decides).
+std::optional<ColumnMap> MapColumns(const std::vector<std::string>& headers,
+                                    const std::vector<std::vector<std::string>>& sample, DateOrder default_order);
+
+// Fills the roles a mapping left open from the sample (used after a mapping file): text, lead
+// source, a time-of-day column beside the date, the date order.
+void InferFromContent(ColumnMap& map, const std::vector<std::string>& headers,
+                      const std::vector<std::vector<std::string>>& sample, DateOrder default_order);
+
+// Whether a result or status value says the caller left a voicemail ("Voicemail", "VM",
+// "voice-mail", "Left message").
+bool SaysVoicemail(std::string_view value);
 
 // The kind a set of mapped columns suggests (used after a mapping file assigned columns by
 // hand); nullopt when it is neither a call log, voicemail, form, text or estimate export.

@@ -84,6 +84,12 @@ Status Dispatch(std::ifstream& in, const std::string& head, const std::string& p
   if (start == std::string::npos)
     return Status::InvalidArgument(display_name + ":0: the file holds only blank space");
   if (text[start] == '{' || text[start] == '[') return ImportJson(in, display_name, config, options, sink, stats);
+  if (text[start] == '<') {
+    if (LooksLikeGoogleVoicePage(text)) return ImportGoogleVoice(path, display_name, config, sink, stats);
+    return Status::InvalidArgument(display_name +
+                                   ":1: an HTML or XML page, not an export Ringback reads (Google Voice Takeout "
+                                   "pages are: Takeout/Voice/Calls/*.html)");
+  }
   if (guess.encoding == TextEncoding::kUtf8 && guess.bom_bytes == 0) {
     if (LooksLikeMbox(head)) return ImportMail(path, display_name, config, options, sink, stats);
     if (LooksLikeMail(head)) return ImportMail(path, display_name, config, options, sink, stats);
@@ -132,14 +138,67 @@ Status ImportCsv(std::istream& in, const std::string& display_name, const Compan
   return ImportCsv(in, display_name, config, ImportOptions(), sink, stats);
 }
 
+namespace {
+
+// Keeps nothing: the survey pass only reads.
+class NullSink : public ImportSink {
+ public:
+  Status OnSignal(const Signal&) override { return Status::Ok(); }
+  Status OnAttempt(const Attempt&) override { return Status::Ok(); }
+  Status OnEstimate(const Estimate&) override { return Status::Ok(); }
+  Status OnReject(const Reject&) override { return Status::Ok(); }
+};
+
+// A first pass over a seekable CSV: the order of its numeric dates ("04/11/2026") from every
+// value of its date column, not only the sampled rows. nullopt when no value decides.
+std::optional<std::pair<DateOrder, std::string>> SurveyDateOrder(std::istream& in, const std::string& display_name,
+                                                                 const CompanyConfig& config,
+                                                                 const TableOptions& table_options) {
+  const std::streampos start = in.tellg();
+  if (start == std::streampos(-1)) return std::nullopt;
+  NullSink nothing;
+  std::optional<std::pair<DateOrder, std::string>> out;
+  {
+    DecodingStream text(in);
+    CsvReader reader(text);
+    TableImport survey(display_name, config, nothing, nullptr, table_options);
+    std::vector<std::string> fields;
+    while (reader.Next(fields))
+      if (!survey.Record(fields, reader.line(), reader.error()).ok()) break;
+    (void)survey.Finish();
+    const std::int64_t month = survey.month_first_dates(), day = survey.day_first_dates();
+    if (month > 0 && day == 0)
+      out = {DateOrder::kMonthFirst, "month/day, from the whole file: \"" + survey.month_first_example() +
+                                         "\" can only be month first"};
+    else if (day > 0 && month == 0)
+      out = {DateOrder::kDayFirst,
+             "day/month, from the whole file: \"" + survey.day_first_example() + "\" can only be day first"};
+    else if (day > 0 && month > 0)
+      out = {day > month ? DateOrder::kDayFirst : DateOrder::kMonthFirst,
+             "mixed: " + std::to_string(month) + " date(s) only month first (\"" + survey.month_first_example() +
+                 "\"), " + std::to_string(day) + " only day first (\"" + survey.day_first_example() +
+                 "\"); ambiguous ones read " + (day > month ? "day/month" : "month/day")};
+  }
+  in.clear();
+  in.seekg(start);
+  if (!in) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 Status ImportCsv(std::istream& in, const std::string& display_name, const CompanyConfig& config,
                  const ImportOptions& options, ImportSink& sink, ImportStats* stats) {
   std::function<void(std::int64_t)> progress;
   if (options.progress) progress = [&options](std::int64_t done) { options.progress(done, 0); };
-  DecodingStream text(in, progress);
-  CsvReader reader(text);
   TableOptions table_options;
   table_options.mapping = options.mapping ? &*options.mapping : nullptr;
+  if (auto order = SurveyDateOrder(in, display_name, config, table_options)) {
+    table_options.date_order = order->first;
+    table_options.date_order_reason = order->second;
+  }
+  DecodingStream text(in, progress);
+  CsvReader reader(text);
   TableImport table(display_name, config, sink, stats, table_options);
   std::vector<std::string> fields;
   while (reader.Next(fields)) {

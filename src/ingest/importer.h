@@ -3,7 +3,7 @@
 //
 // Formats: CSV/TSV (any delimiter, quoted fields, embedded newlines, title lines above the
 // header), XLSX (every sheet whose header maps), JSON (an array of objects, or an object
-// holding one) and JSON lines, mbox and single messages. Text is read as UTF-8, UTF-16 or
+// holding one) and JSON lines, mbox and single messages, Google Voice Takeout pages. Text is read as UTF-8, UTF-16 or
 // Windows-1252 (see text_decoder.h) and handed on as UTF-8.
 #pragma once
 
@@ -29,6 +29,7 @@ struct TableReport {
   std::vector<std::string> header;
   std::optional<ColumnMap> map;  // nullopt: the header was not recognised (see error)
   std::string error;
+  std::vector<std::string> unused;  // headers of columns no field reads (each one named by inspect)
 };
 
 struct ImportStats {
@@ -79,6 +80,13 @@ Status ImportMail(const std::string& path, const std::string& display_name, cons
                   ImportSink& sink, ImportStats* stats);
 Status ImportMail(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                   const ImportOptions& options, ImportSink& sink, ImportStats* stats);
+
+// One page of a Google Voice Takeout export (Takeout/Voice/Calls/*.html): a call, a voicemail
+// with its transcript, or a text thread (see google_voice.cc for the markup read).
+Status ImportGoogleVoice(const std::string& path, const std::string& display_name, const CompanyConfig& config,
+                         ImportSink& sink, ImportStats* stats);
+// Whether the start of a file is a Google Voice Takeout page.
+bool LooksLikeGoogleVoicePage(std::string_view head);
 
 // A stable 16-hex-digit id for a record from its parts (FNV-1a, 64 bits): the same row in two
 // overlapping exports gets the same id.

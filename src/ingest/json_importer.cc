@@ -319,6 +319,7 @@ Status ImportJson(std::istream& in, const std::string& display_name, const Compa
     json::sax_parse(json_in, &sax);
     if (!sax.status().ok()) return sax.status();
     if (!sax.error().empty()) {
+      if (Status flushed = table.Flush(); !flushed.ok()) return flushed;
       if (rows.records() == 0 && !table.mapped())
         return Status::InvalidArgument(display_name + ":" + std::to_string(sax.error_line()) + ": not valid JSON (" +
                                        sax.error() + ")");

@@ -12,6 +12,7 @@
 #include "identity/phone.h"
 #include "ingest/importer.h"
 #include "ingest/mail_text.h"
+#include "ingest/text_decoder.h"
 
 namespace ringback {
 namespace {
@@ -37,16 +38,88 @@ struct BodyFinder {
   std::string html;
 };
 
+// Bytes in any declared charset (or none, or a wrong one) as UTF-8, never invalid: text that is
+// valid UTF-8 stays as it is whatever the label says (mail declared Latin-1 is often UTF-8);
+// else the declared charset through iconv; else Windows-1252, which decodes every byte.
+std::string DecodeCharset(const std::string& bytes, const char* declared) {
+  if (IsValidUtf8(bytes)) return bytes;
+  std::string charset = declared ? declared : "";
+  std::transform(charset.begin(), charset.end(), charset.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool latin = charset.empty() || charset == "us-ascii" || charset == "ascii" || charset == "utf-8" ||
+                     charset == "utf8" || charset == "iso-8859-1" || charset == "latin1" ||
+                     charset == "windows-1252" || charset == "cp1252" || charset == "x-unknown" ||
+                     charset == "unknown-8bit";
+  if (!latin) {
+    gsize written = 0;
+    GError* error = nullptr;
+    gchar* converted = g_convert(bytes.data(), static_cast<gssize>(bytes.size()), "UTF-8", charset.c_str(),
+                                 nullptr, &written, &error);
+    if (error) g_error_free(error);
+    if (converted) {
+      std::string out(converted, written);
+      g_free(converted);
+      if (IsValidUtf8(out)) return out;
+    }
+  }
+  return Windows1252ToUtf8(bytes);
+}
+
+// The part's text, transfer encoding undone, as UTF-8.
+std::string PartText(GMimePart* part) {
+  GMimeDataWrapper* content = g_mime_part_get_content(part);
+  if (!content) return {};
+  Ref<GMimeStream> mem(g_mime_stream_mem_new());
+  g_mime_data_wrapper_write_to_stream(content, mem.ptr);
+  GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.ptr));
+  if (!array) return {};
+  const std::string bytes(reinterpret_cast<const char*>(array->data), array->len);
+  return DecodeCharset(bytes, g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
+}
+
 void FindBody(GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
   auto* found = static_cast<BodyFinder*>(data);
   if (!GMIME_IS_TEXT_PART(part)) return;
   if (g_mime_part_is_attachment(GMIME_PART(part))) return;
   GMimeContentType* type = g_mime_object_get_content_type(part);
-  char* text = g_mime_text_part_get_text(GMIME_TEXT_PART(part));
-  if (!text) return;
-  if (g_mime_content_type_is_type(type, "text", "plain") && found->plain.empty()) found->plain = text;
-  else if (g_mime_content_type_is_type(type, "text", "html") && found->html.empty()) found->html = text;
-  g_free(text);
+  const bool plain = g_mime_content_type_is_type(type, "text", "plain");
+  const bool html = g_mime_content_type_is_type(type, "text", "html");
+  if (plain && found->plain.empty()) found->plain = PartText(GMIME_PART(part));
+  else if (html && found->html.empty()) found->html = PartText(GMIME_PART(part));
+}
+
+// Header text (GMime has decoded RFC 2047 words) as valid UTF-8: raw 8-bit headers in no
+// declared charset are read as Windows-1252 when they are not UTF-8.
+std::string HeaderText(const char* text) {
+  if (!text) return {};
+  return DecodeCharset(text, nullptr);
+}
+
+// Why a message is bulk or automated mail, empty when a person wrote it: list and bulk
+// headers (RFC 2369, RFC 2919, RFC 3834) and delivery reports.
+std::string BulkReason(GMimeMessage* msg, const std::string& from) {
+  GMimeObject* obj = GMIME_OBJECT(msg);
+  auto header = [obj](const char* name) {
+    const char* v = g_mime_object_get_header(obj, name);
+    std::string out = v ? v : "";
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    out.erase(0, out.find_first_not_of(" \t"));
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t' || out.back() == '\r')) out.pop_back();
+    return out;
+  };
+  if (!header("List-Unsubscribe").empty()) return "List-Unsubscribe header";
+  if (!header("List-Id").empty()) return "List-Id header";
+  const std::string precedence = header("Precedence");
+  for (const char* p : {"bulk", "list", "junk"})
+    if (precedence == p) return std::string("Precedence: ") + p;
+  const std::string auto_submitted = header("Auto-Submitted");
+  if (!auto_submitted.empty() && auto_submitted != "no") return "Auto-Submitted: " + auto_submitted.substr(0, 40);
+  const std::string local = from.substr(0, from.find('@'));
+  if (local == "mailer-daemon" || local == "postmaster") return "from " + local;
+  GMimeObject* body = g_mime_message_get_mime_part(msg);
+  if (body && g_mime_content_type_is_type(g_mime_object_get_content_type(body), "multipart", "report"))
+    return "a delivery report";
+  return {};
 }
 
 std::pair<std::string, std::string> FirstMailbox(InternetAddressList* list) {
@@ -56,7 +129,7 @@ std::pair<std::string, std::string> FirstMailbox(InternetAddressList* list) {
     if (!INTERNET_ADDRESS_IS_MAILBOX(addr)) continue;
     const char* email = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(addr));
     const char* name = internet_address_get_name(addr);
-    return {email ? email : "", name ? name : ""};
+    return {email ? email : "", HeaderText(name)};
   }
   return {};
 }
@@ -123,10 +196,10 @@ class MailImport {
     if (!date) return Reject(line, "date", "no Date header");
     const Timestamp at = FromUnix(g_date_time_to_unix(date));
     const char* id_header = g_mime_message_get_message_id(msg);
-    const char* subject = g_mime_message_get_subject(msg);
+    const std::string subject = HeaderText(g_mime_message_get_subject(msg));
     const std::string message_id = id_header ? id_header : "";
     if (from.empty()) return Reject(line, "from", "no sender address");
-    const std::string id = StableId("email", message_id.empty() ? from + FormatUtc(at) + (subject ? subject : "") : message_id);
+    const std::string id = StableId("email", message_id.empty() ? from + FormatUtc(at) + subject : message_id);
     if (FromTeam(config_, from)) {
       if (to.empty()) return Status::Ok();
       Attempt a;
@@ -146,8 +219,9 @@ class MailImport {
     s.received_at = at;
     s.email = from;
     s.name = name;
-    s.subject = subject ? subject : "";
+    s.subject = subject;
     s.text = StripQuotedReply(BodyText(msg));
+    s.bulk = BulkReason(msg, from);
     s.source = {file_, line};
     if (stats_) ++stats_->signals;
     return sink_.OnSignal(s);
@@ -175,8 +249,9 @@ class MailImport {
     if (!body || !GMIME_IS_MULTIPART(body)) return {};
     const char* prologue = g_mime_multipart_get_prologue(GMIME_MULTIPART(body));
     if (!prologue) return {};
+    const std::string decoded = DecodeCharset(prologue, nullptr);
     std::string text;
-    std::istringstream in(prologue);
+    std::istringstream in(decoded);
     bool in_headers = false;
     for (std::string line; std::getline(in, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();

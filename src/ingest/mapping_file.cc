@@ -1,5 +1,7 @@
 #include "ingest/mapping_file.h"
 
+#include "core/category.h"
+
 #include <toml++/toml.h>
 
 #include <fstream>
@@ -42,6 +44,16 @@ StatusOr<MappingOverride> ParseMappingOverride(std::string_view text, const std:
     if (k == "kind") {
       const auto* s = node.as_string();
       std::optional<SourceKind> kind = s ? ParseSourceKind(s->get()) : std::nullopt;
+      // A channel name or alias says the kind too ("text" -> text messages, "vm" -> voicemail,
+      // "gbp" or "email" -> messages read like a form, one row per request).
+      if (!kind && s)
+        if (std::optional<Channel> channel = ParseChannelAlias(s->get())) {
+          kind = *channel == Channel::kCall        ? SourceKind::kCallLog
+                 : *channel == Channel::kVoicemail ? SourceKind::kVoicemail
+                 : *channel == Channel::kSms       ? SourceKind::kSms
+                                                   : SourceKind::kForm;
+          if (*channel == Channel::kProfile) m.channel = Channel::kProfile;
+        }
       if (!kind)
         return Status::InvalidArgument(At(path, &node) +
                                        ": kind: use \"call log\", \"voicemail\", \"web forms\", \"text messages\" "

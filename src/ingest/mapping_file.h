@@ -1,7 +1,8 @@
 // A mapping file: the user's own word on which column is which, for an export Ringback does
 // not recognise or reads wrongly. A small TOML file:
 //
-//   kind = "call log"          # optional: call log | voicemail | web forms | text messages | estimates
+//   kind = "call log"          # optional: call log | voicemail | web forms | text messages | estimates,
+//                              #   or a channel alias: "text", "vm", "gbp" (Business Profile messages)...
 //   name = "Acme PBX export"   # optional: how inspect names the source
 //   header_row = 3             # optional: the header's line (CSV) or row (XLSX); else found
 //   sheet = "Calls"            # optional, XLSX: only this sheet
@@ -20,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/category.h"
 #include "core/status.h"
 #include "ingest/column_map.h"
 
@@ -28,6 +30,8 @@ namespace ringback {
 struct MappingOverride {
   std::string path;  // for messages
   std::optional<SourceKind> kind;
+  // kind = "gbp" (or another Business Profile alias): every row is a Business Profile message.
+  std::optional<Channel> channel;
   std::string name;
   std::int64_t header_row = 0;
   std::string sheet;

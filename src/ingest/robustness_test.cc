@@ -37,11 +37,20 @@ Imported Fixture(const std::string& fixture, const ImportOptions& options = {}) 
 
 // ---- mapping files ----
 
-TEST(MappingFile, UnknownExportNeedsOneAndReadsWithIt) {
+TEST(MappingFile, UnknownExportIsReadByItsValuesAndAMappingSaysTheRest) {
+  // "Customer #" names no field, but its values are phone numbers.
   Imported without = Fixture("custom_pbx_calls.csv");
-  EXPECT_FALSE(without.status.ok());
-  EXPECT_THAT(without.status.message(), HasSubstr("Customer #")) << "the error shows the header it saw";
-  EXPECT_THAT(without.status.message(), HasSubstr("--mapping"));
+  ASSERT_TRUE(without.status.ok()) << without.status.ToString();
+  EXPECT_EQ(without.sink.signals.size(), 3u);
+  ASSERT_FALSE(without.stats.tables.empty());
+  EXPECT_THAT(without.stats.tables[0].unused, ::testing::Contains("Secs")) << "a column no field reads is named";
+
+  // Headers that say nothing and values that do not decide: still an error naming the header.
+  TempDir dir;
+  Imported unreadable = Import(dir.Write("opaque.csv", "Thing,Other\nabc,def\nghi,jkl\n"), "opaque.csv");
+  EXPECT_FALSE(unreadable.status.ok());
+  EXPECT_THAT(unreadable.status.message(), HasSubstr("Thing")) << "the error shows the header it saw";
+  EXPECT_THAT(unreadable.status.message(), HasSubstr("--mapping"));
 
   StatusOr<MappingOverride> mapping = LoadMappingOverride(kIngestFixtures + "custom_pbx.mapping.toml");
   ASSERT_TRUE(mapping.ok()) << mapping.status().ToString();
@@ -377,6 +386,36 @@ TEST(Mail, TruncatedMailboxKeepsWhatItHas) {
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_GE(r.sink.signals.size(), 1u);
   EXPECT_EQ(r.sink.signals[0].name, "Zo\xC3\xAB Park");
+}
+
+}  // namespace
+}  // namespace ringback
+
+namespace ringback {
+namespace {
+
+// A mapping file's kind takes channel aliases: "gbp" reads every row as a Business Profile
+// message, with that lead source.
+TEST(MappingFile, KindTakesChannelAliases) {
+  StatusOr<MappingOverride> gbp = ParseMappingOverride("kind = \"gbp\"\n", "gbp.mapping.toml");
+  ASSERT_TRUE(gbp.ok()) << gbp.status().ToString();
+  EXPECT_EQ(gbp->kind, SourceKind::kForm);
+  EXPECT_EQ(gbp->channel, Channel::kProfile);
+  StatusOr<MappingOverride> text = ParseMappingOverride("kind = \"TXT\"\n", "t.mapping.toml");
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(text->kind, SourceKind::kSms);
+
+  TempDir dir;
+  const std::string csv = dir.Write("chats.csv", "Date,Customer,Phone,Message\n"
+                                                 "2023-05-02 10:14,Ann Lee,(512) 555-0141,Do you repair hail damage?\n");
+  ImportOptions options;
+  options.mapping = *gbp;
+  RecordingSink sink;
+  ImportStats stats;
+  ASSERT_TRUE(ImportFile(csv, "chats.csv", testing::TestCompany(), options, sink, &stats).ok());
+  ASSERT_EQ(sink.signals.size(), 1u);
+  EXPECT_EQ(sink.signals[0].channel, Channel::kProfile);
+  EXPECT_EQ(sink.signals[0].lead_source, "Google Business Profile");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/lead_source.h"
 #include "identity/phone.h"
 #include "ingest/time_parse.h"
 
@@ -80,9 +81,36 @@ class Row {
     std::string text = Cell(map_[Field::kTime]);
     if (!text.empty() && map_.has(Field::kClock)) text += " " + Get(Field::kClock);
     if (text.empty()) text = Get(Field::kTime);
-    auto t = ParseExportTime(text, zone_);
+    auto t = ParseExportTime(text, map_.time_is_utc ? date::locate_zone("UTC") : zone_, map_.date_order);
     if (!t) Fail(Field::kTime, text.empty() ? "no date" : "not a date: \"" + text + "\"");
     return t;
+  }
+
+  // Every non-empty value of a field that gathers several columns, in column order.
+  std::vector<std::string> All(Field f) const {
+    std::vector<std::pair<int, std::string>> cells;
+    if (map_.has(f)) cells.emplace_back(map_[f], Cell(map_[f]));
+    for (const auto& [field, col] : map_.extra)
+      if (field == f) cells.emplace_back(col, Cell(col));
+    std::sort(cells.begin(), cells.end());
+    std::vector<std::string> out;
+    for (auto& [col, value] : cells)
+      if (!value.empty() && std::find(out.begin(), out.end(), value) == out.end()) out.push_back(std::move(value));
+    return out;
+  }
+
+  // All the free text of the row: transcript, message, notes, "How can we help?"...
+  std::string Text() const {
+    std::string out;
+    for (const std::string& part : All(Field::kText)) out += (out.empty() ? "" : "\n") + part;
+    return out;
+  }
+
+  // The lead source from the source and utm columns ("google" + "cpc" -> "Google Ads").
+  std::string LeadSource() const {
+    std::string raw;
+    for (const std::string& part : All(Field::kLeadSource)) raw += (raw.empty() ? "" : " / ") + part;
+    return NormalizeLeadSource(raw);
   }
 
   std::int64_t Duration() const {
@@ -152,6 +180,23 @@ bool IsAnswered(std::string_view result) {
   return Contains(r, "answer") || Contains(r, "complet") || Contains(r, "connect") || Contains(r, "accept");
 }
 
+// The channel a row's own "Lead Type" / "Channel" value names ("PHONE_CALL", "Message",
+// "Text", "VM", "GBP"); nullopt when the value names none.
+std::optional<Channel> RowChannel(std::string_view value) {
+  if (std::optional<Channel> alias = ParseChannelAlias(value)) return alias;
+  if (SaysVoicemail(value)) return Channel::kVoicemail;
+  const std::string v = Lower(value);
+  if (Contains(v, "business profile") || Contains(v, "business messages") || Contains(v, "google chat"))
+    return Channel::kProfile;
+  if (Contains(v, "sms") || Contains(v, "text")) return Channel::kSms;
+  if (Contains(v, "mail")) return Channel::kEmail;
+  if (Contains(v, "call") || Contains(v, "phone")) return Channel::kCall;
+  if (Contains(v, "message") || Contains(v, "booking") || Contains(v, "chat") || Contains(v, "form") ||
+      Contains(v, "quote") || Contains(v, "request"))
+    return Channel::kForm;
+  return std::nullopt;
+}
+
 std::string RowContent(const std::vector<std::string>& fields) {
   std::string out;
   for (const std::string& f : fields) out += Trim(f) + '\x1f';
@@ -194,49 +239,123 @@ Status TableImport::Reject(ringback::Reject r) {
   return sink_.OnReject(r);
 }
 
-Status TableImport::TryHeader(const std::vector<std::string>& fields, std::int64_t line) {
-  if (header_tries_++ == 0) {
-    first_record_ = fields;
-    first_line_ = line;
-  }
+// Tries pending_[index] as the header, with the records below it as the sample. A record
+// whose own cells are dates, phones or emails is data, not a header, unless its names alone map.
+bool TableImport::TryHeader(std::size_t index) {
+  const Pending& candidate = pending_[index];
+  if (!candidate.error.empty()) return false;
+  const std::vector<std::string>& fields = candidate.fields;
+  std::vector<std::vector<std::string>> sample;
+  for (std::size_t i = index + 1; i < pending_.size() && sample.size() < kSampleRows; ++i)
+    if (pending_[i].error.empty()) sample.push_back(pending_[i].fields);
+  const DateOrder default_order = config_.phone_region == "US" || config_.phone_region == "CA" ||
+                                          config_.phone_region == "PH"
+                                      ? DateOrder::kMonthFirst
+                                      : DateOrder::kDayFirst;
   const MappingOverride* mapping = options_.mapping;
-  if (mapping && mapping->header_row > 0 && line != mapping->header_row) return Status::Ok();
+  if (mapping && mapping->header_row > 0 && candidate.line != mapping->header_row) return false;
   std::optional<ColumnMap> map;
   if (mapping) {
     StatusOr<ColumnMap> applied = ApplyMappingOverride(fields, *mapping);
-    if (applied.ok()) map = *applied;
-    else if (header_error_.empty() || line == mapping->header_row) header_error_ = applied.status().message();
+    if (applied.ok()) {
+      map = *applied;
+      InferFromContent(*map, fields, sample, default_order);
+    } else if (header_error_.empty() || candidate.line == mapping->header_row) {
+      header_error_ = applied.status().message();
+    }
   } else {
     map = MapColumns(fields);
+    if (!map) {
+      const bool data_like = std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
+        const std::string v = Trim(f);
+        if (v.empty()) return false;
+        if (ShapeOfTime(v) != TimeShape::kNone || v.find('@') != std::string::npos) return true;
+        int digits = 0;
+        for (char c : v) digits += std::isdigit(static_cast<unsigned char>(c)) != 0;
+        return digits >= 7;
+      });
+      if (!data_like) map = MapColumns(fields, sample, default_order);
+    } else {
+      map = MapColumns(fields, sample, default_order);
+    }
   }
-  if (!map) return Status::Ok();
+  if (!map) return false;
+  if (options_.date_order) {
+    map->date_order = *options_.date_order;
+    if (!options_.date_order_reason.empty()) map->date_order_reason = options_.date_order_reason;
+  }
   mapped_ = true;
   map_ = *map;
   header_ = fields;
+  if (map_.has(Field::kText)) {
+    const std::string h = FoldHeader(fields[static_cast<std::size_t>(map_[Field::kText])]);
+    transcript_column_ = Contains(h, "transcri") || Contains(h, "voicemail");
+  }
   if (stats_) {
-    stats_->tables.push_back({options_.table_name, line, fields, map_, ""});
+    TableReport report{options_.table_name, candidate.line, fields, map_, "", {}};
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (!map_.FieldOf(static_cast<int>(i)) && !Trim(fields[i]).empty()) report.unused.push_back(Trim(fields[i]));
+    stats_->tables.push_back(std::move(report));
     const std::string kind(SourceKindName(map_.kind));
     if (stats_->kind.empty()) stats_->kind = kind;
     else if (!Contains(stats_->kind, kind)) stats_->kind += ", " + kind;
     if (stats_->source.empty()) stats_->source = map_.profile;
     else if (!map_.profile.empty() && !Contains(stats_->source, map_.profile)) stats_->source += ", " + map_.profile;
   }
+  return true;
+}
+
+// Decides the header from the records held so far, then processes the records below it.
+Status TableImport::Decide() {
+  decided_ = true;
+  const std::size_t limit = options_.mapping && options_.mapping->header_row > 0
+                                ? pending_.size()
+                                : std::min<std::size_t>(pending_.size(), static_cast<std::size_t>(options_.max_header_search));
+  std::size_t header = pending_.size();
+  for (std::size_t i = 0; i < limit; ++i) {
+    if (header_tries_++ == 0) {
+      first_record_ = pending_[i].fields;
+      first_line_ = pending_[i].line;
+    }
+    if (TryHeader(i)) {
+      header = i;
+      break;
+    }
+  }
+  if (header_tries_ == 0 && !pending_.empty()) {
+    first_record_ = pending_.front().fields;
+    first_line_ = pending_.front().line;
+    header_tries_ = 1;
+  }
+  std::vector<Pending> rest = std::move(pending_);
+  pending_.clear();
+  pending_bytes_ = 0;
+  if (!mapped_) return Status::Ok();
+  for (std::size_t i = header + 1; i < rest.size(); ++i)
+    if (Status s = Process(rest[i].fields, rest[i].line, rest[i].error); !s.ok()) return s;
   return Status::Ok();
 }
 
 Status TableImport::Record(const std::vector<std::string>& fields, std::int64_t line, const std::string& error) {
+  if (!decided_) {
+    std::size_t bytes = 0;
+    for (const std::string& f : fields) bytes += f.size();
+    pending_.push_back({fields, line, error});
+    pending_bytes_ += bytes;
+    const std::size_t header_rows = options_.mapping && options_.mapping->header_row > 0
+                                        ? static_cast<std::size_t>(std::min<std::int64_t>(options_.mapping->header_row, 1000))
+                                        : static_cast<std::size_t>(options_.max_header_search);
+    if (pending_.size() >= header_rows + kSampleRows || pending_bytes_ >= kSampleBytes) return Decide();
+    return Status::Ok();
+  }
   if (!mapped_) {
-    const int limit = options_.mapping && options_.mapping->header_row > 0
-                          ? static_cast<int>(std::min<std::int64_t>(options_.mapping->header_row, 1000))
-                          : options_.max_header_search;
-    if (header_tries_ < limit && error.empty()) return TryHeader(fields, line);
-    if (header_tries_ == 0) {
-      first_record_ = fields;
-      first_line_ = line;
-    }
     ++header_tries_;
     return Status::Ok();
   }
+  return Process(fields, line, error);
+}
+
+Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t line, const std::string& error) {
   if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
         return std::all_of(f.begin(), f.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
       }))
@@ -250,6 +369,14 @@ Status TableImport::Record(const std::vector<std::string>& fields, std::int64_t 
     const std::optional<Field> field = map_.FieldOf(static_cast<int>(i));
     return Reject({file_, line, field ? std::string(FieldName(*field)) : column,
                    column + ": a field of " + Megabytes(fields[i].size()) + " (the longest accepted is 1 MB)"});
+  }
+  if (map_.has(Field::kTime) && static_cast<std::size_t>(map_[Field::kTime]) < fields.size()) {
+    const std::string value = Trim(fields[static_cast<std::size_t>(map_[Field::kTime])]);
+    const DateOrder order = DateOrderEvidence(value);
+    if (order == DateOrder::kMonthFirst && month_first_++ == 0) month_first_example_ = value;
+    if (order == DateOrder::kDayFirst && day_first_++ == 0) day_first_example_ = value;
+    if (order != DateOrder::kUnknown && order != map_.date_order && contradicting_line_ == 0)
+      contradicting_line_ = line;
   }
   return Convert(fields, line);
 }
@@ -298,74 +425,96 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     return sink_.OnEstimate(e);
   }
 
-  if (map_.kind == SourceKind::kCallLog) {
-    if (!row.Get(Field::kParent).empty()) {
-      ++skipped_;  // Twilio's forwarded leg of a call already in the log
-      if (stats_) ++stats_->skipped;
-      return Status::Ok();
-    }
-    auto at = row.Time();
-    const bool outbound = IsOutbound(row.Get(Field::kDirection));
-    // The customer's number: a direction-free column (CallRail), else whom the call was from
-    // (inbound) or to (outbound).
-    const Field contact = map_.has(Field::kPhone) ? Field::kPhone
-                          : outbound              ? (map_.has(Field::kTo) ? Field::kTo : Field::kFrom)
-                                                  : (map_.has(Field::kFrom) ? Field::kFrom : Field::kTo);
-    if (outbound) {
-      Attempt a;
-      a.id = RowId(row, map_, fields);
-      a.channel = Channel::kCall;
-      a.at = at.value_or(Timestamp{});
-      a.phone = row.Phone(contact).second;
-      a.actor = row.Get(Field::kAgent);
-      a.duration_seconds = row.Duration();
-      a.source = row.source();
-      return deliver_attempt(a);
-    }
-    Signal s;
-    s.id = RowId(row, map_, fields);
-    s.channel = Channel::kCall;
-    s.received_at = at.value_or(Timestamp{});
-    std::tie(s.phone_raw, s.phone) = row.Phone(contact);
-    s.name = row.Get(Field::kName);
-    if (s.name.empty()) s.name = Trim(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
-    s.text = row.Get(Field::kText);
-    s.duration_seconds = row.Duration();
-    s.answered = IsAnswered(row.Get(map_.has(Field::kResult) ? Field::kResult : Field::kStatus));
-    s.source = row.source();
-    return deliver(s);
+  if (map_.kind == SourceKind::kCallLog && !row.Get(Field::kParent).empty()) {
+    ++skipped_;  // Twilio's forwarded leg of a call already in the log
+    if (stats_) ++stats_->skipped;
+    return Status::Ok();
   }
-
-  // Voicemail transcripts, web forms and text messages.
   auto at = row.Time();
-  if (map_.kind == SourceKind::kSms && IsOutbound(row.Get(Field::kDirection))) {
+  Channel channel = map_.kind == SourceKind::kCallLog    ? Channel::kCall
+                    : map_.kind == SourceKind::kVoicemail ? Channel::kVoicemail
+                    : map_.kind == SourceKind::kSms       ? Channel::kSms
+                                                          : Channel::kForm;
+  if (options_.mapping && options_.mapping->channel) channel = *options_.mapping->channel;
+  if (const std::string value = row.Get(Field::kChannel); !value.empty()) {
+    if (std::optional<Channel> named = RowChannel(value)) {
+      channel = *named;
+    } else if (unknown_channels_++ == 0) {
+      unknown_channel_example_ = value.substr(0, 40);
+    }
+  }
+  const std::string result = row.Get(map_.has(Field::kResult) ? Field::kResult : Field::kStatus);
+  const std::string text = row.Text();
+  const bool answered = IsAnswered(result);
+  // A call log that carries its voicemails' words: the rows whose result or status says
+  // voicemail, or with a transcript on a call not answered, are voicemails. (A log without a
+  // text column keeps "Voicemail" rows as missed calls: the words are in a voicemail export.)
+  const bool has_text_column = map_.has(Field::kText);
+  if (channel == Channel::kCall && has_text_column &&
+      (SaysVoicemail(result) || (map_.kind == SourceKind::kCallLog && transcript_column_ && !text.empty() && !answered)))
+    channel = Channel::kVoicemail;
+  const bool phone_like = channel == Channel::kCall || channel == Channel::kVoicemail;
+  const bool call_log = map_.kind == SourceKind::kCallLog || (phone_like && map_.has(Field::kDirection));
+  const bool outbound = IsOutbound(row.Get(Field::kDirection));
+
+  // The customer's number: a direction-free column (CallRail, forms), else whom the call or text
+  // was from (inbound) or to (outbound).
+  const Field contact = map_.has(Field::kPhone) ? Field::kPhone
+                        : outbound              ? (map_.has(Field::kTo) ? Field::kTo : Field::kFrom)
+                                                : (map_.has(Field::kFrom) ? Field::kFrom : Field::kTo);
+  if (outbound && (call_log || channel == Channel::kSms)) {
     Attempt a;
     a.id = RowId(row, map_, fields);
-    a.channel = Channel::kSms;
+    a.channel = channel == Channel::kSms ? Channel::kSms : Channel::kCall;
     a.at = at.value_or(Timestamp{});
-    a.phone = row.Phone(map_.has(Field::kTo) ? Field::kTo : Field::kPhone).second;
+    a.phone = row.Phone(contact).second;
+    a.email = NormalizeEmail(row.Get(Field::kEmail));
     a.actor = row.Get(Field::kAgent);
+    a.duration_seconds = row.Duration();
     a.source = row.source();
     return deliver_attempt(a);
   }
   Signal s;
   s.id = RowId(row, map_, fields);
-  s.channel = map_.kind == SourceKind::kVoicemail ? Channel::kVoicemail
-              : map_.kind == SourceKind::kSms     ? Channel::kSms
-                                                  : Channel::kForm;
+  s.channel = channel;
   s.received_at = at.value_or(Timestamp{});
-  std::tie(s.phone_raw, s.phone) = row.Phone(map_.has(Field::kPhone) ? Field::kPhone : Field::kFrom);
+  std::tie(s.phone_raw, s.phone) = row.Phone(contact);
   s.email = NormalizeEmail(row.Get(Field::kEmail));
   s.name = row.Get(Field::kName);
   if (s.name.empty()) s.name = Trim(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
-  s.subject = row.Get(map_.has(Field::kService) ? Field::kService : Field::kSubject);
-  s.text = row.Get(Field::kText);
+  const std::string service = row.Get(Field::kService), subject = row.Get(Field::kSubject);
+  s.subject = service.empty() ? subject : subject.empty() || subject == service ? service : service + " - " + subject;
+  s.text = text;
   s.duration_seconds = row.Duration();
+  s.answered = channel == Channel::kCall && answered;
+  s.lead_source = !map_.lead_source.empty() ? map_.lead_source : row.LeadSource();
+  // A call to the Business Profile's tracking number is a Business Profile lead.
+  if (phone_like && map_.has(Field::kTo) && !config_.profile_numbers.empty()) {
+    const PhoneNumber called = ParsePhone(row.Get(Field::kTo), config_.phone_region);
+    if (called.ok() && std::find(config_.profile_numbers.begin(), config_.profile_numbers.end(), called.e164) !=
+                           config_.profile_numbers.end())
+      s.lead_source = std::string(kBusinessProfileSource);
+  }
+  if (channel == Channel::kProfile && s.lead_source.empty()) s.lead_source = std::string(kBusinessProfileSource);
   s.source = row.source();
   return deliver(s);
 }
 
 Status TableImport::Finish() {
+  if (!decided_)
+    if (Status s = Decide(); !s.ok()) return s;
+  if (contradicting_line_ > 0 && stats_ && !options_.date_order) {
+    const bool day_first = map_.date_order == DateOrder::kDayFirst;
+    stats_->notes.push_back(file_ + ": dates were read " + (day_first ? "day/month" : "month/day") +
+                            " from the first rows, but line " + std::to_string(contradicting_line_) + " has \"" +
+                            (day_first ? month_first_example_ : day_first_example_) +
+                            "\", which can only be " + (day_first ? "month/day" : "day/month") +
+                            ": check the dates of this file");
+  }
+  if (unknown_channels_ > 0 && stats_)
+    stats_->notes.push_back(file_ + ": " + std::to_string(unknown_channels_) + " row(s) name a channel Ringback " +
+                            "does not know (\"" + unknown_channel_example_ + "\"): read as " +
+                            std::string(SourceKindName(map_.kind)));
   if (skipped_ > 0 && stats_)
     stats_->notes.push_back(file_ + ": " + std::to_string(skipped_) + " forwarded call leg" +
                             (skipped_ == 1 ? "" : "s") + " (with a parent call id) skipped: the call itself is in the log");
@@ -382,7 +531,7 @@ Status TableImport::Finish() {
               "column and a phone, email or \"From\" column; the header reads: " +
               HeaderList(first_record_) + "). A mapping file (--mapping) can say which column is which";
   }
-  if (stats_) stats_->tables.push_back({options_.table_name, 0, first_record_, std::nullopt, message});
+  if (stats_) stats_->tables.push_back({options_.table_name, 0, first_record_, std::nullopt, message, {}});
   return Status::InvalidArgument(message);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,19 @@ namespace ringback {
 // A field longer than this makes its row a reject: no real cell is a megabyte.
 inline constexpr std::size_t kMaxFieldBytes = 1024 * 1024;
 
+// Rows read below a header candidate before its columns are decided: their values decide the
+// roles a header does not name, and the order of numeric dates. Bounded in rows and bytes.
+inline constexpr std::size_t kSampleRows = 500;
+inline constexpr std::size_t kSampleBytes = 4 * 1024 * 1024;
+
 struct TableOptions {
   const MappingOverride* mapping = nullptr;
   int max_header_search = 10;  // records tried as the header (title lines above it)
   std::string table_name;      // XLSX sheet name, for the report
+  // The order of numeric dates when a pass over the whole file decided it (CSV files are read
+  // twice for this); unset: decided from the sampled rows.
+  std::optional<DateOrder> date_order;
+  std::string date_order_reason;
 };
 
 class TableImport {
@@ -42,11 +52,29 @@ class TableImport {
   // not an export Ringback reads), else ok.
   Status Finish();
 
+  // What the numeric dates of the date column said, over every row read: values that can only
+  // be month first, only day first (for a survey pass).
+  std::int64_t month_first_dates() const { return month_first_; }
+  std::int64_t day_first_dates() const { return day_first_; }
+  std::string month_first_example() const { return month_first_example_; }
+  std::string day_first_example() const { return day_first_example_; }
+
+  // Decides the header now from the records held so far (before Finish, when a reader must
+  // know whether the table was recognised). A non-ok Status means the sink failed.
+  Status Flush() { return decided_ ? Status::Ok() : Decide(); }
+
   bool mapped() const { return mapped_; }
   const ColumnMap& map() const { return map_; }
 
  private:
-  Status TryHeader(const std::vector<std::string>& fields, std::int64_t line);
+  struct Pending {
+    std::vector<std::string> fields;
+    std::int64_t line = 0;
+    std::string error;
+  };
+  Status Decide();
+  bool TryHeader(std::size_t index);
+  Status Process(const std::vector<std::string>& fields, std::int64_t line, const std::string& error);
   Status Reject(ringback::Reject r);
   Status Convert(const std::vector<std::string>& fields, std::int64_t line);
 
@@ -64,6 +92,15 @@ class TableImport {
   std::int64_t first_line_ = 0;
   std::string header_error_;
   std::int64_t skipped_ = 0;
+  std::vector<Pending> pending_;  // records held until the header and its columns are decided
+  std::size_t pending_bytes_ = 0;
+  bool decided_ = false;
+  std::int64_t month_first_ = 0, day_first_ = 0;
+  std::string month_first_example_, day_first_example_;
+  std::int64_t contradicting_line_ = 0;  // first row whose date says the other order
+  bool transcript_column_ = false;       // the text column is a voicemail transcript
+  std::int64_t unknown_channels_ = 0;
+  std::string unknown_channel_example_;
 };
 
 }  // namespace ringback

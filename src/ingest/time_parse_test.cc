@@ -114,3 +114,74 @@ TEST(ParseExportTime, GarbageIsNullopt) {
 
 }  // namespace
 }  // namespace ringback
+
+namespace ringback {
+namespace {
+
+std::string ParsedAs(const char* text, DateOrder order) {
+  auto t = ParseExportTime(text, date::locate_zone("America/Chicago"), order);
+  return t ? FormatUtc(*t) : std::string("nullopt");
+}
+
+// A phone system writing the ISO date in one column and "07:48 AM" in the next: the columns are
+// joined before parsing.
+TEST(ParseExportTime, IsoDateWithTwelveHourClock) {
+  EXPECT_EQ(ParsedAs("2026-11-16 07:48 AM", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+  EXPECT_EQ(ParsedAs("2026-11-16 7:48pm", DateOrder::kMonthFirst), "2026-11-17T01:48:00Z");
+  EXPECT_EQ(ParsedAs("2026-11-16 7:48 p.m.", DateOrder::kMonthFirst), "2026-11-17T01:48:00Z");
+}
+
+TEST(ParseExportTime, DayFirstWhenTheFileSaysSo) {
+  EXPECT_EQ(ParsedAs("04/11/2026 19:48", DateOrder::kDayFirst), "2026-11-05T01:48:00Z");
+  EXPECT_EQ(ParsedAs("04/11/2026 19:48", DateOrder::kMonthFirst), "2026-04-12T00:48:00Z");
+  // A day over 12 decides by itself, whatever the file's order.
+  EXPECT_EQ(ParsedAs("16/11/2026 19:48", DateOrder::kMonthFirst), "2026-11-17T01:48:00Z");
+  EXPECT_EQ(ParsedAs("16.11.2026 19:48", DateOrder::kDayFirst), "2026-11-17T01:48:00Z");
+}
+
+TEST(ParseExportTime, DayMonthNameYear) {
+  EXPECT_EQ(ParsedAs("16 Nov 2026 07:48", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+  EXPECT_EQ(ParsedAs("16-Nov-2026 7:48 AM", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+  EXPECT_EQ(ParsedAs("Monday, November 16, 2026 at 7:48 AM", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+  EXPECT_EQ(ParsedAs("Nov 16th 2026, 7:48 am CST", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+}
+
+TEST(ParseExportTime, ExcelSerialAndEpoch) {
+  // 46342 is 2026-11-16 in Excel's 1900 system; .325 of a day is 07:48.
+  EXPECT_EQ(ParsedAs("46342.325", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+  EXPECT_EQ(ParsedAs("1795333680", DateOrder::kMonthFirst), "2026-11-22T07:48:00Z");
+  EXPECT_EQ(ParsedAs("1795333680000", DateOrder::kMonthFirst), "2026-11-22T07:48:00Z");
+  EXPECT_EQ(ParsedAs("42", DateOrder::kMonthFirst), "nullopt");
+}
+
+TEST(ParseExportTime, ZoneAbbreviationsAreAbsolute) {
+  EXPECT_EQ(ParsedAs("11/16/2026 07:48 AM EST", DateOrder::kMonthFirst), "2026-11-16T12:48:00Z");
+  EXPECT_EQ(ParsedAs("2026-11-16 13:48:00 UTC", DateOrder::kMonthFirst), "2026-11-16T13:48:00Z");
+}
+
+TEST(ParseExportTime, NotDates) {
+  for (const char* text : {"Missed", "13:00 PM", "2026-13-01", "02/30/2026", "Call me at 5", "$1,200", "7870"})
+    EXPECT_EQ(ParsedAs(text, DateOrder::kMonthFirst), "nullopt") << text;
+}
+
+TEST(DateOrderEvidence, OnlyUnambiguousValuesCount) {
+  EXPECT_EQ(DateOrderEvidence("11/16/2026 07:48 AM"), DateOrder::kMonthFirst);
+  EXPECT_EQ(DateOrderEvidence("16/11/2026"), DateOrder::kDayFirst);
+  EXPECT_EQ(DateOrderEvidence("04/11/2026"), DateOrder::kUnknown);
+  EXPECT_EQ(DateOrderEvidence("2026-11-16"), DateOrder::kUnknown);
+}
+
+TEST(ShapeOfTime, TellsDatesClocksAndOtherText) {
+  EXPECT_EQ(ShapeOfTime("2026-11-16"), TimeShape::kDate);
+  EXPECT_EQ(ShapeOfTime("07:48 AM"), TimeShape::kClock);
+  EXPECT_EQ(ShapeOfTime("19:48"), TimeShape::kClock);
+  EXPECT_EQ(ShapeOfTime("11/16/2026 7:48 PM"), TimeShape::kDateTime);
+  EXPECT_EQ(ShapeOfTime("46342.325"), TimeShape::kDateTime);
+  EXPECT_EQ(ShapeOfTime("78701"), TimeShape::kNone);
+  EXPECT_EQ(ShapeOfTime("5125550100"), TimeShape::kNone);
+  EXPECT_EQ(ShapeOfTime("00:03:12"), TimeShape::kClock);
+  EXPECT_EQ(ShapeOfTime("my roof is leaking"), TimeShape::kNone);
+}
+
+}  // namespace
+}  // namespace ringback

@@ -44,7 +44,9 @@ TEST(CallRail, CallLogCustomerNumberIsTheContactBothWays) {
   EXPECT_EQ(r.stats.source, "CallRail call log");
   EXPECT_EQ(r.stats.kind, "call log");
   EXPECT_EQ(MappedField(r.stats, "Customer Phone Number"), "phone");
-  EXPECT_EQ(MappedField(r.stats, "Tracking Number"), "") << "the tracking number is the business's own line";
+  // The tracking number is the business's own line: read as the number called (it tells a
+  // Business Profile lead by its tracking number), never as the contact.
+  EXPECT_EQ(MappedField(r.stats, "Tracking Number"), "to");
   EXPECT_EQ(MappedField(r.stats, "Call Status"), "result");
   ASSERT_EQ(r.sink.signals.size(), 3u);
   const Signal& missed = r.sink.signals[0];

@@ -498,6 +498,7 @@ Status ImportXlsx(const std::string& path, const std::string& display_name, cons
     if (options.progress) progress = [&](std::int64_t done) { options.progress(before + done, total); };
     const std::string error = ParseEntry(zip.get(), sheet->path, handler, progress);
     if (!handler.status().ok()) return handler.status();
+    if (Status flushed = table.Flush(); !flushed.ok()) return flushed;
     zip_stat_t st;
     if (zip_stat(zip.get(), sheet->path.c_str(), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
       before += static_cast<std::int64_t>(st.size);

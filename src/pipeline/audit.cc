@@ -17,12 +17,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Extensions read when walking a folder; other files (notes, scripts) are passed over.
+// Extensions read when walking a folder; other files (notes, scripts, a Takeout's audio and
+// images) are passed over. HTML pages are read only when they are Google Voice Takeout pages
+// (a Takeout folder also holds an archive browser page and others).
 bool LooksLikeExport(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (std::string_view e : {".csv", ".tsv", ".txt", ".mbox", ".mbx", ".eml", ".xlsx", ".json", ".jsonl", ""})
     if (ext == e) return true;
+  if (ext == ".html" || ext == ".htm") {
+    std::ifstream in(p, std::ios::binary);
+    std::string head(16384, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return LooksLikeGoogleVoicePage(head);
+  }
   return false;
 }
 

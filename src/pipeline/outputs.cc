@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 // Column names are a contract with users' scripts: extend at the end, never rename.
 const std::vector<std::string> kQueueColumns = {
     "id", "received_at", "channel", "contact", "category", "reasons", "owner", "backup_owner", "next_action",
-    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key", "escalations", "send_after"};
+    "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key", "escalations", "send_after",
+    "lead_source"};
 
 std::string Joined(const std::vector<std::string>& items, const char* sep) {
   std::string out;
@@ -42,7 +43,7 @@ std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zon
           std::string(CategoryName(o.category)), Joined(o.reasons, "; "), o.owner, o.backup_owner, o.next_action,
           when(o.deadline), std::string(StatusName(o.status)), o.duplicate_of, o.draft, ChannelList(o.channels),
           when(o.first_attempt_at), o.summary, confidence, o.trade, sanitize ? std::string() : o.contact_key,
-          std::to_string(o.escalations), when(send_after)};
+          std::to_string(o.escalations), when(send_after), o.lead_source};
 }
 
 // "calls.csv:0: the file is empty" -> "the file is empty": the file and line have columns.

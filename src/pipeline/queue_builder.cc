@@ -110,6 +110,7 @@ class QueueBuilder {
     ctx.answered = signal.answered;
     ctx.duration_seconds = signal.duration_seconds;
     ctx.has_contact_handle = !signal.phone.empty() || !signal.email.empty();
+    ctx.bulk = signal.bulk;
     ctx.on_spam_list = !signal.phone.empty() && std::find(config_.spam_numbers.begin(), config_.spam_numbers.end(),
                                                           signal.phone) != config_.spam_numbers.end();
     if (signal.channel == Channel::kCall)

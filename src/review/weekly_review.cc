@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "assign/assigner.h"
+#include "core/lead_source.h"
 
 namespace ringback {
 namespace {
@@ -199,14 +200,20 @@ void WeekReviewBuilder::AddFailures(const ReviewRow& row, bool within_sla) {
   const Opportunity& o = row.opportunity;
   const std::string what = ContactWord(o.channel);
   const bool reached_live = o.status == OpportunityStatus::kReached && !o.first_attempt_at;
+  // A lead from the Business Profile that came in by phone or form fails there and at the
+  // profile too: the review says which source the late answers cost.
+  const bool from_profile = o.channel != Channel::kProfile && o.lead_source == kBusinessProfileSource;
+  auto fail_contact = [&](const std::string& why) {
+    Fail(PointFor(o.channel), o, why);
+    if (from_profile) Fail(HandoffPoint::kProfile, o, "Business Profile lead: " + why);
+  };
   if (!o.first_attempt_at && !reached_live) {
-    Fail(PointFor(o.channel), o, what + " never " + AnswerVerb(o.channel));
+    fail_contact(what + " never " + AnswerVerb(o.channel));
   } else if (o.first_attempt_at && !within_sla && o.deadline) {
     const std::string late = what + " " + AnswerVerb(o.channel) + " " +
                              FormatDelay(*o.first_attempt_at - o.received_at) + " after it came in; ";
-    Fail(PointFor(o.channel), o,
-         late + (o.escalations > 0 ? "its deadline had passed and it was escalated"
-                                   : "deadline was " + FormatDelay(*o.deadline - o.received_at)));
+    fail_contact(late + (o.escalations > 0 ? "its deadline had passed and it was escalated"
+                                           : "deadline was " + FormatDelay(*o.deadline - o.received_at)));
   }
   if (o.channel == Channel::kEmail && !row.personal_reply_from.empty())
     Fail(HandoffPoint::kInbox, o, "email answered from a personal inbox (" + row.personal_reply_from +

@@ -170,6 +170,13 @@ CREATE TABLE marks (
   PRIMARY KEY (list, item)
 );
 )sql"},
+      {7, R"sql(
+-- Where a signal came from (lead source: "Google Business Profile", "Website"...) and why a
+-- message is bulk or automated mail; the opportunity keeps the lead source of its first signal.
+ALTER TABLE signals ADD COLUMN lead_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE signals ADD COLUMN bulk TEXT NOT NULL DEFAULT '';
+ALTER TABLE opportunities ADD COLUMN lead_source TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }

@@ -82,11 +82,14 @@ class SqliteStore final : public Store {
 
   Status PutSignal(const Signal& s, const std::string& handle, bool* inserted) override {
     Statement* st = nullptr;
-    if (Status e = Prepared("INSERT OR IGNORE INTO signals VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !e.ok()) return e;
+    if (Status e = Prepared("INSERT OR IGNORE INTO signals (id, channel, received_at, handle, name, phone_raw, phone, "
+                            "email, subject, body, trade, duration, answered, source_file, source_line, lead_source, "
+                            "bulk) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !e.ok()) return e;
     st->Bind(1, s.id).Bind(2, ChannelName(s.channel)).Bind(3, ToUnix(s.received_at)).Bind(4, handle)
         .Bind(5, s.name).Bind(6, s.phone_raw).Bind(7, s.phone).Bind(8, s.email).Bind(9, s.subject)
         .Bind(10, s.text).Bind(11, s.trade).Bind(12, s.duration_seconds)
-        .Bind(13, std::int64_t{s.answered ? 1 : 0}).Bind(14, s.source.file).Bind(15, s.source.line);
+        .Bind(13, std::int64_t{s.answered ? 1 : 0}).Bind(14, s.source.file).Bind(15, s.source.line)
+        .Bind(16, s.lead_source).Bind(17, s.bulk);
     return RunCounting(st, inserted);
   }
 
@@ -260,7 +263,7 @@ class SqliteStore final : public Store {
     // A statement of its own: `fn` may use the cached ones while this one is stepping.
     StatusOr<Statement> st = db_.Prepare(
         "SELECT h.contact_key, s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, s.email, "
-        "s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line "
+        "s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line, s.lead_source, s.bulk "
         "FROM signals s JOIN handles h ON h.handle = s.handle ORDER BY h.contact_key, s.received_at, s.id");
     if (!st.ok()) return st.status();
     std::string current;
@@ -381,7 +384,7 @@ class SqliteStore final : public Store {
   Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare(
         "SELECT coalesce(h.contact_key, s.handle), s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, "
-        "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line "
+        "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line, s.lead_source, s.bulk "
         "FROM signals s LEFT JOIN handles h ON h.handle = s.handle WHERE s.received_at >= ? AND s.received_at < ? "
         "ORDER BY s.received_at, s.id");
     if (!st.ok()) return st.status();
@@ -495,14 +498,14 @@ class SqliteStore final : public Store {
 
   Status PutOpportunity(const Opportunity& o) override {
     Statement* st = nullptr;
-    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
     st->Bind(1, o.id).Bind(2, o.contact_key).Bind(3, o.contact_display).Bind(4, ToUnix(o.received_at))
         .Bind(5, ChannelName(o.channel)).Bind(6, JoinChannels(o.channels)).Bind(7, CategoryName(o.category))
         .Bind(8, o.confidence).Bind(9, Join(o.reasons)).Bind(10, o.trade).Bind(11, o.owner)
         .Bind(12, o.backup_owner).Bind(13, o.next_action).Bind(14, OptUnix(o.deadline))
         .Bind(15, OptUnix(o.first_attempt_at)).Bind(16, StatusName(o.status)).Bind(17, o.duplicate_of)
         .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Join(o.signal_ids))
-        .Bind(21, std::int64_t{o.escalations});
+        .Bind(21, std::int64_t{o.escalations}).Bind(22, o.lead_source);
     return st->Run();
   }
 
@@ -523,7 +526,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<Signal>> SignalsFor(const std::string& contact_key) override {
     Statement* st = nullptr;
     if (Status s = Prepared("SELECT h.contact_key, s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, "
-                            "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line "
+                            "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line, s.lead_source, s.bulk "
                             "FROM signals s JOIN handles h ON h.handle = s.handle WHERE h.contact_key = ? "
                             "ORDER BY s.received_at, s.id", &st);
         !s.ok())
@@ -851,6 +854,8 @@ class SqliteStore final : public Store {
     s.duration_seconds = st.Int(11);
     s.answered = st.Int(12) != 0;
     s.source = {st.Text(13), st.Int(14)};
+    s.lead_source = st.Text(15);
+    s.bulk = st.Text(16);
     return s;
   }
 
@@ -880,6 +885,7 @@ class SqliteStore final : public Store {
     o.summary = st.Text(18);
     o.signal_ids = Split(st.Text(19));
     o.escalations = static_cast<int>(st.Int(20));
+    o.lead_source = st.Text(21);
     return o;
   }
 
