@@ -5,19 +5,13 @@
 #include <cstdio>
 
 #include "assign/assigner.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool HasAny(std::string_view status, std::initializer_list<std::string_view> words) {
-  const std::string s = Lower(status);
-  return std::any_of(words.begin(), words.end(), [&s](std::string_view w) { return s.find(w) != std::string::npos; });
+  return ContainsAny(Lower(status), words);
 }
 
 std::string Money(std::int64_t cents) {
