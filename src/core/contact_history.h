@@ -2,6 +2,8 @@
 // whole input of the queue stage (src/queue) for that contact, so the stage needs no store.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,21 @@ struct ContactHistory {
   // Set only when asked for (recovery): the stored queue has an open, overdue or attempted
   // opportunity for this contact.
   bool has_open_opportunity = false;
+};
+
+// One quote's place in the old-estimate recovery plan with the facts about its contact that
+// decided it. The store keeps these while a plan is made, sorted on disk, so that the plan never
+// holds every quote in memory.
+struct RankedQuote {
+  std::string estimate_id;
+  int rank = 0;                           // follow-up 0, consent check 1, excluded 2
+  std::int64_t expected_value_cents = 0;  // highest first within a rank
+  std::string number;                     // then by estimate number
+  std::string contact_key;                // "" when no handle of the quote is known
+  std::optional<Timestamp> stopped_at;
+  bool has_open_opportunity = false;
+  std::optional<Timestamp> last_reached_at;
+  bool later_estimate = false;
 };
 
 }  // namespace ringback

@@ -304,7 +304,7 @@ class SqliteStore final : public Store {
       const std::string* key = by_signal.has_row ? &by_signal.key : nullptr;
       if (options.estimate_contacts && by_estimate.has_row && (!key || by_estimate.key < *key))
         key = &by_estimate.key;
-      if (!key) return Status::Ok();
+      if (!key) return options.estimate_contacts ? ForEachUnlinkedEstimate(fn) : Status::Ok();
       history = ContactHistory{};
       history.key = *key;
       Status s = by_signal.Take(history.key, [&](const Statement& row) { history.signals.push_back(ReadSignal(row)); });
@@ -315,6 +315,61 @@ class SqliteStore final : public Store {
       if (s.ok()) s = fn(history);
       if (!s.ok()) return s;
     }
+  }
+
+  Status ClearRankedQuotes() override {
+    return db_.Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS ranked_quotes (estimate_id TEXT NOT NULL, visit INTEGER NOT NULL, "
+        "rank INTEGER NOT NULL, expected INTEGER NOT NULL, number TEXT NOT NULL, contact_key TEXT NOT NULL, "
+        "stopped_at INTEGER, has_open INTEGER NOT NULL, reached_at INTEGER, later INTEGER NOT NULL); "
+        "DELETE FROM temp.ranked_quotes");
+  }
+
+  Status PutRankedQuote(const RankedQuote& q) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT INTO temp.ranked_quotes VALUES (?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, q.estimate_id).Bind(2, ++visits_).Bind(3, std::int64_t{q.rank}).Bind(4, q.expected_value_cents)
+        .Bind(5, q.number).Bind(6, q.contact_key).Bind(7, OptUnix(q.stopped_at))
+        .Bind(8, std::int64_t{q.has_open_opportunity ? 1 : 0}).Bind(9, OptUnix(q.last_reached_at))
+        .Bind(10, std::int64_t{q.later_estimate ? 1 : 0});
+    return st->Run();
+  }
+
+  Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT r.estimate_id, r.rank, r.expected, r.number, r.contact_key, r.stopped_at, r.has_open, r.reached_at, "
+        "r.later, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, "
+        "e.sent_at, e.source_file, e.source_line FROM temp.ranked_quotes r JOIN estimates e ON e.id = r.estimate_id "
+        "ORDER BY r.rank, r.expected DESC, r.number, r.visit");
+    if (!st.ok()) return st.status();
+    return st->Each([&](const Statement& row) {
+      RankedQuote q;
+      q.estimate_id = row.Text(0);
+      q.rank = static_cast<int>(row.Int(1));
+      q.expected_value_cents = row.Int(2);
+      q.number = row.Text(3);
+      q.contact_key = row.Text(4);
+      if (!row.IsNull(5)) q.stopped_at = FromUnix(row.Int(5));
+      q.has_open_opportunity = row.Int(6) != 0;
+      if (!row.IsNull(7)) q.last_reached_at = FromUnix(row.Int(7));
+      q.later_estimate = row.Int(8) != 0;
+      return fn(q, ReadEstimate(row, 9));
+    });
+  }
+
+  // Estimates whose phone and email match no contact (a quote with neither), each on its own.
+  Status ForEachUnlinkedEstimate(const std::function<Status(ContactHistory&)>& fn) {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT '', e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, "
+        "e.sent_at, e.source_file, e.source_line FROM estimates e "
+        "WHERE NOT EXISTS (SELECT 1 FROM handles WHERE handle = 'tel:' || e.phone) "
+        "AND NOT EXISTS (SELECT 1 FROM handles WHERE handle = 'mailto:' || e.email) ORDER BY e.sent_at, e.id");
+    if (!st.ok()) return st.status();
+    return st->Each([&](const Statement& row) {
+      ContactHistory history;
+      history.estimates.push_back(ReadEstimate(row, 1));
+      return fn(history);
+    });
   }
 
   Status ForEachOverride(const std::function<Status(const Override&)>& fn) override {
@@ -838,6 +893,7 @@ class SqliteStore final : public Store {
 
   Database db_;
   std::map<std::string, Statement, std::less<>> cache_;
+  std::int64_t visits_ = 0;  // the order ranked quotes were put in: the last tie-break
 };
 
 }  // namespace

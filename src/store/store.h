@@ -34,7 +34,9 @@ struct StoreCounts {
 
 // Which contacts ForEachContactHistory visits and what it fills in.
 struct HistoryOptions {
-  bool estimate_contacts = false;   // also contacts with estimates but no signal
+  // Also contacts with estimates but no signal; estimates whose phone and email match no
+  // contact come last, one history each, with an empty key.
+  bool estimate_contacts = false;
   bool open_opportunities = false;  // fill has_open_opportunity from the stored queue
 };
 
@@ -115,6 +117,13 @@ class Store {
   // A person's reassign or reclassify. Facts: the queue rebuild applies the latest of each field.
   virtual Status PutOverride(const Override& change) = 0;
   virtual StatusOr<std::vector<Override>> OverridesFor(const std::string& opportunity_id) = 0;
+  // Scratch space for the recovery plan: quotes put here come back in plan order (rank, then
+  // expected value highest first, then number, then as visited), each with its estimate, sorted
+  // by the database rather than in memory. Not stored in the database file; Clear empties it.
+  virtual Status ClearRankedQuotes() = 0;
+  virtual Status PutRankedQuote(const RankedQuote& quote) = 0;
+  virtual Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) = 0;
+
   // Every override, oldest first (then in the order recorded).
   virtual Status ForEachOverride(const std::function<Status(const Override&)>& fn) = 0;
   // A timeline entry recorded by a person (reassigned, reclassified, stop lifted): it survives
