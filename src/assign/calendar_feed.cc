@@ -1,4 +1,5 @@
 #include "assign/calendar_feed.h"
+#include "core/text.h"
 
 #include <date/date.h>
 
@@ -33,15 +34,6 @@ int Priority(Category c) {
   }
 }
 
-std::string Joined(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 bool Overdue(const Opportunity& o, Timestamp as_of) {
   return !o.first_attempt_at && o.deadline && *o.deadline < as_of;
 }
@@ -59,9 +51,9 @@ std::string Description(const Opportunity& o, const CalendarOptions& options) {
   lines.push_back("Received: " + FormatLocal(o.received_at, options.time_zone, kWhen) + " by " +
                   std::string(ChannelName(o.channel)));
   lines.push_back("Owner: " + o.owner + (o.backup_owner.empty() ? "" : "; backup: " + o.backup_owner));
-  if (!o.reasons.empty()) lines.push_back("Why: " + Joined(o.reasons, "; "));
+  if (!o.reasons.empty()) lines.push_back("Why: " + Join(o.reasons, "; "));
   lines.push_back("Ringback id: " + o.id);
-  return Joined(lines, "\n");
+  return Join(lines, "\n");
 }
 
 void Property(std::string& out, std::string_view name, std::string_view value) {

@@ -6,15 +6,9 @@
 namespace ringback::cli {
 
 void PrintRecoverySummary(const RecoveryRun& run, std::ostream& out) {
-  int follow_ups = 0, consent = 0, excluded = 0;
-  std::int64_t value = 0;
-  for (const RecoveryItem& item : run.plan.items) {
-    if (item.decision == RecoveryDecision::kFollowUp) ++follow_ups, value += item.expected_value_cents;
-    else if (item.decision == RecoveryDecision::kNeedsConsentCheck) ++consent;
-    else ++excluded;
-  }
-  out << "Old estimates: " << follow_ups << " to follow up once (expected $" << value / 100 << "), " << consent
-      << " need a consent check, " << excluded << " excluded";
+  const RecoveryPlan& plan = run.plan;
+  out << "Old estimates: " << plan.follow_ups << " to follow up once (expected $" << plan.expected_cents / 100
+      << "), " << plan.consent_checks << " need a consent check, " << plan.excluded << " excluded";
   if (run.recovered > 0) out << "; " << run.recovered << " recovered so far ($" << run.recovered_cents / 100 << ")";
   out << "\n";
 }

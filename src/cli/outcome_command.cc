@@ -10,14 +10,10 @@
 #include "ingest/csv_reader.h"
 #include "pipeline/actions.h"
 #include "pipeline/audit.h"
+#include "core/text.h"
 
 namespace ringback::cli {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 constexpr const char* kOutcomeNames = "reached, not_reached, booked, not_a_fit, stopped, duplicate, do_not_contact";
 
@@ -78,7 +74,7 @@ int ImportCsv(Store& store, const std::string& path, const CompanyConfig& config
     else if (Status s = RecordOutcome(store, {Cell(row, col.id), *at, *kind, Cell(row, col.actor), Cell(row, col.note), false}, false);
              !s.ok()) {
       if (s.code() != Status::Code::kNotFound) {
-        store.Rollback();
+        (void)store.Rollback();  // the error below says what failed
         err << "ringback outcome: " << s.message() << "\n";
         return kExitFatal;
       }

@@ -10,17 +10,12 @@
 
 #include "cli/commands.h"
 #include "cli/parse.h"
+#include "core/text.h"
 
 namespace ringback::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;  // fields in the documented order
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::string_view LiveStatus(const Opportunity& o, Timestamp as_of) {
   if (o.first_attempt_at || o.status == OpportunityStatus::kAttempted) return "attempted";

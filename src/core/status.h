@@ -9,7 +9,7 @@
 
 namespace ringback {
 
-class Status {
+class [[nodiscard]] Status {
  public:
   enum class Code { kOk, kInvalidArgument, kNotFound, kIoError, kCorruption, kInternal };
 
@@ -35,7 +35,7 @@ class Status {
 
 // A value or the Status that explains why there is none.
 template <typename T>
-class StatusOr {
+class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
   StatusOr(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design

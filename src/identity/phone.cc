@@ -1,4 +1,5 @@
 #include "identity/phone.h"
+#include "core/text.h"
 
 #include <phonenumbers/phonenumberutil.h>
 
@@ -9,12 +10,6 @@ namespace ringback {
 namespace {
 
 using i18n::phonenumbers::PhoneNumberUtil;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "identity/phone.h"
+
 namespace ringback {
 namespace {
 
@@ -74,6 +76,19 @@ void Absorb(Opportunity& primary, const ClassifiedSignal& cs) {
 
 std::string OpportunityId(const std::string& signal_id) {
   return "R-" + signal_id.substr(0, std::min<std::size_t>(10, signal_id.size()));
+}
+
+std::vector<std::string> HandlesOf(const Signal& s) {
+  std::vector<std::string> handles;
+  if (!s.phone.empty()) handles.push_back(PhoneHandle(s.phone));
+  if (!s.email.empty()) handles.push_back(EmailHandle(s.email));
+  if (handles.empty()) {
+    std::string digits;
+    for (char c : s.phone_raw)
+      if (c >= '0' && c <= '9') digits += c;
+    if (!digits.empty()) handles.push_back("raw:" + digits);
+  }
+  return handles;
 }
 
 std::vector<Opportunity> ResolveContact(const std::string& contact_key,

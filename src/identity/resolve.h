@@ -42,4 +42,8 @@ std::vector<Opportunity> ResolveContact(const std::string& contact_key,
 // "R-" + the first 10 characters of the signal id: short, stable across runs.
 std::string OpportunityId(const std::string& signal_id);
 
+// The handles a signal carries: "tel:+1…", "mailto:…", or "raw:<digits>" for a number that is
+// present but not valid (kept, reported, never dropped).
+std::vector<std::string> HandlesOf(const Signal& signal);
+
 }  // namespace ringback

@@ -1,4 +1,5 @@
 #include "pipeline/actions.h"
+#include "core/text.h"
 
 #include <algorithm>
 
@@ -32,12 +33,6 @@ Status StopEverywhere(Store& store, const Opportunity& o, Timestamp at, const st
 
 constexpr std::size_t kMaxReason = 2000;
 
-std::string Trimmed(const std::string& s) {
-  const std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 }  // namespace
 
 Status RecordOutcome(Store& store, const Outcome& outcome, bool own_transaction) {
@@ -53,7 +48,7 @@ Status RecordOutcome(Store& store, const Outcome& outcome, bool own_transaction)
 
 Status Reassign(Store& store, const CompanyConfig& config, const std::string& opportunity_id,
                 const std::string& person, const std::string& actor, const std::string& reason, Timestamp at) {
-  if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the work moves (a reason is required)");
+  if (std::string(Trim(reason)).empty()) return Status::InvalidArgument("say why the work moves (a reason is required)");
   if (reason.size() > kMaxReason) return Status::InvalidArgument("the reason is too long (2000 characters at most)");
   if (std::none_of(config.team.begin(), config.team.end(), [&](const Person& p) { return p.name == person; }))
     return Status::InvalidArgument("\"" + person + "\" is not on the team roster");
@@ -63,39 +58,39 @@ Status Reassign(Store& store, const CompanyConfig& config, const std::string& op
     return Status::InvalidArgument("nothing to reassign: " + opportunity_id + " has no owner (" +
                                    std::string(StatusName(o->status)) + ")");
   return InTransaction(store, [&] {
-    if (Status s = store.PutOverride({opportunity_id, at, "owner", person, actor, Trimmed(reason)}); !s.ok()) return s;
+    if (Status s = store.PutOverride({opportunity_id, at, "owner", person, actor, std::string(Trim(reason))}); !s.ok()) return s;
     return store.PutPersonEvent({opportunity_id, at, "reassigned", actor,
                                  "from " + (o->owner.empty() ? std::string("nobody") : o->owner) + " to " + person +
-                                     ": " + Trimmed(reason)});
+                                     ": " + std::string(Trim(reason))});
   });
 }
 
 Status Reclassify(Store& store, const std::string& opportunity_id, Category category, const std::string& actor,
                   const std::string& reason, Timestamp at) {
-  if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the category changes (a reason is required)");
+  if (std::string(Trim(reason)).empty()) return Status::InvalidArgument("say why the category changes (a reason is required)");
   if (reason.size() > kMaxReason) return Status::InvalidArgument("the reason is too long (2000 characters at most)");
   StatusOr<Opportunity> o = Find(store, opportunity_id);
   if (!o.ok()) return o.status();
   const std::string name(CategoryName(category));
   return InTransaction(store, [&] {
-    if (Status s = store.PutOverride({opportunity_id, at, "category", name, actor, Trimmed(reason)}); !s.ok()) return s;
+    if (Status s = store.PutOverride({opportunity_id, at, "category", name, actor, std::string(Trim(reason))}); !s.ok()) return s;
     if (category == Category::kStop)
-      if (Status s = StopEverywhere(store, *o, at, Trimmed(reason), "reclassified"); !s.ok()) return s;
+      if (Status s = StopEverywhere(store, *o, at, std::string(Trim(reason)), "reclassified"); !s.ok()) return s;
     return store.PutPersonEvent({opportunity_id, at, "reclassified", actor,
                                  "from " + std::string(CategoryName(o->category)) + " to " + name + ": " +
-                                     Trimmed(reason)});
+                                     std::string(Trim(reason))});
   });
 }
 
 Status LiftStop(Store& store, const std::string& opportunity_id, const std::string& actor, const std::string& reason,
                 Timestamp at) {
-  if (Trimmed(reason).empty()) return Status::InvalidArgument("say why the stop is lifted (a reason is required)");
+  if (std::string(Trim(reason)).empty()) return Status::InvalidArgument("say why the stop is lifted (a reason is required)");
   if (reason.size() > kMaxReason) return Status::InvalidArgument("the reason is too long (2000 characters at most)");
   StatusOr<Opportunity> o = Find(store, opportunity_id);
   if (!o.ok()) return o.status();
   return InTransaction(store, [&] {
-    if (Status s = store.LiftStops(o->contact_key, at, actor, Trimmed(reason)); !s.ok()) return s;
-    return store.PutPersonEvent({opportunity_id, at, "stop lifted", actor, Trimmed(reason)});
+    if (Status s = store.LiftStops(o->contact_key, at, actor, std::string(Trim(reason))); !s.ok()) return s;
+    return store.PutPersonEvent({opportunity_id, at, "stop lifted", actor, std::string(Trim(reason))});
   });
 }
 

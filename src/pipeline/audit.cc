@@ -159,9 +159,21 @@ Status DeriveAndWrite(Store& store, const CompanyConfig& config, const AuditOpti
   StatusOr<StoreCounts> counts = store.Counts();
   if (!counts.ok()) return counts.status();
   if (counts->estimates > 0) {
+    // recovery.csv is written as the plan is made, a quote at a time.
+    RecoveryCsvWriter csv(config, options.sanitize);
+    RecoveryItemSink sink;
+    if (!options.out_dir.empty()) {
+      std::error_code ec;
+      fs::create_directories(options.out_dir, ec);
+      if (ec) return Status::IoError("cannot create " + options.out_dir + ": " + ec.message());
+      if (Status s = csv.Open((fs::path(options.out_dir) / "recovery.csv").string()); !s.ok()) return s;
+      sink = [&csv](const RecoveryItem& item) { return csv.Write(item); };
+    }
     StatusOr<RecoveryRun> recovery = PlanRecoveryFromStore(store, config, RecoveryOptionsFor(config, options.recovery),
-                                                           result.as_of, options.sanitize);
+                                                           result.as_of, options.sanitize, nullptr, sink);
     if (!recovery.ok()) return recovery.status();
+    if (sink)
+      if (Status s = csv.Close(); !s.ok()) return s;
     result.recovery = std::move(recovery).value();
   }
   return WriteOutputs(store, config, options, result);

@@ -65,9 +65,9 @@ std::string Period(const WeeklySummary&, Timestamp first, Timestamp last, const 
   return FormatLocal(first, zone, "%a %m/%d") + " – " + FormatLocal(last, zone, "%a %m/%d/%Y");
 }
 
-// rejects.csv (files that could not be read, then rows set aside) and recovery.csv.
-Status WriteRejectsAndRecovery(Store& store, const CompanyConfig& config, const AuditOptions& options,
-                               const AuditResult& result, const fs::path& dir) {
+// rejects.csv: files that could not be read, then rows set aside. (recovery.csv is written
+// while the recovery plan is made: PlanRecoveryFromStore.)
+Status WriteRejects(Store& store, const AuditResult& result, const fs::path& dir) {
   std::ofstream rejects;
   if (Status o = OpenOut(dir / "rejects.csv", rejects); !o.ok()) return o;
   rejects << CsvLine({"file", "line", "reason", "field"});
@@ -79,10 +79,6 @@ Status WriteRejectsAndRecovery(Store& store, const CompanyConfig& config, const 
   });
   if (!s.ok()) return s;
   if (!rejects.flush()) return Status::IoError("cannot write " + (dir / "rejects.csv").string());
-
-  if (result.recovery)
-    if (Status r = WriteRecoveryCsv(*result.recovery, config, (dir / "recovery.csv").string(), options.sanitize); !r.ok())
-      return r;
   return Status::Ok();
 }
 
@@ -132,7 +128,7 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   if (!write && !report_html) return Status::Ok();
   if (write) {
     if (!queue.flush()) return Status::IoError("cannot write " + (dir / "queue.csv").string());
-    if (Status w = WriteRejectsAndRecovery(store, config, options, result, dir); !w.ok()) return w;
+    if (Status w = WriteRejects(store, result, dir); !w.ok()) return w;
   }
 
   const IsoWeek week = options.week ? *options.week : IsoWeekOf(last == Timestamp{} ? result.as_of : last, config.time_zone);

@@ -13,41 +13,60 @@
 namespace ringback {
 namespace {
 
-// One contact's quotes, with the facts that decide them.
-Status AddContactQuotes(Store& store, const std::string& key, std::vector<Estimate>& estimates,
-                        const Classifier& classifier, const RecoveryOptions& options, std::vector<QuoteFacts>& quotes,
-                        RecoveryRun& run) {
-  if (estimates.empty()) return Status::Ok();
-  std::optional<Timestamp> stopped_at, reached_at;
-  std::vector<Attempt> attempts;
-  bool open = false;
-  if (!key.empty()) {
-    StatusOr<std::optional<Suppression>> stop = store.StopFor(key);
-    if (!stop.ok()) return stop.status();
-    if (*stop) stopped_at = (*stop)->at;
-    StatusOr<bool> has_open = store.HasOpenOpportunity(key);
-    if (!has_open.ok()) return has_open.status();
-    open = *has_open;
-    StatusOr<std::vector<Attempt>> found = store.AttemptsFor(key);
-    if (!found.ok()) return found.status();
-    attempts = std::move(found).value();
-    for (const Attempt& a : attempts)
-      if (a.channel == Channel::kCall && a.duration_seconds >= 30 && (!reached_at || a.at > *reached_at)) reached_at = a.at;
-  }
-  for (std::size_t i = 0; i < estimates.size(); ++i) {
-    Estimate e = estimates[i];
-    const std::string trade = classifier.Classify(Channel::kForm, e.trade, {}).trade;
-    if (!trade.empty()) e.trade = trade;
+// Facts about one contact that every one of its quotes shares.
+struct ContactFacts {
+  std::optional<Timestamp> stopped_at;  // the earliest stop in force
+  std::optional<Timestamp> reached_at;  // the latest call that reached them
+};
+
+ContactFacts FactsOf(const ContactHistory& h) {
+  ContactFacts f;
+  for (const Suppression& s : h.stops)
+    if (!s.lifted_at && (!f.stopped_at || s.at < *f.stopped_at)) f.stopped_at = s.at;
+  for (const Attempt& a : h.attempts)
+    if (a.channel == Channel::kCall && a.duration_seconds >= 30 && (!f.reached_at || a.at > *f.reached_at))
+      f.reached_at = a.at;
+  return f;
+}
+
+// The estimate with its trade named the way the queue names trades ("roofing", "hvac").
+Estimate WithTrade(Estimate e, const Classifier& classifier) {
+  const std::string trade = classifier.Classify(Channel::kForm, e.trade, {}).trade;
+  if (!trade.empty()) e.trade = trade;
+  return e;
+}
+
+QuoteFacts FactsFor(const RankedQuote& r, Estimate e) {
+  return {std::move(e), r.contact_key, r.stopped_at, r.has_open_opportunity, r.last_reached_at, r.later_estimate};
+}
+
+// Pass 1: decides every quote of one contact and puts its rank in the store.
+Status RankContactQuotes(Store& store, const ContactHistory& h, const CompanyConfig& config,
+                         const Classifier& classifier, const RecoveryOptions& options, Timestamp now,
+                         RecoveryRun& run) {
+  const ContactFacts facts = FactsOf(h);
+  for (std::size_t i = 0; i < h.estimates.size(); ++i) {
+    const Estimate& e = h.estimates[i];
     if (IsWonEstimate(e.status)) {
-      for (const Attempt& a : attempts)
+      for (const Attempt& a : h.attempts)
         if (a.at >= e.sent_at + options.min_age) {
           ++run.recovered;
           run.recovered_cents += e.total_cents;
           break;
         }
     }
-    const bool later = i + 1 < estimates.size() && estimates.back().sent_at > e.sent_at;
-    quotes.push_back({e, key, stopped_at, open, reached_at, later});
+    RankedQuote r;
+    r.estimate_id = e.id;
+    r.number = e.number;
+    r.contact_key = h.key;
+    r.stopped_at = facts.stopped_at;
+    r.has_open_opportunity = h.has_open_opportunity;
+    r.last_reached_at = facts.reached_at;
+    r.later_estimate = i + 1 < h.estimates.size() && h.estimates.back().sent_at > e.sent_at;
+    const RecoveryItem item = DecideQuote(config, FactsFor(r, WithTrade(e, classifier)), options, now);
+    r.rank = PlanRank(item.decision);
+    r.expected_value_cents = item.expected_value_cents;
+    if (Status s = store.PutRankedQuote(r); !s.ok()) return s;
   }
   return Status::Ok();
 }
@@ -86,59 +105,65 @@ StatusOr<Seconds> ParseAge(std::string_view text) {
 }
 
 StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& config, const RecoveryOptions& options,
-                                            Timestamp now, bool sanitize,
-                                            std::shared_ptr<const Classifier> shared) {
+                                            Timestamp now, bool sanitize, std::shared_ptr<const Classifier> shared,
+                                            const RecoveryItemSink& sink) {
   StatusOr<std::shared_ptr<const Classifier>> classifier =
       shared ? StatusOr<std::shared_ptr<const Classifier>>(std::move(shared)) : Classifier::Create(config);
   if (!classifier.ok()) return classifier.status();
   RecoveryRun run;
-  std::vector<QuoteFacts> quotes;
-  std::string current;
-  std::vector<Estimate> group;
-  Status s = store.ForEachEstimate([&](const std::string& key, const Estimate& e) {
-    if (key != current || key.empty()) {
-      if (Status g = AddContactQuotes(store, current, group, **classifier, options, quotes, run); !g.ok()) return g;
-      group.clear();
-      current = key;
-    }
-    group.push_back(e);
-    return Status::Ok();
+  if (Status s = store.ClearRankedQuotes(); !s.ok()) return s;
+  HistoryOptions visit;
+  visit.estimate_contacts = true;
+  visit.open_opportunities = true;
+  Status s = store.ForEachContactHistory(visit, [&](ContactHistory& h) {
+    return RankContactQuotes(store, h, config, **classifier, options, now, run);
   });
-  if (s.ok()) s = AddContactQuotes(store, current, group, **classifier, options, quotes, run);
   if (!s.ok()) return s;
-  StatusOr<RecoveryPlan> plan = PlanRecovery(config, quotes, options, now);
-  if (!plan.ok()) return plan.status();
-  run.plan = std::move(plan).value();
-  for (RecoveryItem& item : run.plan.items) {
-    if (item.decision != RecoveryDecision::kFollowUp) continue;
-    item.draft = DraftCallback({Category::kOldEstimate, false, sanitize ? "" : item.estimate.name, item.owner,
-                                config.name, ""});
-  }
+  RecoveryPlanner planner(config, options, now);
+  s = store.ForEachRankedQuote([&](const RankedQuote& r, const Estimate& e) {
+    RecoveryItem item = DecideQuote(config, FactsFor(r, WithTrade(e, **classifier)), options, now);
+    if (Status p = planner.Place(item); !p.ok()) return p;
+    if (item.decision == RecoveryDecision::kFollowUp)
+      item.draft = DraftCallback({Category::kOldEstimate, false, sanitize ? "" : item.estimate.name, item.owner,
+                                  config.name, ""});
+    return sink ? sink(item) : Status::Ok();
+  });
+  if (Status c = store.ClearRankedQuotes(); s.ok()) s = c;
+  if (!s.ok()) return s;
+  run.plan = planner.plan();
   return run;
 }
 
-Status WriteRecoveryCsv(const RecoveryRun& run, const CompanyConfig& config, const std::string& path, bool sanitize) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return Status::IoError("cannot write " + path);
-  out << CsvLine({"estimate_number", "contact", "estimator", "trade", "status", "total", "sent_at", "age_days",
-                  "age_band", "decision", "reasons", "expected_value", "owner", "backup_owner", "deadline", "draft",
-                  "contact_key"});
-  for (const RecoveryItem& item : run.plan.items) {
-    const Estimate& e = item.estimate;
-    std::string contact = sanitize ? Initials(e.name) : e.name;
-    const std::string phone = e.phone.empty() ? "" : sanitize ? MaskPhone(e.phone) : FormatPhoneForDisplay(e.phone, config.phone_region);
-    if (!phone.empty()) contact += (contact.empty() ? "" : " · ") + phone;
-    if (!sanitize && !e.email.empty()) contact += (contact.empty() ? "" : " · ") + e.email;
-    std::string reasons;
-    for (const std::string& r : item.reasons) reasons += (reasons.empty() ? "" : "; ") + (sanitize ? ScrubText(r) : r);
-    out << CsvLine({e.number, contact, e.estimator, e.trade, e.status, MoneyCell(e.total_cents),
-                    FormatLocal(e.sent_at, config.time_zone, "%F"), std::to_string(item.age_days), item.age_band,
-                    std::string(DecisionName(item.decision)), reasons, MoneyCell(item.expected_value_cents), item.owner,
-                    item.backup_owner, item.deadline ? FormatLocalIso(*item.deadline, config.time_zone) : "", item.draft,
-                    sanitize ? "" : item.contact_key});
-  }
-  if (!out.flush()) return Status::IoError("cannot write " + path);
+Status RecoveryCsvWriter::Open(const std::string& path) {
+  path_ = path;
+  out_.open(path, std::ios::binary | std::ios::trunc);
+  if (!out_) return Status::IoError("cannot write " + path);
+  out_ << CsvLine({"estimate_number", "contact", "estimator", "trade", "status", "total", "sent_at", "age_days",
+                   "age_band", "decision", "reasons", "expected_value", "owner", "backup_owner", "deadline", "draft",
+                   "contact_key"});
   return Status::Ok();
+}
+
+Status RecoveryCsvWriter::Write(const RecoveryItem& item) {
+  const Estimate& e = item.estimate;
+  std::string contact = sanitize_ ? Initials(e.name) : e.name;
+  const std::string phone =
+      e.phone.empty() ? "" : sanitize_ ? MaskPhone(e.phone) : FormatPhoneForDisplay(e.phone, config_.phone_region);
+  if (!phone.empty()) contact += (contact.empty() ? "" : " · ") + phone;
+  if (!sanitize_ && !e.email.empty()) contact += (contact.empty() ? "" : " · ") + e.email;
+  std::string reasons;
+  for (const std::string& r : item.reasons) reasons += (reasons.empty() ? "" : "; ") + (sanitize_ ? ScrubText(r) : r);
+  out_ << CsvLine({e.number, contact, e.estimator, e.trade, e.status, MoneyCell(e.total_cents),
+                   FormatLocal(e.sent_at, config_.time_zone, "%F"), std::to_string(item.age_days), item.age_band,
+                   std::string(DecisionName(item.decision)), reasons, MoneyCell(item.expected_value_cents), item.owner,
+                   item.backup_owner, item.deadline ? FormatLocalIso(*item.deadline, config_.time_zone) : "",
+                   item.draft, sanitize_ ? "" : item.contact_key});
+  return out_ ? Status::Ok() : Status::IoError("cannot write " + path_);
+}
+
+Status RecoveryCsvWriter::Close() {
+  out_.close();
+  return out_ ? Status::Ok() : Status::IoError("cannot write " + path_);
 }
 
 }  // namespace ringback

@@ -41,7 +41,23 @@ class RecoveryTest : public ::testing::Test {
     EXPECT_TRUE(result.ok()) << result.status().ToString();
     std::map<std::string, RecoveryItem> items;
     if (!result.ok() || !result->recovery) return items;
-    for (const RecoveryItem& item : result->recovery->plan.items) items[item.estimate.number] = item;
+    // The plan again over the audit's database, each quote as the plan streams it.
+    StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(db_);
+    EXPECT_TRUE(store.ok());
+    if (!store.ok()) return items;
+    int follow_ups = 0;
+    StatusOr<RecoveryRun> run = PlanRecoveryFromStore(
+        **store, config_, RecoveryOptionsFor(config_, options.recovery), *options.as_of, false, nullptr,
+        [&](const RecoveryItem& item) {
+          items[item.estimate.number] = item;
+          follow_ups += item.decision == RecoveryDecision::kFollowUp;
+          return Status::Ok();
+        });
+    EXPECT_TRUE(run.ok()) << run.status().ToString();
+    if (run.ok()) {
+      EXPECT_EQ(run->plan.follow_ups, follow_ups) << "the totals count what was streamed";
+      EXPECT_EQ(run->plan.follow_ups, result->recovery->plan.follow_ups) << "the same plan as the audit's";
+    }
     return items;
   }
 

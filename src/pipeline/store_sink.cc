@@ -1,7 +1,5 @@
 #include "pipeline/store_sink.h"
 
-#include <cctype>
-
 #include "identity/phone.h"
 
 namespace ringback {
@@ -11,19 +9,6 @@ namespace {
 Status Fatal(Status s) { return s.ok() ? s : Status::Internal("database: " + s.message()); }
 
 }  // namespace
-
-std::vector<std::string> HandlesOf(const Signal& s) {
-  std::vector<std::string> handles;
-  if (!s.phone.empty()) handles.push_back(PhoneHandle(s.phone));
-  if (!s.email.empty()) handles.push_back(EmailHandle(s.email));
-  if (handles.empty()) {
-    std::string digits;
-    for (char c : s.phone_raw)
-      if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-    if (!digits.empty()) handles.push_back("raw:" + digits);
-  }
-  return handles;
-}
 
 Status StoreSink::OnSignal(const Signal& signal) {
   std::vector<std::string> handles = HandlesOf(signal);

@@ -5,14 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "identity/resolve.h"
 #include "ingest/import_sink.h"
 #include "store/store.h"
 
 namespace ringback {
-
-// The handles a signal carries: "tel:+1…", "mailto:…", or "raw:<digits>" for a number that is
-// present but not valid (kept, reported, never dropped).
-std::vector<std::string> HandlesOf(const Signal& signal);
 
 class StoreSink final : public ImportSink {
  public:

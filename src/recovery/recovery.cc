@@ -5,19 +5,13 @@
 #include <cstdio>
 
 #include "assign/assigner.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool HasAny(std::string_view status, std::initializer_list<std::string_view> words) {
-  const std::string s = Lower(status);
-  return std::any_of(words.begin(), words.end(), [&s](std::string_view w) { return s.find(w) != std::string::npos; });
+  return ContainsAny(Lower(status), words);
 }
 
 std::string Money(std::int64_t cents) {
@@ -56,7 +50,10 @@ const ReopenBand* BandFor(const RecoveryOptions& options, int age_days) {
   return options.bands.empty() ? nullptr : &options.bands.back();
 }
 
-RecoveryItem Decide(const CompanyConfig& config, const QuoteFacts& q, const RecoveryOptions& options, Timestamp now) {
+}  // namespace
+
+RecoveryItem DecideQuote(const CompanyConfig& config, const QuoteFacts& q, const RecoveryOptions& options,
+                         Timestamp now) {
   RecoveryItem item;
   item.estimate = q.estimate;
   item.contact_key = q.contact_key;
@@ -84,9 +81,9 @@ RecoveryItem Decide(const CompanyConfig& config, const QuoteFacts& q, const Reco
   return item;
 }
 
-int Rank(RecoveryDecision d) { return d == RecoveryDecision::kFollowUp ? 0 : d == RecoveryDecision::kNeedsConsentCheck ? 1 : 2; }
-
-}  // namespace
+int PlanRank(RecoveryDecision d) {
+  return d == RecoveryDecision::kFollowUp ? 0 : d == RecoveryDecision::kNeedsConsentCheck ? 1 : 2;
+}
 
 std::vector<ReopenBand> RecoveryOptions::DefaultBands() {
   return {{90, 0.12, "1-3 months"}, {180, 0.08, "3-6 months"}, {365, 0.05, "6-12 months"}, {548, 0.03, "12-18 months"},
@@ -115,49 +112,62 @@ bool SaysNotInterested(std::string_view status) {
                          "hired someone", "hired another"});
 }
 
+Status RecoveryPlanner::Place(RecoveryItem& item) {
+  if (item.decision == RecoveryDecision::kExcluded) {
+    const std::string& why = item.reasons.front();
+    ++plan_.excluded_by_reason[why.substr(0, std::min({why.find(" on "), why.find(" ("), why.find(",")}))];
+    ++plan_.excluded;
+    return Status::Ok();
+  }
+  AssignRequest request{Category::kOldEstimate, now_, item.estimate.trade, item.estimate.estimator};
+  StatusOr<Assignment> a = Assign(config_, request, per_owner_);
+  if (!a.ok()) return a.status();
+  int day = per_owner_[a->owner] / std::max(1, options_.per_owner_per_day);
+  if (day >= options_.horizon_business_days && item.decision == RecoveryDecision::kNeedsConsentCheck) {
+    day = std::max(0, options_.horizon_business_days - 1);  // a consent check is kept, at the horizon
+  } else if (day >= options_.horizon_business_days) {
+    item.decision = RecoveryDecision::kExcluded;
+    item.reasons.insert(item.reasons.begin(),
+                        "deferred: " + a->owner + "'s follow-ups (" + std::to_string(options_.per_owner_per_day) +
+                            " a business day) are full for the next " +
+                            std::to_string(options_.horizon_business_days) + " business days; higher values go first");
+    ++plan_.excluded_by_reason["deferred"];
+    ++plan_.excluded;
+    return Status::Ok();
+  }
+  item.owner = a->owner;
+  item.backup_owner = a->backup_owner;
+  for (const std::string& r : a->reasons) item.reasons.push_back(r);
+  ++per_owner_[item.owner];
+  StatusOr<Timestamp> deadline = AddSla(config_, now_, Sla{std::chrono::days(day + 1), true});
+  if (!deadline.ok()) return deadline.status();
+  item.deadline = *deadline;
+  if (item.decision == RecoveryDecision::kFollowUp) {
+    plan_.value_by_owner[item.owner] += item.expected_value_cents;
+    ++plan_.count_by_band[item.age_band];
+    ++plan_.follow_ups;
+    plan_.at_stake_cents += item.estimate.total_cents;
+    plan_.expected_cents += item.expected_value_cents;
+  } else {
+    ++plan_.consent_checks;
+  }
+  return Status::Ok();
+}
+
 StatusOr<RecoveryPlan> PlanRecovery(const CompanyConfig& config, const std::vector<QuoteFacts>& quotes,
                                     const RecoveryOptions& options, Timestamp now) {
-  RecoveryPlan plan;
-  for (const QuoteFacts& q : quotes) plan.items.push_back(Decide(config, q, options, now));
-  std::stable_sort(plan.items.begin(), plan.items.end(), [](const RecoveryItem& a, const RecoveryItem& b) {
-    if (Rank(a.decision) != Rank(b.decision)) return Rank(a.decision) < Rank(b.decision);
+  std::vector<RecoveryItem> items;
+  for (const QuoteFacts& q : quotes) items.push_back(DecideQuote(config, q, options, now));
+  std::stable_sort(items.begin(), items.end(), [](const RecoveryItem& a, const RecoveryItem& b) {
+    if (PlanRank(a.decision) != PlanRank(b.decision)) return PlanRank(a.decision) < PlanRank(b.decision);
     if (a.expected_value_cents != b.expected_value_cents) return a.expected_value_cents > b.expected_value_cents;
     return a.estimate.number < b.estimate.number;
   });
-  std::map<std::string, int> per_owner;  // follow-ups given so far, to spread deadlines
-  for (RecoveryItem& item : plan.items) {
-    if (item.decision == RecoveryDecision::kExcluded) {
-      const std::string& why = item.reasons.front();
-      ++plan.excluded_by_reason[why.substr(0, std::min({why.find(" on "), why.find(" ("), why.find(",")}))];
-      continue;
-    }
-    AssignRequest request{Category::kOldEstimate, now, item.estimate.trade, item.estimate.estimator};
-    StatusOr<Assignment> a = Assign(config, request, per_owner);
-    if (!a.ok()) return a.status();
-    int day = per_owner[a->owner] / std::max(1, options.per_owner_per_day);
-    if (day >= options.horizon_business_days && item.decision == RecoveryDecision::kNeedsConsentCheck)
-      day = std::max(0, options.horizon_business_days - 1);  // a consent check is kept, at the horizon
-    else if (day >= options.horizon_business_days) {
-      item.decision = RecoveryDecision::kExcluded;
-      item.reasons.insert(item.reasons.begin(),
-                          "deferred: " + a->owner + "'s follow-ups (" + std::to_string(options.per_owner_per_day) +
-                              " a business day) are full for the next " +
-                              std::to_string(options.horizon_business_days) + " business days; higher values go first");
-      ++plan.excluded_by_reason["deferred"];
-      continue;
-    }
-    item.owner = a->owner;
-    item.backup_owner = a->backup_owner;
-    for (const std::string& r : a->reasons) item.reasons.push_back(r);
-    ++per_owner[item.owner];
-    StatusOr<Timestamp> deadline = AddSla(config, now, Sla{std::chrono::days(day + 1), true});
-    if (!deadline.ok()) return deadline.status();
-    item.deadline = *deadline;
-    if (item.decision == RecoveryDecision::kFollowUp) {
-      plan.value_by_owner[item.owner] += item.expected_value_cents;
-      ++plan.count_by_band[item.age_band];
-    }
-  }
+  RecoveryPlanner planner(config, options, now);
+  for (RecoveryItem& item : items)
+    if (Status s = planner.Place(item); !s.ok()) return s;
+  RecoveryPlan plan = planner.plan();
+  plan.items = std::move(items);
   return plan;
 }
 

@@ -67,10 +67,17 @@ struct RecoveryItem {
 };
 
 struct RecoveryPlan {
-  std::vector<RecoveryItem> items;  // follow-ups by expected value, then consent checks, then exclusions
+  // Follow-ups by expected value, then consent checks, then exclusions. Filled by PlanRecovery;
+  // a plan made with RecoveryPlanner (over a store of any size) leaves it empty.
+  std::vector<RecoveryItem> items;
   std::map<std::string, std::int64_t> value_by_owner;  // expected value of the follow-ups per estimator
   std::map<std::string, int> count_by_band;            // follow-ups per age band
   std::map<std::string, int> excluded_by_reason;       // first reason of each exclusion
+  int follow_ups = 0;
+  int consent_checks = 0;
+  int excluded = 0;
+  std::int64_t at_stake_cents = 0;  // the follow-ups' quoted totals
+  std::int64_t expected_cents = 0;  // and their expected value
 };
 
 // True for statuses that mean the work was sold ("approved", "converted", "won"...).
@@ -79,6 +86,36 @@ bool IsWonEstimate(std::string_view status);
 bool IsClosedEstimate(std::string_view status);
 // True when a closed status also says why: the buyer is not interested.
 bool SaysNotInterested(std::string_view status);
+
+// Decides one quote on its own facts: follow up, check consent first, or leave it (with why),
+// and its expected value. Owner, backup and deadline come later, in plan order.
+RecoveryItem DecideQuote(const CompanyConfig& config, const QuoteFacts& quote, const RecoveryOptions& options,
+                         Timestamp now);
+
+// A decided quote's place in the plan: follow-ups first, then consent checks, then exclusions;
+// within each, highest expected value first, then by estimate number.
+int PlanRank(RecoveryDecision decision);
+
+// Makes the plan one decided quote at a time, in plan order (PlanRank, expected value, number):
+// assigns owner, backup and a spread-out deadline, defers what falls past the horizon, and
+// keeps the plan's totals. Memory does not grow with the number of quotes.
+class RecoveryPlanner {
+ public:
+  RecoveryPlanner(const CompanyConfig& config, const RecoveryOptions& options, Timestamp now)
+      : config_(config), options_(options), now_(now) {}
+
+  // Completes `item` (from DecideQuote) and counts it. Fails only when nobody can be assigned.
+  Status Place(RecoveryItem& item);
+  // The totals so far (items stay empty).
+  const RecoveryPlan& plan() const { return plan_; }
+
+ private:
+  const CompanyConfig& config_;
+  const RecoveryOptions& options_;
+  Timestamp now_;
+  RecoveryPlan plan_;
+  std::map<std::string, int> per_owner_;  // follow-ups given so far, to spread deadlines
+};
 
 // Decides every quote, ranks the follow-ups, assigns owner, backup and a spread-out deadline.
 StatusOr<RecoveryPlan> PlanRecovery(const CompanyConfig& config, const std::vector<QuoteFacts>& quotes,

@@ -191,20 +191,12 @@ void AddReviewSections(data& out, const ReportInput& in) {
 void AddRecoverySection(data& out, const ReportInput& in) {
   if (!in.recovery) return;
   const RecoveryPlan& plan = *in.recovery;
-  int follow_ups = 0, consent = 0, excluded = 0;
-  std::int64_t at_stake = 0, expected = 0;
-  for (const RecoveryItem& item : plan.items) {
-    if (item.decision == RecoveryDecision::kFollowUp) ++follow_ups, at_stake += item.estimate.total_cents,
-        expected += item.expected_value_cents;
-    else if (item.decision == RecoveryDecision::kNeedsConsentCheck) ++consent;
-    else ++excluded;
-  }
   data r;
-  r.set("follow_ups", std::to_string(follow_ups));
-  r.set("consent_checks", std::to_string(consent));
-  r.set("excluded", std::to_string(excluded));
-  r.set("at_stake", Dollars(at_stake));
-  r.set("expected", Dollars(expected));
+  r.set("follow_ups", std::to_string(plan.follow_ups));
+  r.set("consent_checks", std::to_string(plan.consent_checks));
+  r.set("excluded", std::to_string(plan.excluded));
+  r.set("at_stake", Dollars(plan.at_stake_cents));
+  r.set("expected", Dollars(plan.expected_cents));
   r.set("recovered", std::to_string(in.recovered));
   r.set("recovered_value", Dollars(in.recovered_cents));
   data bands{data::type::list};

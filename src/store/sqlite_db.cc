@@ -73,6 +73,21 @@ Status Statement::Run() {
   return s;
 }
 
+Status Statement::Each(const std::function<Status(const Statement&)>& row) {
+  Status s;
+  for (;;) {
+    StatusOr<bool> more = Step();
+    if (!more.ok()) {
+      s = more.status();
+      break;
+    }
+    if (!*more) break;
+    if (s = row(*this); !s.ok()) break;
+  }
+  Reset();
+  return s;
+}
+
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -5,9 +5,11 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -34,6 +36,16 @@ class Statement {
   StatusOr<bool> Step();
   // Runs to completion, then resets for reuse.
   Status Run();
+  // Calls `row` for every row until the end or `row`'s first error, then resets for reuse.
+  Status Each(const std::function<Status(const Statement&)>& row);
+  // Each, collecting `read(statement)` of every row.
+  template <typename T, typename Read>
+  StatusOr<std::vector<T>> Collect(Read read) {
+    std::vector<T> out;
+    if (Status s = Each([&](const Statement& st) { out.push_back(read(st)); return Status::Ok(); }); !s.ok())
+      return s;
+    return out;
+  }
   void Reset();
 
   std::string Text(int column) const;

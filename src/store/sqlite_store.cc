@@ -6,6 +6,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -13,21 +14,7 @@ namespace {
 using sqlite::Database;
 using sqlite::Statement;
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += '\n';
-    out += s;
-  }
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+std::string Lines(const std::vector<std::string>& items) { return Join(items, "\n"); }
 
 std::string JoinChannels(const std::vector<Channel>& channels) {
   std::string out;
@@ -63,6 +50,41 @@ bool HandleLess(const std::string& a, const std::string& b) {
   const int ra = HandleRank(a), rb = HandleRank(b);
   return ra != rb ? ra < rb : a < b;
 }
+
+// The columns ReadSignal reads, from its column 1 on (column 0 is the caller's: a contact key).
+constexpr std::string_view kSignalColumns =
+    "s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, s.email, s.subject, s.body, s.trade, s.duration, "
+    "s.answered, s.source_file, s.source_line, s.lead_source, s.bulk";
+
+// One query sorted by contact key (its column 0), read alongside others in a merge join.
+struct KeyedCursor {
+  explicit KeyedCursor(Statement& statement) : st(statement) {}
+
+  Status Next() {
+    StatusOr<bool> row = st.Step();
+    if (!row.ok()) return row.status();
+    has_row = *row;
+    if (has_row) key = st.Text(0);
+    return Status::Ok();
+  }
+
+  // Passes over the rows of keys before `want` (contacts the caller does not visit) and calls
+  // `read` for each row of `want`.
+  template <typename Read>
+  Status Take(const std::string& want, Read read) {
+    while (has_row && key < want)
+      if (Status s = Next(); !s.ok()) return s;
+    while (has_row && key == want) {
+      read(st);
+      if (Status s = Next(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Statement& st;
+  bool has_row = false;
+  std::string key;
+};
 
 class SqliteStore final : public Store {
  public:
@@ -189,15 +211,7 @@ class SqliteStore final : public Store {
         !s.ok())
       return s;
     st->Bind(1, contact_key);
-    std::vector<Suppression> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back(ReadSuppression(*st, 0));
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Suppression>([](const Statement& row) { return ReadSuppression(row, 0); });
   }
 
   Status LiftStops(const std::string& contact_key, Timestamp at, const std::string& actor,
@@ -220,12 +234,7 @@ class SqliteStore final : public Store {
         "s.lifted_by, s.lift_reason FROM suppressions s LEFT JOIN handles h ON h.handle = s.handle "
         "ORDER BY s.at, s.signal_id, s.handle");
     if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(st->Text(0), ReadSuppression(*st, 1)); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(row.Text(0), ReadSuppression(row, 1)); });
   }
 
   StatusOr<std::string> ContactKeyFor(const std::string& handle) override {
@@ -259,28 +268,118 @@ class SqliteStore final : public Store {
     }
   }
 
-  Status ForEachContact(const std::function<Status(const std::string&, std::vector<Signal>&)>& fn) override {
-    // A statement of its own: `fn` may use the cached ones while this one is stepping.
-    StatusOr<Statement> st = db_.Prepare(
-        "SELECT h.contact_key, s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, s.email, "
-        "s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line, s.lead_source, s.bulk "
-        "FROM signals s JOIN handles h ON h.handle = s.handle ORDER BY h.contact_key, s.received_at, s.id");
-    if (!st.ok()) return st.status();
-    std::string current;
-    std::vector<Signal> group;
+  Status ForEachContactHistory(const HistoryOptions& options,
+                               const std::function<Status(ContactHistory&)>& fn) override {
+    // Statements of their own, each sorted by contact key: `fn` may use the cached ones (and
+    // write) while these are stepping. One pass each, merged by key: no query per contact.
+    StatusOr<Statement> signals = db_.Prepare(
+        "SELECT h.contact_key, " + std::string(kSignalColumns) +
+        " FROM signals s JOIN handles h ON h.handle = s.handle ORDER BY h.contact_key, s.received_at, s.id");
+    StatusOr<Statement> attempts = db_.Prepare(
+        "SELECT h.contact_key, a.id, a.channel, a.at, a.handle, a.actor, a.duration, a.source_file, a.source_line, "
+        "a.from_email FROM attempts a JOIN handles h ON h.handle = a.handle ORDER BY h.contact_key, a.at, a.id");
+    // An estimate belongs to the contact of its phone or of its email (linked at import, so
+    // both are the same contact); UNION keeps one row when both match.
+    StatusOr<Statement> estimates = db_.Prepare(
+        "SELECT h.contact_key, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, "
+        "e.total_cents, e.sent_at, e.source_file, e.source_line FROM estimates e JOIN handles h "
+        "ON h.handle = 'tel:' || e.phone WHERE e.phone != '' "
+        "UNION SELECT h.contact_key, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, "
+        "e.total_cents, e.sent_at, e.source_file, e.source_line FROM estimates e JOIN handles h "
+        "ON h.handle = 'mailto:' || e.email WHERE e.email != '' ORDER BY 1, 11, 2");
+    StatusOr<Statement> stops = db_.Prepare(
+        "SELECT h.contact_key, s.handle, s.signal_id, s.at, s.channel, s.words, s.lifted_at, s.lifted_by, "
+        "s.lift_reason FROM suppressions s JOIN handles h ON h.handle = s.handle "
+        "ORDER BY h.contact_key, s.at, s.signal_id, s.handle");
+    StatusOr<Statement> open = db_.Prepare(
+        "SELECT DISTINCT contact_key FROM opportunities WHERE duplicate_of = '' AND status IN "
+        "('open', 'overdue', 'attempted') AND ?1 ORDER BY contact_key");
+    for (auto* st : {&signals, &attempts, &estimates, &stops, &open})
+      if (!st->ok()) return st->status();
+    open->Bind(1, std::int64_t{options.open_opportunities ? 1 : 0});
+    KeyedCursor by_signal(*signals), by_attempt(*attempts), by_estimate(*estimates), by_stop(*stops),
+        by_open(*open);
+    for (KeyedCursor* c : {&by_signal, &by_attempt, &by_estimate, &by_stop, &by_open})
+      if (Status s = c->Next(); !s.ok()) return s;
+    ContactHistory history;
     for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      std::string key = *row ? st->Text(0) : std::string();
-      if ((!*row || key != current) && !group.empty()) {
-        if (Status s = fn(current, group); !s.ok()) return s;
-        group.clear();
-      }
-      if (!*row) break;
-      current = key;
-      group.push_back(ReadSignal(*st));
+      // The next contact: the smallest key with a signal (or, when asked, an estimate).
+      const std::string* key = by_signal.has_row ? &by_signal.key : nullptr;
+      if (options.estimate_contacts && by_estimate.has_row && (!key || by_estimate.key < *key))
+        key = &by_estimate.key;
+      if (!key) return options.estimate_contacts ? ForEachUnlinkedEstimate(fn) : Status::Ok();
+      history = ContactHistory{};
+      history.key = *key;
+      Status s = by_signal.Take(history.key, [&](const Statement& row) { history.signals.push_back(ReadSignal(row)); });
+      if (s.ok()) s = by_attempt.Take(history.key, [&](const Statement& row) { history.attempts.push_back(ReadAttempt(row, 1)); });
+      if (s.ok()) s = by_estimate.Take(history.key, [&](const Statement& row) { history.estimates.push_back(ReadEstimate(row, 1)); });
+      if (s.ok()) s = by_stop.Take(history.key, [&](const Statement& row) { history.stops.push_back(ReadSuppression(row, 1)); });
+      if (s.ok()) s = by_open.Take(history.key, [&](const Statement&) { history.has_open_opportunity = true; });
+      if (s.ok()) s = fn(history);
+      if (!s.ok()) return s;
     }
-    return Status::Ok();
+  }
+
+  Status ClearRankedQuotes() override {
+    return db_.Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS ranked_quotes (estimate_id TEXT NOT NULL, visit INTEGER NOT NULL, "
+        "rank INTEGER NOT NULL, expected INTEGER NOT NULL, number TEXT NOT NULL, contact_key TEXT NOT NULL, "
+        "stopped_at INTEGER, has_open INTEGER NOT NULL, reached_at INTEGER, later INTEGER NOT NULL); "
+        "DELETE FROM temp.ranked_quotes");
+  }
+
+  Status PutRankedQuote(const RankedQuote& q) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT INTO temp.ranked_quotes VALUES (?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    st->Bind(1, q.estimate_id).Bind(2, ++visits_).Bind(3, std::int64_t{q.rank}).Bind(4, q.expected_value_cents)
+        .Bind(5, q.number).Bind(6, q.contact_key).Bind(7, OptUnix(q.stopped_at))
+        .Bind(8, std::int64_t{q.has_open_opportunity ? 1 : 0}).Bind(9, OptUnix(q.last_reached_at))
+        .Bind(10, std::int64_t{q.later_estimate ? 1 : 0});
+    return st->Run();
+  }
+
+  Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT r.estimate_id, r.rank, r.expected, r.number, r.contact_key, r.stopped_at, r.has_open, r.reached_at, "
+        "r.later, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, "
+        "e.sent_at, e.source_file, e.source_line FROM temp.ranked_quotes r JOIN estimates e ON e.id = r.estimate_id "
+        "ORDER BY r.rank, r.expected DESC, r.number, r.visit");
+    if (!st.ok()) return st.status();
+    return st->Each([&](const Statement& row) {
+      RankedQuote q;
+      q.estimate_id = row.Text(0);
+      q.rank = static_cast<int>(row.Int(1));
+      q.expected_value_cents = row.Int(2);
+      q.number = row.Text(3);
+      q.contact_key = row.Text(4);
+      if (!row.IsNull(5)) q.stopped_at = FromUnix(row.Int(5));
+      q.has_open_opportunity = row.Int(6) != 0;
+      if (!row.IsNull(7)) q.last_reached_at = FromUnix(row.Int(7));
+      q.later_estimate = row.Int(8) != 0;
+      return fn(q, ReadEstimate(row, 9));
+    });
+  }
+
+  // Estimates whose phone and email match no contact (a quote with neither), each on its own.
+  Status ForEachUnlinkedEstimate(const std::function<Status(ContactHistory&)>& fn) {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT '', e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, "
+        "e.sent_at, e.source_file, e.source_line FROM estimates e "
+        "WHERE NOT EXISTS (SELECT 1 FROM handles WHERE handle = 'tel:' || e.phone) "
+        "AND NOT EXISTS (SELECT 1 FROM handles WHERE handle = 'mailto:' || e.email) ORDER BY e.sent_at, e.id");
+    if (!st.ok()) return st.status();
+    return st->Each([&](const Statement& row) {
+      ContactHistory history;
+      history.estimates.push_back(ReadEstimate(row, 1));
+      return fn(history);
+    });
+  }
+
+  Status ForEachOverride(const std::function<Status(const Override&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT opportunity_id, at, field, value, actor, reason FROM overrides ORDER BY at, rowid");
+    if (!st.ok()) return st.status();
+    return st->Each([&](const Statement& row) { return fn(ReadOverride(row)); });
   }
 
   StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) override {
@@ -291,16 +390,7 @@ class SqliteStore final : public Store {
         !s.ok())
       return s;
     st->Bind(1, contact_key);
-    std::vector<Attempt> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      Attempt a = ReadAttempt(*st);
-      out.push_back(std::move(a));
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Attempt>([](const Statement& row) { return ReadAttempt(row, 0); });
   }
 
   StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) override {
@@ -318,27 +408,7 @@ class SqliteStore final : public Store {
         !s.ok())
       return s;
     st->Bind(1, contact_key);
-    std::vector<Estimate> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      Estimate e;
-      e.id = st->Text(0);
-      e.number = st->Text(1);
-      e.name = st->Text(2);
-      e.phone = st->Text(3);
-      e.email = st->Text(4);
-      e.estimator = st->Text(5);
-      e.trade = st->Text(6);
-      e.status = st->Text(7);
-      e.total_cents = st->Int(8);
-      e.sent_at = FromUnix(st->Int(9));
-      e.source = {st->Text(10), st->Int(11)};
-      out.push_back(std::move(e));
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Estimate>([](const Statement& row) { return ReadEstimate(row, 0); });
   }
 
   // Replacing an outcome gives it a new rowid: of two outcomes at the same second, the one said
@@ -358,43 +428,24 @@ class SqliteStore final : public Store {
         !s.ok())
       return s;
     st->Bind(1, opportunity_id);
-    std::vector<Outcome> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back(ReadOutcome(*st));
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Outcome>(ReadOutcome);
   }
 
   Status ForEachOutcome(const std::function<Status(const Outcome&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes "
                                          "ORDER BY at, opportunity_id, inferred DESC, rowid");
     if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(ReadOutcome(*st)); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(ReadOutcome(row)); });
   }
 
   Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare(
-        "SELECT coalesce(h.contact_key, s.handle), s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, "
-        "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line, s.lead_source, s.bulk "
-        "FROM signals s LEFT JOIN handles h ON h.handle = s.handle WHERE s.received_at >= ? AND s.received_at < ? "
+        "SELECT coalesce(h.contact_key, s.handle), " + std::string(kSignalColumns) +
+        " FROM signals s LEFT JOIN handles h ON h.handle = s.handle WHERE s.received_at >= ? AND s.received_at < ? "
         "ORDER BY s.received_at, s.id");
     if (!st.ok()) return st.status();
     st->Bind(1, ToUnix(from)).Bind(2, ToUnix(to));
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(ReadSignal(*st)); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(ReadSignal(row)); });
   }
 
   Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) override {
@@ -403,12 +454,7 @@ class SqliteStore final : public Store {
         "WHERE at >= ? AND at < ? ORDER BY at, id");
     if (!st.ok()) return st.status();
     st->Bind(1, ToUnix(from)).Bind(2, ToUnix(to));
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(ReadAttempt(*st)); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(ReadAttempt(row, 0)); });
   }
 
   Status ForEachEstimate(const std::function<Status(const std::string&, const Estimate&)>& fn) override {
@@ -418,24 +464,7 @@ class SqliteStore final : public Store {
         "LEFT JOIN handles hp ON hp.handle = 'tel:' || e.phone LEFT JOIN handles he ON he.handle = 'mailto:' || e.email "
         "ORDER BY 1, e.sent_at, e.id");
     if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      Estimate e;
-      e.id = st->Text(1);
-      e.number = st->Text(2);
-      e.name = st->Text(3);
-      e.phone = st->Text(4);
-      e.email = st->Text(5);
-      e.estimator = st->Text(6);
-      e.trade = st->Text(7);
-      e.status = st->Text(8);
-      e.total_cents = st->Int(9);
-      e.sent_at = FromUnix(st->Int(10));
-      e.source = {st->Text(11), st->Int(12)};
-      if (Status s = fn(st->Text(0), e); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(row.Text(0), ReadEstimate(row, 1)); });
   }
 
   StatusOr<bool> HasOpenOpportunity(const std::string& contact_key) override {
@@ -485,15 +514,9 @@ class SqliteStore final : public Store {
         !s.ok())
       return s;
     st->Bind(1, opportunity_id);
-    std::vector<TimelineEvent> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back({st->Text(0), FromUnix(st->Int(1)), st->Text(2), st->Text(3), st->Text(4)});
-    }
-    st->Reset();
-    return out;
+    return st->Collect<TimelineEvent>([](const Statement& row) {
+      return TimelineEvent{row.Text(0), FromUnix(row.Int(1)), row.Text(2), row.Text(3), row.Text(4)};
+    });
   }
 
   Status PutOpportunity(const Opportunity& o) override {
@@ -501,10 +524,10 @@ class SqliteStore final : public Store {
     if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
     st->Bind(1, o.id).Bind(2, o.contact_key).Bind(3, o.contact_display).Bind(4, ToUnix(o.received_at))
         .Bind(5, ChannelName(o.channel)).Bind(6, JoinChannels(o.channels)).Bind(7, CategoryName(o.category))
-        .Bind(8, o.confidence).Bind(9, Join(o.reasons)).Bind(10, o.trade).Bind(11, o.owner)
+        .Bind(8, o.confidence).Bind(9, Lines(o.reasons)).Bind(10, o.trade).Bind(11, o.owner)
         .Bind(12, o.backup_owner).Bind(13, o.next_action).Bind(14, OptUnix(o.deadline))
         .Bind(15, OptUnix(o.first_attempt_at)).Bind(16, StatusName(o.status)).Bind(17, o.duplicate_of)
-        .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Join(o.signal_ids))
+        .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Lines(o.signal_ids))
         .Bind(21, std::int64_t{o.escalations}).Bind(22, o.lead_source);
     return st->Run();
   }
@@ -515,32 +538,17 @@ class SqliteStore final : public Store {
         "CASE status WHEN 'overdue' THEN 0 WHEN 'open' THEN 0 WHEN 'attempted' THEN 1 WHEN 'reached' THEN 2 "
         "ELSE 3 END, deadline IS NULL, deadline, received_at, id");
     if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(ReadOpportunity(*st)); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(ReadOpportunity(row)); });
   }
 
   StatusOr<std::vector<Signal>> SignalsFor(const std::string& contact_key) override {
+    static const std::string sql = "SELECT h.contact_key, " + std::string(kSignalColumns) +
+                                   " FROM signals s JOIN handles h ON h.handle = s.handle WHERE h.contact_key = ? "
+                                   "ORDER BY s.received_at, s.id";
     Statement* st = nullptr;
-    if (Status s = Prepared("SELECT h.contact_key, s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, "
-                            "s.email, s.subject, s.body, s.trade, s.duration, s.answered, s.source_file, s.source_line, s.lead_source, s.bulk "
-                            "FROM signals s JOIN handles h ON h.handle = s.handle WHERE h.contact_key = ? "
-                            "ORDER BY s.received_at, s.id", &st);
-        !s.ok())
-      return s;
+    if (Status s = Prepared(sql.c_str(), &st); !s.ok()) return s;
     st->Bind(1, contact_key);
-    std::vector<Signal> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back(ReadSignal(*st));
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Signal>(ReadSignal);
   }
 
   Status PutOverride(const Override& c) override {
@@ -558,15 +566,7 @@ class SqliteStore final : public Store {
         !s.ok())
       return s;
     st->Bind(1, opportunity_id);
-    std::vector<Override> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back({st->Text(0), FromUnix(st->Int(1)), st->Text(2), st->Text(3), st->Text(4), st->Text(5)});
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Override>(ReadOverride);
   }
 
   Status PutPersonEvent(const TimelineEvent& e) override {
@@ -606,12 +606,7 @@ class SqliteStore final : public Store {
     StatusOr<Statement> st =
         db_.Prepare("SELECT login, person, role, password_hash, created_at, disabled FROM users ORDER BY login");
     if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(ReadUser(*st)); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(ReadUser(row)); });
   }
 
   Status PutSession(const SessionRecord& r) override {
@@ -666,26 +661,15 @@ class SqliteStore final : public Store {
     if (Status s = Prepared("SELECT list, item, done, actor, at FROM marks WHERE list = ? ORDER BY item", &st); !s.ok())
       return s;
     st->Bind(1, list);
-    std::vector<Mark> out;
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      out.push_back({st->Text(0), st->Text(1), st->Int(2) != 0, st->Text(3), FromUnix(st->Int(4))});
-    }
-    st->Reset();
-    return out;
+    return st->Collect<Mark>([](const Statement& row) {
+      return Mark{row.Text(0), row.Text(1), row.Int(2) != 0, row.Text(3), FromUnix(row.Int(4))};
+    });
   }
 
   Status ForEachReject(const std::function<Status(const Reject&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare("SELECT file, line, field, reason FROM rejects ORDER BY file, line, field");
     if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = st->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::Ok();
-      if (Status s = fn(Reject{st->Text(0), st->Int(1), st->Text(2), st->Text(3)}); !s.ok()) return s;
-    }
+    return st->Each([&](const Statement& row) { return fn(Reject{row.Text(0), row.Int(1), row.Text(2), row.Text(3)}); });
   }
 
   StatusOr<StoreCounts> Counts() override {
@@ -763,19 +747,43 @@ class SqliteStore final : public Store {
     return o;
   }
 
-  static Attempt ReadAttempt(const Statement& st) {
+  // Columns id, channel, at, handle, actor, duration, source_file, source_line, from_email
+  // from `first` on.
+  static Attempt ReadAttempt(const Statement& st, int first) {
     Attempt a;
-    a.id = st.Text(0);
-    a.channel = ParseChannel(st.Text(1)).value_or(Channel::kCall);
-    a.at = FromUnix(st.Int(2));
-    const std::string handle = st.Text(3);
+    a.id = st.Text(first);
+    a.channel = ParseChannel(st.Text(first + 1)).value_or(Channel::kCall);
+    a.at = FromUnix(st.Int(first + 2));
+    const std::string handle = st.Text(first + 3);
     if (handle.rfind("tel:", 0) == 0) a.phone = handle.substr(4);
     if (handle.rfind("mailto:", 0) == 0) a.email = handle.substr(7);
-    a.actor = st.Text(4);
-    a.duration_seconds = st.Int(5);
-    a.source = {st.Text(6), st.Int(7)};
-    a.from_email = st.Text(8);
+    a.actor = st.Text(first + 4);
+    a.duration_seconds = st.Int(first + 5);
+    a.source = {st.Text(first + 6), st.Int(first + 7)};
+    a.from_email = st.Text(first + 8);
     return a;
+  }
+
+  // Columns id, number, name, phone, email, estimator, trade, status, total_cents, sent_at,
+  // source_file, source_line from `first` on.
+  static Estimate ReadEstimate(const Statement& st, int first) {
+    Estimate e;
+    e.id = st.Text(first);
+    e.number = st.Text(first + 1);
+    e.name = st.Text(first + 2);
+    e.phone = st.Text(first + 3);
+    e.email = st.Text(first + 4);
+    e.estimator = st.Text(first + 5);
+    e.trade = st.Text(first + 6);
+    e.status = st.Text(first + 7);
+    e.total_cents = st.Int(first + 8);
+    e.sent_at = FromUnix(st.Int(first + 9));
+    e.source = {st.Text(first + 10), st.Int(first + 11)};
+    return e;
+  }
+
+  static Override ReadOverride(const Statement& st) {
+    return {st.Text(0), FromUnix(st.Int(1)), st.Text(2), st.Text(3), st.Text(4), st.Text(5)};
   }
 
   static Suppression ReadSuppression(const Statement& st, int first) {
@@ -869,7 +877,7 @@ class SqliteStore final : public Store {
     o.channels = SplitChannels(st.Text(5));
     o.category = ParseCategory(st.Text(6)).value_or(Category::kUnknown);
     o.confidence = st.Real(7);
-    o.reasons = Split(st.Text(8));
+    o.reasons = Split(st.Text(8), '\n');
     o.trade = st.Text(9);
     o.owner = st.Text(10);
     o.backup_owner = st.Text(11);
@@ -883,7 +891,7 @@ class SqliteStore final : public Store {
     o.duplicate_of = st.Text(16);
     o.draft = st.Text(17);
     o.summary = st.Text(18);
-    o.signal_ids = Split(st.Text(19));
+    o.signal_ids = Split(st.Text(19), '\n');
     o.escalations = static_cast<int>(st.Int(20));
     o.lead_source = st.Text(21);
     return o;
@@ -891,6 +899,7 @@ class SqliteStore final : public Store {
 
   Database db_;
   std::map<std::string, Statement, std::less<>> cache_;
+  std::int64_t visits_ = 0;  // the order ranked quotes were put in: the last tie-break
 };
 
 }  // namespace

@@ -63,13 +63,13 @@ StoreCounts Counts(Store& store) {
   return c.ok() ? *c : StoreCounts{};
 }
 
-// contact key -> signal ids in the order ForEachContact gives them.
+// contact key -> signal ids in the order ForEachContactHistory gives them.
 std::vector<std::pair<std::string, std::vector<std::string>>> Contacts(Store& store) {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  Status s = store.ForEachContact([&](const std::string& key, std::vector<Signal>& signals) {
+  Status s = store.ForEachContactHistory({}, [&](ContactHistory& h) {
     std::vector<std::string> ids;
-    for (const Signal& sig : signals) ids.push_back(sig.id);
-    out.emplace_back(key, ids);
+    for (const Signal& sig : h.signals) ids.push_back(sig.id);
+    out.emplace_back(h.key, ids);
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.ToString();
@@ -137,8 +137,8 @@ TEST(SqliteStore, SignalFieldsRoundTrip) {
   ASSERT_TRUE(store->PutSignal(in, kJaneTel, nullptr).ok());
   ASSERT_TRUE(store->LinkHandles({kJaneTel}).ok());
   std::vector<Signal> got;
-  ASSERT_TRUE(store->ForEachContact([&](const std::string&, std::vector<Signal>& signals) {
-                     got = signals;
+  ASSERT_TRUE(store->ForEachContactHistory({}, [&](ContactHistory& h) {
+                     got = h.signals;
                      return Status::Ok();
                    }).ok());
   ASSERT_EQ(got.size(), 1u);
@@ -273,7 +273,7 @@ TEST(SqliteStore, ForEachContactStopsOnTheCallbacksError) {
   ASSERT_TRUE(store->LinkHandles({kJaneTel}).ok());
   ASSERT_TRUE(store->LinkHandles({kBobTel}).ok());
   int calls = 0;
-  Status s = store->ForEachContact([&](const std::string&, std::vector<Signal>&) {
+  Status s = store->ForEachContactHistory({}, [&](ContactHistory&) {
     ++calls;
     return Status::Internal("stop here");
   });
@@ -621,10 +621,11 @@ TEST(SqliteStore, CallbackMayQueryTheStoreWhileIterating) {
   ASSERT_TRUE(store->LinkHandles({kJaneTel}).ok());
   ASSERT_TRUE(store->LinkHandles({kBobTel}).ok());
   std::map<std::string, std::size_t> attempts;
-  Status s = store->ForEachContact([&](const std::string& key, std::vector<Signal>&) {
-    auto found = store->AttemptsFor(key);
+  Status s = store->ForEachContactHistory({}, [&](ContactHistory& h) {
+    auto found = store->AttemptsFor(h.key);
     if (!found.ok()) return found.status();
-    attempts[key] = found->size();
+    attempts[h.key] = found->size();
+    if (h.attempts.size() != found->size()) return Status::Internal("the history and AttemptsFor disagree");
     return store->PutOpportunity(FullOpportunity());
   });
   ASSERT_TRUE(s.ok()) << s.ToString();

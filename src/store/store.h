@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/account.h"
+#include "core/contact_history.h"
 #include "core/opportunity.h"
 #include "core/reject.h"
 #include "core/signal.h"
@@ -29,6 +30,14 @@ struct StoreCounts {
   std::int64_t contacts = 0;
   std::int64_t suppressions = 0;
   std::int64_t opportunities = 0;
+};
+
+// Which contacts ForEachContactHistory visits and what it fills in.
+struct HistoryOptions {
+  // Also contacts with estimates but no signal; estimates whose phone and email match no
+  // contact come last, one history each, with an empty key.
+  bool estimate_contacts = false;
+  bool open_opportunities = false;  // fill has_open_opportunity from the stored queue
 };
 
 class Store {
@@ -67,10 +76,13 @@ class Store {
   // Every contact in key order, with what the office needs to see of it.
   virtual Status ForEachContactInfo(const std::function<Status(const ContactInfo&)>& fn) = 0;
 
-  // Calls `fn` once per contact with its signals sorted by time, contacts in key order. Memory
-  // holds one contact's signals at a time.
-  virtual Status ForEachContact(
-      const std::function<Status(const std::string& contact_key, std::vector<Signal>& signals)>& fn) = 0;
+  // Calls `fn` once per contact with everything stored about it: signals, attempts, estimates
+  // and stops (ContactHistory; outcomes and overrides are left empty: ForEachOutcome and
+  // ForEachOverride give them). Contacts in key order: each table is read once, sorted by
+  // contact, so there is no query per contact and memory holds one contact at a time. `fn` may
+  // write to the store (the queue, stops) while this runs.
+  virtual Status ForEachContactHistory(const HistoryOptions& options,
+                                       const std::function<Status(ContactHistory& history)>& fn) = 0;
   virtual StatusOr<std::vector<Attempt>> AttemptsFor(const std::string& contact_key) = 0;
   virtual StatusOr<std::vector<Estimate>> EstimatesFor(const std::string& contact_key) = 0;
 
@@ -105,6 +117,15 @@ class Store {
   // A person's reassign or reclassify. Facts: the queue rebuild applies the latest of each field.
   virtual Status PutOverride(const Override& change) = 0;
   virtual StatusOr<std::vector<Override>> OverridesFor(const std::string& opportunity_id) = 0;
+  // Scratch space for the recovery plan: quotes put here come back in plan order (rank, then
+  // expected value highest first, then number, then as visited), each with its estimate, sorted
+  // by the database rather than in memory. Not stored in the database file; Clear empties it.
+  virtual Status ClearRankedQuotes() = 0;
+  virtual Status PutRankedQuote(const RankedQuote& quote) = 0;
+  virtual Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) = 0;
+
+  // Every override, oldest first (then in the order recorded).
+  virtual Status ForEachOverride(const std::function<Status(const Override&)>& fn) = 0;
   // A timeline entry recorded by a person (reassigned, reclassified, stop lifted): it survives
   // the queue rebuild, unlike PutEvent's derived escalations.
   virtual Status PutPersonEvent(const TimelineEvent& event) = 0;

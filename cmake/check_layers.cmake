@@ -1,0 +1,23 @@
+# Fails when a file of a core stage includes a header of an edge stage (tests, *_test.cc, may:
+# they set up their inputs with the edges). Run by the build
+# (target check_layers): cmake -DSRC=<src dir> -P cmake/check_layers.cmake
+set(core_stages core identity classify assign message recovery review queue)
+set(edge_stages config ingest store pipeline web cli)
+list(JOIN edge_stages "|" edges)
+set(violations "")
+foreach(stage IN LISTS core_stages)
+  file(GLOB files "${SRC}/${stage}/*.h" "${SRC}/${stage}/*.cc")
+  list(FILTER files EXCLUDE REGEX "_test\\.cc$")
+  foreach(f IN LISTS files)
+    file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"(${edges})/")
+    foreach(line IN LISTS lines)
+      file(RELATIVE_PATH rel "${SRC}" "${f}")
+      string(STRIP "${line}" line)
+      list(APPEND violations "src/${rel}: ${line}")
+    endforeach()
+  endforeach()
+endforeach()
+if(violations)
+  list(JOIN violations "\n  " text)
+  message(FATAL_ERROR "A core stage includes an edge header (core stages stay pure):\n  ${text}")
+endif()

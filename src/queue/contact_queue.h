@@ -1,0 +1,53 @@
+// The queue stage: from everything known about one contact (its ContactHistory) to that
+// contact's rows of the callback queue: category and reasons, owner, backup, next action,
+// deadline, escalations, status and draft. Pure: no store, no files, no clock; the pipeline
+// streams contacts from the store through it and writes what it returns.
+//
+//   for each contact, in key order:
+//     classified = ClassifyContact(history, ctx);            // independent per contact
+//     queue      = BuildContactQueue(history, classified, ctx, load);  // in order: `load`
+//     store queue.rows, queue.events, queue.new_stops, queue.inferred_outcomes
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "classify/classifier.h"
+#include "core/company_config.h"
+#include "core/contact_history.h"
+#include "core/opportunity.h"
+#include "core/status.h"
+#include "identity/resolve.h"
+
+namespace ringback {
+
+struct QueueContext {
+  const CompanyConfig* config = nullptr;
+  const Classifier* classifier = nullptr;
+  Timestamp now{};        // what is overdue, attempted or reached is judged at this instant
+  bool sanitize = false;  // names to initials, phones masked, no names in drafts or reasons
+};
+
+// Open work per owner so far, carried from contact to contact: the assigner gives new work to
+// whoever holds least of it, so contacts must go through BuildContactQueue in a fixed order.
+using OpenWork = std::map<std::string, int>;
+
+struct ContactQueue {
+  std::vector<Opportunity> rows;           // each opportunity, then the duplicates that joined it
+  std::vector<TimelineEvent> events;       // escalations: derived, rebuilt every time
+  std::vector<Suppression> new_stops;      // stops said in the contact's signals, not yet stored
+  std::vector<Outcome> inferred_outcomes;  // outbound calls read as reached / not reached
+};
+
+// Classifies every inbound signal of the contact (answered calls are not requests), oldest
+// first. Depends on nothing but its arguments, so contacts may be classified on several threads.
+std::vector<ClassifiedSignal> ClassifyContact(const ContactHistory& history, const QueueContext& ctx);
+
+// The contact's queue rows from its classified signals (ClassifyContact's result). Reads and
+// updates `load`. Fails only when the company config cannot assign the work (no one on the
+// team can take it).
+StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, std::vector<ClassifiedSignal> classified,
+                                         const QueueContext& ctx, OpenWork& load);
+
+}  // namespace ringback
