@@ -116,6 +116,24 @@ TEST(NormalizeEmail, JunkGivesAnEmptyString) {
   }
 }
 
+// A cell of thousands of digits is refused before the parser (whose time grows faster than the
+// text): no number people write is that long.
+TEST(ParsePhone, TextLongerThanAnyNumberIsRefusedAtOnce) {
+  const PhoneNumber p = ParsePhone(std::string(20000, '5'), "US");
+  EXPECT_FALSE(p.ok());
+  EXPECT_EQ(p.error, "too long for a phone number");
+  EXPECT_TRUE(ParsePhone("+1 (512) 555-0142 extension 1234", "US").ok())
+      << "a number as people write it, extension and all";
+}
+
+// Parsing is remembered per text and region: the same text always gives the same answer.
+TEST(ParsePhone, RepeatedTextsGiveTheSameAnswer) {
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(ParsePhone("512-555-0142", "US").e164, "+15125550142");
+    EXPECT_EQ(ParsePhone("512-555-0142", "GB").e164, "") << "another region reads it otherwise";
+  }
+}
+
 TEST(Handles, PrefixTheSchemes) {
   EXPECT_EQ(PhoneHandle("+15125550142"), "tel:+15125550142");
   EXPECT_EQ(EmailHandle("jane@example.com"), "mailto:jane@example.com");

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
+#include <unordered_map>
 
 namespace ringback {
 namespace {
@@ -226,7 +228,9 @@ PhoneZone ZoneInRegion(const RegionZone& region, int area_code, const std::strin
 const std::vector<RegionZone>& RegionZones() { return kRegions; }
 const std::vector<AreaCodeZone>& AreaCodeZones() { return kAreaCodes; }
 
-PhoneZone ZoneForPhone(std::string_view e164, const std::string& fallback_zone) {
+namespace {
+
+PhoneZone FindZone(std::string_view e164, const std::string& fallback_zone) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   i18n::phonenumbers::PhoneNumber number;
   const std::string text(e164);
@@ -245,6 +249,20 @@ PhoneZone ZoneForPhone(std::string_view e164, const std::string& fallback_zone) 
     return Fallback(fallback_zone, "area code " + std::to_string(area_code) + " has no state or province" +
                                        (description.empty() ? std::string() : " (" + description + ")"));
   return ZoneInRegion(*region, area_code, description);
+}
+
+}  // namespace
+
+PhoneZone ZoneForPhone(std::string_view e164, const std::string& fallback_zone) {
+  // Each distinct number is looked up once per thread: the geocoder costs ~25 µs a number, and
+  // the queue asks for a contact's zone more than once.
+  thread_local std::unordered_map<std::string, PhoneZone> cache;
+  std::string key(e164);
+  key += '|';
+  key += fallback_zone;
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= (1 << 16)) cache.clear();
+  return cache.emplace(std::move(key), FindZone(e164, fallback_zone)).first->second;
 }
 
 }  // namespace ringback
