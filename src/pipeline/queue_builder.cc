@@ -63,7 +63,7 @@ class BatchWriter {
   }
 
   Status Flush() {
-    std::vector<std::vector<ClassifiedSignal>> classified(batch_.size());
+    std::vector<PreparedContact> classified(batch_.size());
     const std::size_t half = batch_.size() / 2;
     std::thread other([&] {
       for (std::size_t i = half; i < batch_.size(); ++i) classified[i] = ClassifyContact(batch_[i], ctx_);
@@ -77,7 +77,7 @@ class BatchWriter {
   }
 
  private:
-  Status Write(const ContactHistory& history, std::vector<ClassifiedSignal> classified) {
+  Status Write(const ContactHistory& history, PreparedContact classified) {
     StatusOr<ContactQueue> queue = BuildContactQueue(history, std::move(classified), ctx_, load_);
     if (!queue.ok()) return queue.status();
     for (const Suppression& stop : queue->new_stops)

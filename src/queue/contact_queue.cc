@@ -49,6 +49,22 @@ Who WhoIs(const ContactHistory& h) {
   return p;
 }
 
+// The contact as the queue shows it: name, phone and email; initials and a masked phone when
+// sanitized.
+std::string Display(const Who& who, const QueueContext& q) {
+  if (q.sanitize) {
+    std::string out = Initials(GreetingName(who.name).empty() ? std::string() : who.name);
+    if (!who.phone.empty()) out += (out.empty() ? "" : " ") + MaskPhone(who.phone);
+    return out.empty() ? "(contact)" : out;
+  }
+  const std::string phone =
+      who.phone.empty() ? std::string() : FormatPhoneForDisplay(who.phone, q.config->phone_region);
+  std::string out = who.name;
+  for (const std::string& part : {phone, who.email})
+    if (!part.empty()) out += (out.empty() ? "" : " · ") + part;
+  return out;
+}
+
 ClassifyContext ContextFor(const Signal& signal, const ContactHistory& h, const CompanyConfig& config) {
   ClassifyContext ctx;
   ctx.answered = signal.answered;
@@ -87,8 +103,8 @@ ClassifiedSignal ClassifyOne(const Signal& signal, const ContactHistory& h, cons
 // Builds one contact's rows. One object per contact: it holds that contact's state only.
 class ContactBuilder {
  public:
-  ContactBuilder(const ContactHistory& h, const QueueContext& q, OpenWork& load)
-      : h_(h), q_(q), config_(*q.config), load_(load), person_(WhoIs(h)) {}
+  ContactBuilder(const ContactHistory& h, const PreparedContact& p, const QueueContext& q, OpenWork& load)
+      : h_(h), p_(p), q_(q), config_(*q.config), load_(load), person_(WhoIs(h)) {}
 
   StatusOr<ContactQueue> Build(std::vector<ClassifiedSignal> inbound) {
     if (inbound.empty()) return std::move(out_);
@@ -154,28 +170,14 @@ class ContactBuilder {
   // A callback is not due while it may not be made: the deadline moves out of quiet hours in
   // the person's own zone (an emergency they reported is answered at once, day or night).
   void KeepOutOfQuietHours(Opportunity& row) const {
-    if (!row.deadline || person_.phone.empty()) return;
-    const PhoneZone zone = ZoneForPhone(person_.phone, config_.time_zone);
+    if (!row.deadline || !p_.zone) return;
+    const PhoneZone& zone = *p_.zone;
     const Timestamp due = SendAfter(config_, *row.deadline, zone, row.category == Category::kEmergency);
     if (due == *row.deadline) return;
     row.reasons.push_back("deadline moved out of quiet hours to " +
                           FormatLocal(due, zone.zone, "%a %m/%d %I:%M %p %Z") + " (" +
                           CallingWindowFor(config_, zone.state).source + ", " + zone.reason + ")");
     row.deadline = due;
-  }
-
-  std::string Display() const {
-    if (q_.sanitize) {
-      std::string out = Initials(GreetingName(person_.name).empty() ? std::string() : person_.name);
-      if (!person_.phone.empty()) out += (out.empty() ? "" : " ") + MaskPhone(person_.phone);
-      return out.empty() ? "(contact)" : out;
-    }
-    const std::string phone =
-        person_.phone.empty() ? std::string() : FormatPhoneForDisplay(person_.phone, config_.phone_region);
-    std::string out = person_.name;
-    for (const std::string& part : {phone, person_.email})
-      if (!part.empty()) out += (out.empty() ? "" : " · ") + part;
-    return out;
   }
 
   // Answered calls after the request, as far as "now": the person was reached.
@@ -305,7 +307,7 @@ class ContactBuilder {
   }
 
   Status FinishAssigned(Opportunity& row, const std::optional<Override>& owner_change) {
-    row.contact_display = Display();
+    row.contact_display = p_.display;
     if (q_.sanitize) {
       row.summary = ScrubName(ScrubText(row.summary), person_.name);
       for (std::string& r : row.reasons) r = ScrubName(ScrubText(r), person_.name);
@@ -349,6 +351,7 @@ class ContactBuilder {
   }
 
   const ContactHistory& h_;
+  const PreparedContact& p_;
   const QueueContext& q_;
   const CompanyConfig& config_;
   OpenWork& load_;
@@ -360,17 +363,22 @@ class ContactBuilder {
 
 }  // namespace
 
-std::vector<ClassifiedSignal> ClassifyContact(const ContactHistory& history, const QueueContext& ctx) {
-  std::vector<ClassifiedSignal> out;
+PreparedContact ClassifyContact(const ContactHistory& history, const QueueContext& ctx) {
+  PreparedContact out;
   for (const Signal& signal : history.signals)
-    if (!(signal.channel == Channel::kCall && signal.answered)) out.push_back(ClassifyOne(signal, history, ctx));
+    if (!(signal.channel == Channel::kCall && signal.answered))
+      out.signals.push_back(ClassifyOne(signal, history, ctx));
+  const Who who = WhoIs(history);
+  out.display = Display(who, ctx);
+  if (!who.phone.empty()) out.zone = ZoneForPhone(who.phone, ctx.config->time_zone);
   return out;
 }
 
-StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, std::vector<ClassifiedSignal> classified,
+StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, PreparedContact prepared,
                                          const QueueContext& ctx, OpenWork& load) {
-  ContactBuilder builder(history, ctx, load);
-  return builder.Build(std::move(classified));
+  std::vector<ClassifiedSignal> signals = std::move(prepared.signals);
+  ContactBuilder builder(history, prepared, ctx, load);
+  return builder.Build(std::move(signals));
 }
 
 }  // namespace ringback

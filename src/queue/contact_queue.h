@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "core/contact_history.h"
 #include "core/opportunity.h"
 #include "core/status.h"
+#include "identity/phone_timezone.h"
 #include "identity/resolve.h"
 
 namespace ringback {
@@ -40,14 +42,21 @@ struct ContactQueue {
   std::vector<Outcome> inferred_outcomes;  // outbound calls read as reached / not reached
 };
 
-// Classifies every inbound signal of the contact (answered calls are not requests), oldest
-// first. Depends on nothing but its arguments, so contacts may be classified on several threads.
-std::vector<ClassifiedSignal> ClassifyContact(const ContactHistory& history, const QueueContext& ctx);
+// What can be worked out for a contact on its own, before owners are chosen.
+struct PreparedContact {
+  std::vector<ClassifiedSignal> signals;  // every inbound signal (not answered calls), oldest first
+  std::string display;                    // the contact as the queue shows it
+  std::optional<PhoneZone> zone;          // its phone's zone, when it has a phone
+};
 
-// The contact's queue rows from its classified signals (ClassifyContact's result). Reads and
+// Classifies every inbound signal of the contact and works out how it is shown and where its
+// phone is. Depends on nothing but its arguments, so contacts may be prepared on several threads.
+PreparedContact ClassifyContact(const ContactHistory& history, const QueueContext& ctx);
+
+// The contact's queue rows from its prepared signals (ClassifyContact's result). Reads and
 // updates `load`. Fails only when the company config cannot assign the work (no one on the
 // team can take it).
-StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, std::vector<ClassifiedSignal> classified,
+StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, PreparedContact prepared,
                                          const QueueContext& ctx, OpenWork& load);
 
 }  // namespace ringback
