@@ -56,6 +56,11 @@ constexpr std::string_view kSignalColumns =
     "s.id, s.channel, s.received_at, s.name, s.phone_raw, s.phone, s.email, s.subject, s.body, s.trade, s.duration, "
     "s.answered, s.source_file, s.source_line, s.lead_source, s.bulk";
 
+// The columns ReadEstimate reads, from the caller's first column on.
+#define RB_ESTIMATE_COLUMNS \
+  "e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, e.sent_at, " \
+  "e.source_file, e.source_line"
+
 // One query sorted by contact key (its column 0), read alongside others in a merge join.
 struct KeyedCursor {
   explicit KeyedCursor(Statement& statement) : st(statement) {}
@@ -91,8 +96,13 @@ class SqliteStore final : public Store {
   explicit SqliteStore(Database db) : db_(std::move(db)) {}
 
   Status Init() {
+    // A 64 MiB page cache (the default is 2 MiB): imports insert into several indexes in
+    // random key order, and with a small cache each insert reads and spills pages, which made
+    // a million-signal audit write its database several times over. A fixed size: memory stays
+    // flat however large the import.
     for (std::string_view pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                                    "PRAGMA foreign_keys=ON", "PRAGMA temp_store=FILE"}) {
+                                    "PRAGMA foreign_keys=ON", "PRAGMA temp_store=FILE",
+                                    "PRAGMA main.cache_size=-65536"}) {
       if (Status s = db_.Exec(pragma); !s.ok()) return s;
     }
     return Migrate();
@@ -281,11 +291,9 @@ class SqliteStore final : public Store {
     // An estimate belongs to the contact of its phone or of its email (linked at import, so
     // both are the same contact); UNION keeps one row when both match.
     StatusOr<Statement> estimates = db_.Prepare(
-        "SELECT h.contact_key, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, "
-        "e.total_cents, e.sent_at, e.source_file, e.source_line FROM estimates e JOIN handles h "
+        "SELECT h.contact_key, " RB_ESTIMATE_COLUMNS " FROM estimates e JOIN handles h "
         "ON h.handle = 'tel:' || e.phone WHERE e.phone != '' "
-        "UNION SELECT h.contact_key, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, "
-        "e.total_cents, e.sent_at, e.source_file, e.source_line FROM estimates e JOIN handles h "
+        "UNION SELECT h.contact_key, " RB_ESTIMATE_COLUMNS " FROM estimates e JOIN handles h "
         "ON h.handle = 'mailto:' || e.email WHERE e.email != '' ORDER BY 1, 11, 2");
     StatusOr<Statement> stops = db_.Prepare(
         "SELECT h.contact_key, s.handle, s.signal_id, s.at, s.channel, s.words, s.lifted_at, s.lifted_by, "
@@ -341,8 +349,7 @@ class SqliteStore final : public Store {
   Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare(
         "SELECT r.estimate_id, r.rank, r.expected, r.number, r.contact_key, r.stopped_at, r.has_open, r.reached_at, "
-        "r.later, e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, "
-        "e.sent_at, e.source_file, e.source_line FROM temp.ranked_quotes r JOIN estimates e ON e.id = r.estimate_id "
+        "r.later, " RB_ESTIMATE_COLUMNS " FROM temp.ranked_quotes r JOIN estimates e ON e.id = r.estimate_id "
         "ORDER BY r.rank, r.expected DESC, r.number, r.visit");
     if (!st.ok()) return st.status();
     return st->Each([&](const Statement& row) {
@@ -363,8 +370,7 @@ class SqliteStore final : public Store {
   // Estimates whose phone and email match no contact (a quote with neither), each on its own.
   Status ForEachUnlinkedEstimate(const std::function<Status(ContactHistory&)>& fn) {
     StatusOr<Statement> st = db_.Prepare(
-        "SELECT '', e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, "
-        "e.sent_at, e.source_file, e.source_line FROM estimates e "
+        "SELECT '', " RB_ESTIMATE_COLUMNS " FROM estimates e "
         "WHERE NOT EXISTS (SELECT 1 FROM handles WHERE handle = 'tel:' || e.phone) "
         "AND NOT EXISTS (SELECT 1 FROM handles WHERE handle = 'mailto:' || e.email) ORDER BY e.sent_at, e.id");
     if (!st.ok()) return st.status();
@@ -459,24 +465,11 @@ class SqliteStore final : public Store {
 
   Status ForEachEstimate(const std::function<Status(const std::string&, const Estimate&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare(
-        "SELECT coalesce(hp.contact_key, he.contact_key, ''), e.id, e.number, e.name, e.phone, e.email, e.estimator, "
-        "e.trade, e.status, e.total_cents, e.sent_at, e.source_file, e.source_line FROM estimates e "
+        "SELECT coalesce(hp.contact_key, he.contact_key, ''), " RB_ESTIMATE_COLUMNS " FROM estimates e "
         "LEFT JOIN handles hp ON hp.handle = 'tel:' || e.phone LEFT JOIN handles he ON he.handle = 'mailto:' || e.email "
         "ORDER BY 1, e.sent_at, e.id");
     if (!st.ok()) return st.status();
     return st->Each([&](const Statement& row) { return fn(row.Text(0), ReadEstimate(row, 1)); });
-  }
-
-  StatusOr<bool> HasOpenOpportunity(const std::string& contact_key) override {
-    Statement* st = nullptr;
-    if (Status s = Prepared("SELECT 1 FROM opportunities WHERE contact_key = ? AND duplicate_of = '' AND status IN "
-                            "('open', 'overdue', 'attempted') LIMIT 1", &st);
-        !s.ok())
-      return s;
-    st->Bind(1, contact_key);
-    StatusOr<bool> row = st->Step();
-    st->Reset();
-    return row;
   }
 
   StatusOr<Opportunity> GetOpportunity(const std::string& id) override {

@@ -95,8 +95,6 @@ class Store {
   virtual Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) = 0;
   // Every estimate with the key of its contact, by contact then date sent.
   virtual Status ForEachEstimate(const std::function<Status(const std::string& contact_key, const Estimate&)>& fn) = 0;
-  // True when the contact has a real opportunity still waiting (open, overdue or attempted).
-  virtual StatusOr<bool> HasOpenOpportunity(const std::string& contact_key) = 0;
   // One opportunity (or duplicate row) by id; NotFound when there is none.
   virtual StatusOr<Opportunity> GetOpportunity(const std::string& id) = 0;
 
