@@ -111,7 +111,9 @@ void PrintJson(const std::vector<Opportunity>& rows, const CompanyConfig& config
               {"deadline", o.deadline ? Json(FormatLocalIso(*o.deadline, config.time_zone)) : Json(nullptr)},
               {"next_action", o.next_action},
               {"contact", Contact(o)},
-              {"overdue", IsOverdueAt(o, as_of)}};
+              {"overdue", IsOverdueAt(o, as_of)},
+              {"draft", o.draft},
+              {"draft_channel", o.draft_channel}};
     // Exports are not always valid UTF-8; replace bad bytes rather than fail the listing.
     out << (i == 0 ? "\n" : ",\n") << j.dump(-1, ' ', false, Json::error_handler_t::replace);
   }

@@ -45,6 +45,14 @@ PhoneNumber ParsePhone(std::string_view raw, std::string_view region) {
   return result;
 }
 
+bool IsFixedLine(std::string_view e164) {
+  if (e164.empty()) return false;
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  i18n::phonenumbers::PhoneNumber number;
+  if (util.Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+  return util.GetNumberType(number) == PhoneNumberUtil::FIXED_LINE;
+}
+
 std::string FormatPhoneForDisplay(std::string_view e164, std::string_view region) {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   i18n::phonenumbers::PhoneNumber number;

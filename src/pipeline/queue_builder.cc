@@ -45,6 +45,7 @@ struct ContactFacts {
   std::string name;
   std::string phone;
   std::string email;
+  const std::vector<Signal>* signals = nullptr;  // every signal of the contact
 };
 
 class QueueBuilder {
@@ -88,6 +89,7 @@ class QueueBuilder {
     StatusOr<std::vector<Estimate>> estimates = store_.EstimatesFor(key);
     if (!estimates.ok()) return estimates.status();
     facts.estimates = std::move(estimates).value();
+    facts.signals = &signals;
     for (const Signal& s : signals) {
       if (s.channel == Channel::kCall && s.answered) facts.answered_calls.push_back(s.received_at);
       if (facts.name.empty() && !GreetingName(s.name).empty()) facts.name = s.name;
@@ -308,6 +310,28 @@ class QueueBuilder {
     return FinishAssigned(row, facts, owner_change);
   }
 
+  // What the draft is written from: the opportunity's own signals and what is known of the contact.
+  DraftRequest DraftRequestFor(const Opportunity& row, const ContactFacts& facts) const {
+    DraftRequest r;
+    r.category = row.category;
+    for (const Signal& s : *facts.signals)
+      if (std::find(row.signal_ids.begin(), row.signal_ids.end(), s.id) != row.signal_ids.end())
+        r.signals.push_back({s.channel, s.received_at, s.subject, s.text});
+    r.contact_name = options_.sanitize ? "" : facts.name;
+    r.phone = facts.phone;
+    r.landline = IsFixedLine(facts.phone);
+    r.email = facts.email;
+    for (const Estimate& e : facts.estimates) r.estimates.push_back({e.number, e.trade, Lower(e.status), e.sent_at});
+    r.trade = row.trade;
+    r.summary = row.summary;
+    r.agent_name = row.owner;
+    for (const Person& p : config_.team)
+      if (p.name == row.owner && !p.phone.empty()) r.agent_phone = FormatPhoneForDisplay(p.phone, config_.phone_region);
+    r.company = &config_;
+    r.as_of = as_of_;
+    return r;
+  }
+
   Status FinishAssigned(Opportunity& row, const ContactFacts& facts, const std::optional<Override>& owner_change) {
     row.contact_display = Display(facts);
     if (options_.sanitize) {
@@ -346,8 +370,9 @@ class QueueBuilder {
       row.next_action.clear();
     } else if (row.status != OpportunityStatus::kReached && row.status != OpportunityStatus::kClosed) {
       ++open_work_[row.owner];
-      row.draft = DraftCallback({row.category, false, options_.sanitize ? "" : facts.name, row.owner,
-                                 config_.name, row.summary});
+      const Draft draft = WriteDraft(DraftRequestFor(row, facts));
+      row.draft = draft.FullText();
+      if (!row.draft.empty()) row.draft_channel = std::string(DraftChannelName(draft.channel));
     }
     return Status::Ok();
   }

@@ -111,8 +111,18 @@ StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& c
   run.plan = std::move(plan).value();
   for (RecoveryItem& item : run.plan.items) {
     if (item.decision != RecoveryDecision::kFollowUp) continue;
-    item.draft = DraftCallback({Category::kOldEstimate, false, sanitize ? "" : item.estimate.name, item.owner,
-                                config.name, ""});
+    // One follow-up text per quote, about that quote: its number and what it was for.
+    DraftRequest r;
+    r.category = Category::kOldEstimate;
+    r.contact_name = sanitize ? "" : item.estimate.name;
+    r.phone = item.estimate.phone;
+    r.email = item.estimate.email;
+    r.estimates = {{item.estimate.number, item.estimate.trade, item.estimate.status, item.estimate.sent_at}};
+    r.agent_name = item.owner;
+    r.company = &config;
+    r.as_of = now;
+    r.channel = DraftChannel::kSms;
+    item.draft = WriteDraft(r).text;
   }
   return run;
 }

@@ -170,6 +170,10 @@ CREATE TABLE marks (
   PRIMARY KEY (list, item)
 );
 )sql"},
+      {7, R"sql(
+-- The channel each draft was written for (sms, email, call); empty when there is no draft.
+ALTER TABLE opportunities ADD COLUMN draft_channel TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }
