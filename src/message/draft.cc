@@ -78,7 +78,7 @@ std::string ReplySubject(const std::string& theirs) {
   std::string s = Trimmed(theirs);
   for (char& c : s)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  if (Lower(s.substr(0, 3)) == "re:") return "Re:" + s.substr(3);
+  if (Lower(s.substr(0, 3)) == "re:") return s;
   return "Re: " + s;
 }
 
@@ -102,7 +102,9 @@ MergeValues ValuesFor(const DraftRequest& r, const RequestFacts& f, const std::s
              (r.signals.front().channel == Channel::kCall || r.signals.front().channel == Channel::kVoicemail);
   if (f.estimate) {
     v.estimate_number = f.estimate->number;
-    v.estimate_for = Lower(Trimmed(f.estimate->what));
+    // "roof replacement" reads as part of an English sentence; another language quotes the
+    // CRM's label as written ("Roof Replacement").
+    v.estimate_for = locale == "en" ? Lower(Trimmed(f.estimate->what)) : Trimmed(f.estimate->what);
   }
   return v;
 }

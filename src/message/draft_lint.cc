@@ -26,11 +26,18 @@ std::vector<std::string> Lines(std::string_view text) {
 int CountSentences(std::string_view line) {
   int n = 0;
   bool quoted = false, open = false;
+  char last = ' ';  // the last character inside the quotation
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (c == '"') quoted = !quoted;
-    if (line.substr(i, 3) == "\xE2\x80\x9C") quoted = true;
-    if (line.substr(i, 3) == "\xE2\x80\x9D") quoted = false;
+    const bool opens = (c == '"' && !quoted) || line.substr(i, 3) == "\xE2\x80\x9C";
+    const bool closes = (c == '"' && quoted) || line.substr(i, 3) == "\xE2\x80\x9D";
+    if (opens) quoted = true;
+    if (closes) {
+      quoted = false;
+      if (open && (last == '.' || last == '?' || last == '!')) ++n, open = false;  // You asked: "Why?"
+      continue;
+    }
+    if (quoted && c != ' ') last = c;
     if (c != ' ' && c != '"' && c != '.' && c != '?' && c != '!') open = true;
     if (!quoted && open && (c == '.' || c == '?' || c == '!') && (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '"')) {
       ++n;

@@ -30,7 +30,8 @@ constexpr std::string_view kProblem[] = {
     "blowing cold", "blowing warm", "blowing hot", "quit", "missing", "damage", "damaged", "popping", "lifting",
     "hole", "water got in", "water came in", "flooding", "flooded", "problem", "issue", "uneven", "cracked",
     "crack", "clicks", "not heating", "not cooling", "gotera", "goteras", "fuga", "no funciona", "no prende",
-    "roto", "rota", "dano", "danos", "problema", "ruido", "no calienta", "no enfria", "se rompio", "goteando"};
+    "roto", "rota", "dano", "danos", "problema", "ruido", "no calienta", "no enfria", "se rompio", "goteando",
+    "cayendo", "se cae", "entra agua", "metiendo agua", "sin calefaccion", "no hay calefaccion", "no tenemos calefaccion"};
 
 // Words that undo a phrase when they come just before it: "no leaks inside", "before we go ahead".
 constexpr std::string_view kNegators[] = {"no",     "not",   "never", "without", "before", "if",   "whether",
@@ -40,13 +41,15 @@ constexpr std::string_view kNegators[] = {"no",     "not",   "never", "without",
 // Unpunctuated transcripts: a question is known by how it starts.
 constexpr std::string_view kQuestionStarts[] = {
     "do you", "do yall", "do y'all", "do you all", "can you", "could you", "is it", "are you", "what", "how much",
-    "how long", "when can", "when could", "wondering if", "is there", "is that", "does it", "will you"};
+    "how long", "when can", "when could", "wondering if", "is there", "is that", "does it", "will you",
+    "pueden", "tienen", "hacen", "cuanto", "cuando", "trabajan", "ofrecen"};
 
 // A question that asks for a quote or a visit ("Could you provide an estimate?") is a request.
 constexpr std::string_view kRequestWords[] = {
     "an estimate", "a quote", "a price", "a bid", "second opinion", "send the estimate", "send a quote",
     "quote a repair", "quote for", "come out", "come look", "take a look", "stop by", "come by", "assessment",
-    "inspection", "un presupuesto", "una cotizacion", "una visita", "un precio"};
+    "inspection", "help me", "help us", "un presupuesto", "una cotizacion", "una visita", "un precio", "ayudar",
+    "ayuda", "ayudarme"};
 
 struct TopicWords {
   Topic topic;
@@ -56,7 +59,8 @@ struct TopicWords {
 // In the order overlapping matches are decided: "come out to Marble Falls" is the area, not a visit.
 const std::vector<TopicWords>& TopicList() {
   static const std::vector<TopicWords> list = {
-      {Topic::kArea, {"service the", "work in", "come out to", "do you service", "your area", "service area", "zona"}},
+      {Topic::kArea, {"service the", "work in", "come out to", "do you service", "your area", "service area", "zona",
+                      "trabajan en", "llegan a", "van hasta"}},
       {Topic::kPlan, {"maintenance plan", "plan de mantenimiento"}},
       {Topic::kStart, {"start date", "earliest", "how soon", "start the", "empezar", "comenzar", "fecha de inicio"}},
       {Topic::kVisit, {"come out", "come look", "come by", "stop by", "take a look", "look at", "inspection", "measure",
@@ -66,7 +70,8 @@ const std::vector<TopicWords>& TopicList() {
       {Topic::kPayment, {"credit card", "credit cards", "check only", "pay", "payment", "billing", "tarjeta", "pago",
                          "pagar"}},
       {Topic::kPrice, {"the price", "cost", "costs", "how much", "include", "included", "includes", "extra", "still good",
-                       "still valid", "update it", "precio", "cuanto cuesta", "costo", "valid"}},
+                       "still valid", "update it", "precio", "cuanto cuesta", "costo", "valid", "valido", "vigente",
+                       "sigue igual"}},
       {Topic::kWarranty, {"warranty", "warrantied", "covered", "guarantee", "garantia"}},
       {Topic::kHours, {"open", "hours", "closed", "abierto", "abiertos", "horario"}},
       {Topic::kServices, {"do you do", "do you install", "do you offer", "do yall do", "do y'all do", "do you all do",
@@ -117,7 +122,7 @@ const std::vector<ChannelWords>& AskedChannelList() {
       {DraftChannel::kSms, {"text me", "text is best", "text is better", "prefer text", "please text", "by text",
                             "send me a text", "texting is best", "por mensaje", "mandeme un mensaje", "por texto"}},
       {DraftChannel::kCall, {"call me", "give me a call", "please call", "call back", "call us back", "llameme",
-                             "llamenme", "por telefono"}},
+                             "llamenme", "que me llamen", "me pueden llamar", "devuelvame la llamada", "por telefono"}},
   };
   return list;
 }

@@ -530,20 +530,72 @@ MergeValues WithoutDetails(MergeValues v, bool drop_names) {
   return v;
 }
 
+namespace {
+
+// The accented letters GSM-7 lacks, and their plain forms (é, ñ, ü, à... are in GSM-7).
+constexpr std::pair<std::string_view, std::string_view> kNonGsmAccents[] = {
+    {"\xC3\xA1", "a"}, {"\xC3\xAD", "i"}, {"\xC3\xB3", "o"}, {"\xC3\xBA", "u"}, {"\xC3\x81", "A"},
+    {"\xC3\x8D", "I"}, {"\xC3\x93", "O"}, {"\xC3\x9A", "U"}, {"\xC3\xA2", "a"}, {"\xC3\xA3", "a"},
+    {"\xC3\xA7", "c"}, {"\xC3\xAA", "e"}, {"\xC3\xAB", "e"}, {"\xC3\xAE", "i"}, {"\xC3\xAF", "i"},
+    {"\xC3\xB4", "o"}, {"\xC3\xB5", "o"}, {"\xC3\xBB", "u"}, {"\xC3\xBD", "y"}, {"\xC3\xBF", "y"},
+    {"\xC3\x82", "A"}, {"\xC3\x83", "A"}, {"\xC3\x8A", "E"}, {"\xC3\x8B", "E"}, {"\xC3\x8E", "I"},
+    {"\xC3\x8F", "I"}, {"\xC3\x94", "O"}, {"\xC3\x95", "O"}, {"\xC3\x9B", "U"}, {"\xC3\x9D", "Y"}};
+
+std::string PlainLetters(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool replaced = false;
+    for (const auto& [from, to] : kNonGsmAccents)
+      if (std::string_view(s).substr(i, 2) == from) {
+        out += to;
+        ++i;
+        replaced = true;
+        break;
+      }
+    if (!replaced) out += s[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+MergeValues WithPlainLetters(MergeValues v) {
+  for (std::string* s : {&v.contact_first_name, &v.agent_first_name, &v.agent_name, &v.company_name,
+                         &v.request_summary, &v.request_day, &v.request_service, &v.request_question,
+                         &v.request_topics, &v.request_subject, &v.estimate_for})
+    *s = PlainLetters(*s);
+  return v;
+}
+
 std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values) {
-  std::vector<std::pair<FittedSms, std::size_t>> tried;
-  for (bool brief : {false, true}) {
-    MergeValues v = values;
-    v.brief = brief;
+  struct Try {
+    SmsFit fit;
+    MergeValues values;
+    std::size_t segments = 0;
+    std::optional<Rendered> rendered;
+  };
+  std::vector<Try> tries;
+  for (SmsFit fit : {SmsFit::kFull, SmsFit::kPlainLetters, SmsFit::kBrief, SmsFit::kBriefPlainLetters}) {
+    MergeValues v = fit == SmsFit::kPlainLetters || fit == SmsFit::kBriefPlainLetters ? WithPlainLetters(values) : values;
+    v.brief = fit == SmsFit::kBrief || fit == SmsFit::kBriefPlainLetters;
     StatusOr<Rendered> r = RenderTemplate(text, DraftChannel::kSms, category, v);
     if (!r.ok()) return std::nullopt;
-    tried.push_back({{*r, brief ? SmsFit::kBrief : SmsFit::kFull}, LintSms(r->text).segments});
+    tries.push_back({fit, v, LintSms(r->text).segments, *r});
   }
-  for (std::size_t want : {std::size_t{1}, std::size_t{2}})
-    for (const auto& [fitted, segments] : tried)
-      if (segments <= want) return fitted;
+  const auto pick = [&](SmsFit fit, std::size_t max_segments) -> std::optional<FittedSms> {
+    for (const Try& t : tries)
+      if (t.fit == fit && t.segments <= max_segments) return FittedSms{*t.rendered, fit};
+    return std::nullopt;
+  };
+  // One text keeping every detail; then two texts, as written, then in plain letters; then the
+  // shortened text.
+  for (const auto& [fit, max] : std::initializer_list<std::pair<SmsFit, std::size_t>>{
+           {SmsFit::kFull, 1}, {SmsFit::kBrief, 1}, {SmsFit::kFull, 2}, {SmsFit::kPlainLetters, 1},
+           {SmsFit::kPlainLetters, 2}, {SmsFit::kBrief, 2}, {SmsFit::kBriefPlainLetters, 1}, {SmsFit::kBriefPlainLetters, 2}})
+    if (std::optional<FittedSms> f = pick(fit, max)) return f;
   for (bool drop_names : {false, true}) {
-    StatusOr<Rendered> r = RenderTemplate(text, DraftChannel::kSms, category, WithoutDetails(values, drop_names));
+    StatusOr<Rendered> r =
+        RenderTemplate(text, DraftChannel::kSms, category, WithoutDetails(WithPlainLetters(values), drop_names));
     if (r.ok() && LintSms(r->text).segments <= 2)
       return FittedSms{*r, drop_names ? SmsFit::kWithoutNames : SmsFit::kWithoutDetails};
   }

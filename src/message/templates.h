@@ -93,9 +93,11 @@ struct Rendered {
 StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, Category category,
                                   const MergeValues& values);
 
-// How much of a text message had to go for it to fit: nothing, the {{^brief}} parts, the
-// request's details (service, topics, day, question, what the estimate was for), or the names.
-enum class SmsFit { kFull, kBrief, kWithoutDetails, kWithoutNames };
+// How much of a text message had to give for it to fit: nothing; the accents GSM-7 lacks in
+// the values (á í ó ú ë ç ... as a i o u e c: "Hola Oscar" costs one text, "Hola Óscar" makes the whole
+// text UCS-2); the {{^brief}} parts; the request's details (service, topics, day, question,
+// what the estimate was for); or the names too.
+enum class SmsFit { kFull, kPlainLetters, kBrief, kBriefPlainLetters, kWithoutDetails, kWithoutNames };
 
 struct FittedSms {
   Rendered rendered;
@@ -103,7 +105,8 @@ struct FittedSms {
 };
 
 // The text message `text` renders to with `values`, at most two segments: one segment where the
-// full or the shortened ({{#brief}}) text allows, else two; failing that, the shortened text
+// full or the shortened ({{#brief}}) text allows; else the full text in two, with the plain
+// letters if it needs them; else the shortened one in two; failing that, the shortened text
 // without the request's details, then without names. nullopt when nothing fits or it does
 // not render.
 std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values);
@@ -111,6 +114,10 @@ std::optional<FittedSms> FitSms(std::string_view text, Category category, const 
 // `values` shortened ({{#brief}}) and without the request's details; without the contact's
 // and agent's first names too when `drop_names`.
 MergeValues WithoutDetails(MergeValues values, bool drop_names);
+
+// `values` with the Latin accents GSM-7 cannot send spelt plainly: á í ó ú â ê ë ç ... as
+// a i o u a e e c (é, ñ, ü, à, è... are in GSM-7 and stay).
+MergeValues WithPlainLetters(MergeValues values);
 
 // Checks on a template's source: syntax, unknown merge fields (with a suggestion), partials
 // and delimiter changes (not supported), pressure wording and promises in the fixed text.

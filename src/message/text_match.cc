@@ -37,6 +37,9 @@ std::string Fold(std::string_view text) {
                Unaccented(static_cast<unsigned char>(text[i + 1])) != 0) {
       out += Unaccented(static_cast<unsigned char>(text[i + 1]));
       ++i;
+    } else if (text.substr(i, 2) == "\xC2\xBF" || text.substr(i, 2) == "\xC2\xA1") {  // ¿ ¡ open a sentence
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      ++i;
     } else if (c == '"') {
       continue;
     } else if (IsSpace(c)) {

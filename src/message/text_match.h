@@ -9,7 +9,7 @@
 namespace ringback::message_internal {
 
 // Lower-case ASCII; á é í ó ú ü ñ (either case) as a e i o u u n; curly single quotes as ',
-// double quotes dropped, whitespace runs as one space. Other bytes are kept.
+// double quotes dropped, ¿ and ¡ and whitespace runs as one space. Other bytes are kept.
 std::string Fold(std::string_view text);
 
 // Where `phrase` (already folded) occurs in `folded` with no letter or digit glued to either
