@@ -146,6 +146,7 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   }
   report.week = &result.review->week;
   report.previous = &result.review->previous;
+  report.heat_map = &result.review->heat_map;
   report.leak_assumptions = LeakAssumptionsFor(config);
   if (result.recovery) {
     report.recovery = &result.recovery->plan;

@@ -124,7 +124,8 @@ Json PlanModel(Context& ctx) {
     auto it = marks.find(id);
     const bool ticked = it != marks.end() && it->second.done;
     done += ticked;
-    days.push_back({{"day", day++}, {"what", d.what}, {"says", d.says}, {"done", ticked},
+    days.push_back({{"day", day++}, {"what", d.what}, {"says", d.says}, {"section", d.section}, {"anchor", d.anchor},
+                    {"done", ticked},
                     {"by", ticked ? it->second.actor : std::string()}});
   }
   return {{"week", week.Label()}, {"days", days}, {"done", done}, {"total", 7}, {"percent", done * 100 / 7}};
