@@ -1114,6 +1114,7 @@ TEST_F(ServerTest, PlanDaysAreTickedForTheirWeek) {
   httplib::Result page = Get(port_, "/plan", &office_);
   ASSERT_EQ(StatusOf(page), 200);
   EXPECT_THAT(page->body, HasSubstr("<a href=\"/review/report#handoff\">See Where the handoff failed</a>"));
+  EXPECT_THAT(BodyOf(Get(port_, "/plan", &tech_)), Not(HasSubstr("/review/report#"))) << "a technician may not open the report";
   const std::string report = BodyOf(Get(port_, "/review/report", &office_));
   for (const Json& day : after["days"])
     EXPECT_THAT(report, HasSubstr("id=\"" + day["anchor"].get<std::string>() + "\"")) << day.dump();

@@ -128,7 +128,10 @@ Json PlanModel(Context& ctx) {
                     {"done", ticked},
                     {"by", ticked ? it->second.actor : std::string()}});
   }
-  return {{"week", week.Label()}, {"days", days}, {"done", done}, {"total", 7}, {"percent", done * 100 / 7}};
+  // The links to the report's sections, for those who may open the report.
+  return {{"week", week.Label()}, {"days", days},         {"done", done},
+          {"total", 7},           {"percent", done * 100 / 7},
+          {"can_see_review", Allows(ctx.user.role, Permission::kSeeReview)}};
 }
 
 void PlanPage(Context& ctx) {
