@@ -9,7 +9,10 @@
 #include <set>
 #include <sstream>
 
+#include "core/time.h"
 #include "e2e_support.h"
+#include "message/draft_lint.h"
+#include "message/sms_lint.h"
 
 namespace ringback {
 namespace {
@@ -160,6 +163,121 @@ TEST_F(SampleWeek, ReportShowsCategoriesAndOwners) {
   for (const char* text : {"emergency", "active_estimate", "Who owns the next action", "Rick Hollis", "Dana Brooks"})
     EXPECT_THAT(html, HasSubstr(text));
   EXPECT_THAT(html, ::testing::Not(HasSubstr("<script")));
+}
+
+// Every draft of the sample week is written for one channel and passes the lint the golden
+// drafts pass: no "Reply STOP" in an email, no text over two segments or without a way to
+// stop, no unfilled field.
+TEST_F(SampleWeek, EveryDraftIsForOneChannelAndPassesTheLint) {
+  std::map<std::string, int> by_channel;
+  for (auto& row : ReadCsv(dir_ / "out1" / "queue.csv")) {
+    const std::string& draft = row.at("draft");
+    if (draft.empty()) {
+      EXPECT_EQ(row.at("draft_channel"), "") << row.at("id");
+      continue;
+    }
+    const std::optional<DraftChannel> channel = ParseDraftChannel(row.at("draft_channel"));
+    ASSERT_TRUE(channel.has_value()) << row.at("id") << ": \"" << row.at("draft_channel") << "\"";
+    ++by_channel[row.at("draft_channel")];
+    for (const LintIssue& issue : LintDraft(*channel, draft)) ADD_FAILURE() << row.at("id") << ": " << issue.message << "\n" << draft;
+    if (*channel == DraftChannel::kEmail) {
+      EXPECT_THAT(draft, ::testing::Not(HasSubstr("Reply STOP"))) << row.at("id");
+      EXPECT_GE(BodySentences(draft), 2) << draft;
+      EXPECT_LE(BodySentences(draft), 4) << draft;
+    }
+    if (*channel == DraftChannel::kSms) {
+      EXPECT_LE(LintSms(draft).segments, 2u) << draft;
+    }
+    // The person wrote by email: the answer is an email (or a call, for an emergency).
+    if (row.at("channel") == "email" && row.at("channels") == "email" && row.at("category") != "emergency") {
+      EXPECT_EQ(row.at("draft_channel"), "email") << row.at("id");
+    }
+  }
+  EXPECT_GT(by_channel["sms"], 20);
+  EXPECT_GT(by_channel["email"], 10);
+  EXPECT_GT(by_channel["call"], 2);
+}
+
+// Helen said yes to Estimate #3897 and asked two questions: her draft is an email that answers
+// that, not a "still want a quote?" text. José wrote in Spanish: his draft is in Spanish.
+TEST_F(SampleWeek, DraftsAnswerWhatThePersonAsked) {
+  std::map<std::string, std::map<std::string, std::string>> by_contact;
+  for (auto& row : ReadCsv(dir_ / "out1" / "queue.csv"))
+    if (row.at("duplicate_of").empty()) by_contact[row.at("contact_key")] = row;
+  const auto& helen = by_contact["mailto:helen.sato@example.org"];
+  EXPECT_EQ(helen.at("draft_channel"), "email");
+  EXPECT_THAT(helen.at("draft"), HasSubstr("Subject: Re: Estimate #3897 from Summit Ridge Roofing & Air\n\nHi Helen,"));
+  EXPECT_THAT(helen.at("draft"), HasSubstr("go ahead with Estimate #3897 (roof replacement)"));
+  EXPECT_THAT(helen.at("draft"), HasSubstr("the start date and the deposit"));
+  EXPECT_THAT(helen.at("draft"), HasSubstr("(512) 555-0100"));
+  EXPECT_THAT(helen.at("draft"), ::testing::Not(HasSubstr("STOP")));
+  const auto& jose = by_contact["mailto:jose.ramirez@example.net"];
+  EXPECT_THAT(jose.at("draft"), HasSubstr("Hola José,"));
+  EXPECT_THAT(jose.at("draft"), HasSubstr("no me interesa"));
+}
+
+// The heat map's cells, recounted from queue.csv alone: each row received in the week is one
+// contact in its local weekday and hour; a real opportunity that went overdue, was escalated or
+// was first attempted after its deadline is one lost.
+TEST_F(SampleWeek, TheHeatMapCountsWhatQueueCsvSays) {
+  int in[7][24] = {}, lost[7][24] = {};
+  const std::set<std::string> real = {"emergency", "active_estimate", "old_estimate", "warranty", "routine", "unknown"};
+  for (auto& row : ReadCsv(dir_ / "out1" / "queue.csv")) {
+    const std::string& at = row.at("received_at");  // local: "2026-11-19T07:42:00-06:00"
+    const std::chrono::year_month_day date{std::chrono::year{std::stoi(at.substr(0, 4))},
+                                           std::chrono::month{static_cast<unsigned>(std::stoi(at.substr(5, 2)))},
+                                           std::chrono::day{static_cast<unsigned>(std::stoi(at.substr(8, 2)))}};
+    const auto day = (std::chrono::sys_days{date} - std::chrono::sys_days{std::chrono::year{2026} / 11 / 16}).count();
+    if (day < 0 || day > 6) continue;
+    const int hour = std::stoi(at.substr(11, 2));
+    ++in[day][hour];
+    const bool primary = row.at("duplicate_of").empty() && real.count(row.at("category")) &&
+                         row.at("status") != "do_not_contact" && row.at("status") != "closed";
+    const bool late = !row.at("first_attempt_at").empty() && !row.at("deadline").empty() &&
+                      *ParseUtc(row.at("first_attempt_at")) > *ParseUtc(row.at("deadline"));
+    if (primary && (row.at("status") == "overdue" || row.at("escalations") != "0" || late)) ++lost[day][hour];
+  }
+  const std::string html = Slurp(dir_ / "out1" / "report.html");
+  int cells = 0, total_in = 0, total_lost = 0;
+  for (std::size_t at = html.find("<td data-day=\""); at != std::string::npos; at = html.find("<td data-day=\"", at + 1)) {
+    int d = -1, h = -1, n = -1, l = -1;
+    ASSERT_EQ(std::sscanf(html.c_str() + at, "<td data-day=\"%d\" data-hour=\"%d\" data-in=\"%d\" data-lost=\"%d\"", &d, &h, &n, &l), 4);
+    ASSERT_TRUE(d >= 0 && d < 7 && h >= 0 && h < 24);
+    EXPECT_EQ(n, in[d][h]) << "day " << d << " hour " << h;
+    EXPECT_EQ(l, lost[d][h]) << "day " << d << " hour " << h;
+    ++cells, total_in += n, total_lost += l;
+  }
+  EXPECT_EQ(cells, 7 * 24);
+  EXPECT_EQ(total_in, 148);
+  EXPECT_GT(total_lost, 0);
+  EXPECT_THAT(html, HasSubstr("<svg class=\"heatmap-grid\" role=\"img\""));
+  EXPECT_THAT(html, HasSubstr(std::to_string(total_in) + " inbound contacts, " + std::to_string(total_lost) + " missed or answered late"));
+}
+
+TEST_F(SampleWeek, TheReportShowsEachDraftsChannel) {
+  const std::string html = Slurp(dir_ / "out1" / "report.html");
+  for (const char* label : {"<b>Draft (text message), send after", "<b>Draft (email), send after", "<b>Draft (call script), send after"})
+    EXPECT_THAT(html, HasSubstr(label));
+}
+
+// The first week has no week before it: "no data", not zeros and "+148"; and every day of the
+// plan points at a section the report has.
+TEST_F(SampleWeek, NoDataForAnEmptyWeekAndThePlanPointsAtRealSections) {
+  const std::string html = Slurp(dir_ / "out1" / "report.html");
+  EXPECT_THAT(html, HasSubstr("<td class=\"num\">148</td><td class=\"num\">no data</td><td class=\"num change\"></td>"));
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("+148")));
+  EXPECT_THAT(html, HasSubstr("No signals were imported for 2026-W46"));
+  EXPECT_THAT(html, ::testing::Not(HasSubstr("see above")));
+  int links = 0;
+  const std::size_t plan = html.find("id=\"plan\"");
+  ASSERT_NE(plan, std::string::npos);
+  for (std::size_t at = html.find("<a href=\"#", plan); at != std::string::npos; at = html.find("<a href=\"#", at + 1)) {
+    const std::size_t begin = at + 10, end = html.find('"', begin);
+    const std::string id = html.substr(begin, end - begin);
+    EXPECT_NE(html.find("id=\"" + id + "\""), std::string::npos) << "the plan points at #" << id;
+    ++links;
+  }
+  EXPECT_EQ(links, 7);
 }
 
 class BadInput : public ::testing::Test {

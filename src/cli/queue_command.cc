@@ -107,7 +107,9 @@ void PrintJson(const std::vector<Opportunity>& rows, const CompanyConfig& config
               {"next_action", o.next_action},
               {"contact", Contact(o)},
               {"overdue", IsOverdueAt(o, as_of)},
-              {"lead_source", o.lead_source}};
+              {"lead_source", o.lead_source},
+              {"draft", o.draft},
+              {"draft_channel", o.draft_channel}};
     // Exports are not always valid UTF-8; replace bad bytes rather than fail the listing.
     out << (i == 0 ? "\n" : ",\n") << j.dump(-1, ' ', false, Json::error_handler_t::replace);
   }

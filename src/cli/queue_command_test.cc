@@ -54,6 +54,8 @@ class QueueCommandTest : public ::testing::Test {
     rows.push_back(Row("R-routine", Category::kRoutine, "Ben Clark", "2026-11-18T17:00:00-06:00", "Sam Lee"));
     rows.push_back(Row("R-emergency", Category::kEmergency, "Luis Mendez", "2026-11-17T07:15:00-06:00",
                        "Jane Doe \xC2\xB7 (512) 555-0142"));
+    rows.back().draft = "Say: Hi, this is Luis.";
+    rows.back().draft_channel = "call";
     rows.push_back(Row("R-estimate", Category::kActiveEstimate, "Dana Cole", "2026-11-17T09:00:00-06:00", "Bob Roe"));
     Opportunity tried = Row("R-tried", Category::kWarranty, "luis mendez", "2026-11-17T08:00:00-06:00", "Kay Poe");
     tried.status = OpportunityStatus::kAttempted;
@@ -162,6 +164,9 @@ TEST_F(QueueCommandTest, JsonHasTheContractFieldsWithLocalOffsets) {
   EXPECT_EQ(first["next_action"], "Call, then text if no answer");
   EXPECT_EQ(first["contact"], "Jane Doe \xC2\xB7 (512) 555-0142");
   EXPECT_EQ(first["overdue"], true);
+  EXPECT_EQ(first["draft"], "Say: Hi, this is Luis.");
+  EXPECT_EQ(first["draft_channel"], "call");
+  EXPECT_EQ(rows[1]["draft_channel"], "") << "no draft, no channel";
   EXPECT_EQ(rows[1]["id"], "R-tried");
   EXPECT_EQ(rows[1]["status"], "attempted");
   EXPECT_EQ(rows[1]["overdue"], false);

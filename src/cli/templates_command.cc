@@ -1,5 +1,6 @@
 #include "cli/templates_command.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <optional>
 #include <ostream>
@@ -12,15 +13,17 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: ringback templates check [--config FILE]\n"
-    "       ringback templates show CATEGORY [--channel sms|email|call] [--config FILE]\n"
-    "  check: lint every callback template (way to stop, merge fields, pressure wording,\n"
-    "         SMS encoding and segments); exits 1 when a template has an error\n"
+    "       ringback templates show CATEGORY [--channel sms|email|call] [--locale en|es] [--config FILE]\n"
+    "  check: lint every callback template of every language the office writes ([drafts]\n"
+    "         languages): way to stop, merge fields, pressure wording and promises, SMS\n"
+    "         encoding and segments, no \"Reply STOP\" in an email; exits 1 on an error\n"
     "  show:  render one template with sample values\n";
 
 struct Options {
   std::string command;
   std::vector<std::string> positional;
   std::string channel = "sms";
+  std::string locale = "en";
   bool help = false;
 };
 
@@ -31,17 +34,20 @@ std::optional<Options> ParseArgs(const std::vector<std::string>& args, std::ostr
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       o.help = true;
-    } else if (a == "--config" || a == "--channel") {
+    } else if (a == "--config" || a == "--channel" || a == "--locale") {
       if (i + 1 >= args.size()) {
         err << "templates: " << a << " needs a value\n" << kUsage;
         return std::nullopt;
       }
       if (a == "--channel") o.channel = args[i + 1];
+      if (a == "--locale") o.locale = args[i + 1];
       ++i;  // --config is read by the main program
     } else if (a.starts_with("--config=")) {
       continue;
     } else if (a.starts_with("--channel=")) {
       o.channel = a.substr(10);
+    } else if (a.starts_with("--locale=")) {
+      o.locale = a.substr(9);
     } else if (a.size() > 1 && a.starts_with('-')) {
       err << "templates: unknown option " << a << "\n" << kUsage;
       return std::nullopt;
@@ -67,7 +73,7 @@ void PrintIssues(const std::vector<LintIssue>& issues, std::ostream& out) {
 }
 
 void PrintRow(const TemplateCheck& c, std::ostream& out) {
-  out << std::left << std::setw(24) << c.key << std::setw(10) << (c.company ? "company" : "built-in");
+  out << std::left << std::setw(26) << c.key << std::setw(10) << (c.company ? "company" : "built-in");
   if (c.sms) {
     out << std::setw(9) << SmsEncodingName(c.sms->encoding) << std::right << std::setw(6) << c.sms->characters
         << std::setw(10) << c.sms->segments;
@@ -85,7 +91,7 @@ int Check(const Options& o, const CompanyConfig& config, std::ostream& out, std:
     return kExitUsage;
   }
   const std::vector<TemplateCheck> checks = CheckTemplates(config);
-  out << std::left << std::setw(24) << "TEMPLATE" << std::setw(10) << "SOURCE" << std::setw(9) << "ENCODING"
+  out << std::left << std::setw(26) << "TEMPLATE" << std::setw(10) << "SOURCE" << std::setw(9) << "ENCODING"
       << std::right << std::setw(6) << "CHARS" << std::setw(10) << "SEGMENTS" << "\n";
   int with_errors = 0, with_warnings = 0;
   for (const TemplateCheck& c : checks) {
@@ -120,12 +126,20 @@ int Show(const Options& o, const CompanyConfig& config, std::ostream& out, std::
     err << "templates show: unknown channel \"" << o.channel << "\" (sms, email, call)\n" << kUsage;
     return kExitUsage;
   }
+  const std::vector<std::string> locales = CompanyLocales(config);
+  if (std::find(locales.begin(), locales.end(), o.locale) == locales.end()) {
+    err << "templates show: unknown language \"" << o.locale << "\" (the office writes:";
+    for (const std::string& l : locales) err << " " << l;
+    err << ")\n" << kUsage;
+    return kExitUsage;
+  }
   if (!IsReal(*category)) {
     out << "No draft is ever written for " << CategoryName(*category) << ".\n";
     return kExitOk;
   }
-  const TemplateSource source = FindTemplate(*channel, *category, &config.templates);
-  const TemplateCheck c = CheckTemplate(*channel, *category, source, SampleValues(config, *category));
+  const TemplateSource source = FindTemplate(*channel, *category, &config.templates, o.locale);
+  const TemplateCheck c =
+      CheckTemplate(*channel, *category, source, SampleValues(config, *category, o.locale), o.locale);
   out << c.key << " (" << (c.company ? "company" : "built-in") << "), with sample values:\n\n";
   if (!c.sample.subject.empty()) out << "Subject: " << c.sample.subject << "\n\n";
   out << c.sample.text << "\n\n";

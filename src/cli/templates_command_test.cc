@@ -55,13 +55,15 @@ std::string Row(const std::string& out, const std::string& key) {
 TEST(TemplatesCheck, TheBuiltInTemplatesAreClean) {
   const Outcome r = Templates({"check"}, Example());
   EXPECT_EQ(r.code, 0) << r.out << r.err;
-  EXPECT_THAT(r.out, HasSubstr("18 templates: 0 with errors"));
+  EXPECT_THAT(r.out, HasSubstr("36 templates: 0 with errors")) << "English and Spanish";
   EXPECT_THAT(r.out, Not(HasSubstr("error:")));
   EXPECT_THAT(Row(r.out, "sms.unknown"), MatchesRegex("sms\\.unknown +built-in +GSM-7 +[0-9]+ +1"));
   EXPECT_THAT(Row(r.out, "sms.emergency"), MatchesRegex(".*GSM-7 +[0-9]+ +2"));
   EXPECT_THAT(r.out, HasSubstr("warning: 2 segments"));
   EXPECT_THAT(Row(r.out, "email.old_estimate"), MatchesRegex("email\\.old_estimate +built-in +- +[0-9]+ +-"));
   EXPECT_THAT(Row(r.out, "call.emergency"), HasSubstr("built-in"));
+  EXPECT_THAT(Row(r.out, "es.sms.unknown"), MatchesRegex("es\\.sms\\.unknown +built-in +GSM-7 +[0-9]+ +1"));
+  EXPECT_THAT(r.out, Not(HasSubstr("Reply STOP"))) << "check lists templates, it does not print them";
 }
 
 TEST(TemplatesCheck, CompanyTemplatesThatBreakARuleFailTheCheck) {
@@ -72,7 +74,7 @@ TEST(TemplatesCheck, CompanyTemplatesThatBreakARuleFailTheCheck) {
   EXPECT_THAT(r.out, HasSubstr("error: pressure wording \"act now\""));
   EXPECT_THAT(r.out, HasSubstr("error: pressure wording \"% off\""));
   EXPECT_THAT(r.out, HasSubstr("error: unknown merge field {{contact.last_name}}"));
-  EXPECT_THAT(r.out, HasSubstr("18 templates: 3 with errors"));
+  EXPECT_THAT(r.out, HasSubstr("36 templates: 3 with errors"));
   EXPECT_THAT(r.err, HasSubstr("3 template(s) have errors"));
 }
 
@@ -80,7 +82,7 @@ TEST(TemplatesShow, RendersASampleWithItsEncodingAndSegments) {
   const Outcome r = Templates({"show", "unknown"}, Example());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, AllOf(HasSubstr("sms.unknown (built-in)"),
-                           HasSubstr("Hi Jordan, this is Maria with Summit Ridge Roofing & Air. Sorry we missed your call."),
+                           HasSubstr("Hi Jordan, this is Maria with Summit Ridge Roofing & Air. Sorry we missed your call on Thursday."),
                            HasSubstr("Reply STOP to opt out."), HasSubstr("GSM-7, "), HasSubstr(" 1 segment\n")));
 }
 
@@ -93,6 +95,19 @@ TEST(TemplatesShow, EmailAndCallChannels) {
   r = Templates({"show", "old_estimate", "--channel=call"}, Example());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, AllOf(HasSubstr("call.old_estimate"), HasSubstr("we won't call again")));
+}
+
+TEST(TemplatesShow, EachLanguageTheOfficeWrites) {
+  Outcome r = Templates({"show", "routine", "--locale", "es", "--channel", "email"}, Example());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("es.email.routine (built-in)"), HasSubstr("Hola José,"),
+                           HasSubstr("no me interesa"), Not(HasSubstr("STOP"))));
+  r = Templates({"show", "unknown", "--locale=es"}, Example());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, AllOf(HasSubstr("es.sms.unknown (built-in)"), HasSubstr("responda STOP"), HasSubstr(" 1 segment\n")));
+  r = Templates({"show", "unknown", "--locale", "fr"}, Example());
+  EXPECT_EQ(r.code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown language \"fr\""));
 }
 
 TEST(TemplatesShow, ACompanyTemplateIsShownWithItsErrors) {

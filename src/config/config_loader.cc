@@ -3,6 +3,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -133,6 +134,12 @@ Status ReadCompany(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
                      "unknown IANA time zone \"" + c.time_zone + "\"");
   }
   c.phone_region = (*company)["phone_region"].value_or(c.phone_region);
+  if (const toml::node* node = company->get("phone")) {
+    const std::optional<std::string> text = node->value<std::string>();
+    const PhoneNumber n = text ? ParsePhone(*text, c.phone_region) : PhoneNumber{};
+    if (!n.ok()) return ctx.Error(node, "company.phone", "expected the main line, like \"(512) 555-0100\"");
+    c.phone = FormatPhoneForDisplay(n.e164, c.phone_region);
+  }
   return ReadStrings(ctx, company->get("trades"), "company.trades", c.trades);
 }
 
@@ -229,21 +236,68 @@ Status ReadPerCategory(const Ctx& ctx, const toml::table& root, CompanyConfig& c
   return Status::Ok();
 }
 
+bool IsDraftChannel(std::string_view name) { return name == "sms" || name == "email" || name == "call"; }
+
+// [templates.<channel>] category = "text": `prefix` is "" for English, "es." for [templates.es.<channel>].
+Status ReadChannelTemplates(const Ctx& ctx, const toml::node& node, const std::string& where, const std::string& prefix,
+                            const std::string& channel, CompanyConfig& c) {
+  const toml::table* per_category = node.as_table();
+  if (!per_category) return ctx.Error(&node, where, "expected a table of category = \"text\"");
+  for (const auto& [category, text] : *per_category) {
+    auto value = text.value<std::string>();
+    if (!ParseCategory(category.str()) || !value)
+      return ctx.Error(&text, where + "." + std::string(category.str()), "expected category = \"text\"");
+    c.templates[prefix + channel + "." + std::string(category.str())] = *value;
+  }
+  return Status::Ok();
+}
+
 Status ReadTemplates(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   const toml::table* templates = root["templates"].as_table();
   if (!templates) return Status::Ok();
-  for (const auto& [channel, node] : *templates) {
-    const toml::table* per_category = node.as_table();
-    const std::string ch(channel.str());
-    if (!per_category || (ch != "sms" && ch != "email" && ch != "call"))
-      return ctx.Error(&node, "templates." + ch, "expected [templates.sms], [templates.email] or [templates.call]");
-    for (const auto& [category, text] : *per_category) {
-      auto value = text.value<std::string>();
-      if (!ParseCategory(category.str()) || !value)
-        return ctx.Error(&text, "templates." + ch + "." + std::string(category.str()), "expected category = \"text\"");
-      c.templates[ch + "." + std::string(category.str())] = *value;
+  for (const auto& [key, node] : *templates) {
+    const std::string name(key.str());
+    if (IsDraftChannel(name)) {
+      if (Status s = ReadChannelTemplates(ctx, node, "templates." + name, "", name, c); !s.ok()) return s;
+      continue;
+    }
+    // A locale: [templates.es.sms], [templates.en.email] (English is the same as [templates.email]).
+    const toml::table* per_channel = node.as_table();
+    const bool locale = name.size() >= 2 && name.size() <= 3 &&
+                        std::all_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    if (!per_channel || !locale)
+      return ctx.Error(&node, "templates." + name,
+                       "expected [templates.sms], [templates.email], [templates.call] or a language: [templates.es.sms]");
+    for (const auto& [channel, channel_node] : *per_channel) {
+      const std::string ch(channel.str());
+      if (!IsDraftChannel(ch))
+        return ctx.Error(&channel_node, "templates." + name + "." + ch,
+                         "expected [templates." + name + ".sms], [templates." + name + ".email] or [templates." + name + ".call]");
+      const std::string prefix = name == "en" ? "" : name + ".";
+      if (Status s = ReadChannelTemplates(ctx, channel_node, "templates." + name + "." + ch, prefix, ch, c); !s.ok())
+        return s;
     }
   }
+  return Status::Ok();
+}
+
+// [drafts]: which channels drafts may use and which languages the office writes.
+Status ReadDrafts(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
+  const toml::table* drafts = root["drafts"].as_table();
+  if (!drafts) return Status::Ok();
+  if (Status s = ReadStrings(ctx, drafts->get("channels"), "drafts.channels", c.draft_channels); !s.ok()) return s;
+  for (const std::string& ch : c.draft_channels)
+    if (!IsDraftChannel(ch))
+      return ctx.Error(drafts->get("channels"), "drafts.channels", "\"" + ch + "\": expected \"sms\", \"email\" or \"call\"");
+  if (drafts->get("channels") && c.draft_channels.empty())
+    return ctx.Error(drafts->get("channels"), "drafts.channels", "name at least one of \"sms\", \"email\", \"call\"");
+  if (Status s = ReadStrings(ctx, drafts->get("languages"), "drafts.languages", c.draft_locales); !s.ok()) return s;
+  for (const std::string& l : c.draft_locales)
+    if (l != "en" && l != "es")
+      return ctx.Error(drafts->get("languages"), "drafts.languages",
+                       "\"" + l + "\": drafts are written in \"en\" (English) and \"es\" (Spanish)");
+  if (drafts->get("languages") && c.draft_locales.empty())
+    return ctx.Error(drafts->get("languages"), "drafts.languages", "name at least one language, the default first");
   return Status::Ok();
 }
 
@@ -355,6 +409,7 @@ Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
   }
   if (Status s = ReadReview(ctx, root, c); !s.ok()) return s;
   if (Status s = ReadRecovery(ctx, root, c); !s.ok()) return s;
+  if (Status s = ReadDrafts(ctx, root, c); !s.ok()) return s;
   return ReadTemplates(ctx, root, c);
 }
 

@@ -78,6 +78,9 @@ TEST(LoadConfig, ExampleConfigLoadsCompletely) {
   EXPECT_EQ(c.name, "Summit Ridge Roofing & Air");
   EXPECT_EQ(c.time_zone, "America/Chicago");
   EXPECT_EQ(c.phone_region, "US");
+  EXPECT_EQ(c.phone, "(512) 555-0100") << "the main line, as people read it";
+  EXPECT_THAT(c.draft_channels, ElementsAre("sms", "email", "call"));
+  EXPECT_THAT(c.draft_locales, ElementsAre("en", "es"));
   EXPECT_THAT(c.trades, ElementsAre("roofing", "hvac"));
 
   // Hours: index 0 is Sunday.
@@ -153,6 +156,54 @@ TEST(ParseConfig, MinimalConfigGetsDefaults) {
   EXPECT_EQ(c.team[0].email, "ann@testroofing.example.com");
   EXPECT_THAT(c.team[1].trades, ElementsAre("hvac"));
   EXPECT_TRUE(c.team[1].service_lead);
+}
+
+TEST(ParseConfig, DraftChannelsLanguagesAndTemplatesPerLanguage) {
+  auto config = Parse(Valid(R"(
+[drafts]
+channels = ["email", "call"]
+languages = ["es", "en"]
+[templates.sms]
+routine = "Hi. Reply STOP to opt out."
+[templates.es.email]
+routine = "Subject: Hola\n\nHola. Responda no me interesa."
+[templates.en.call]
+unknown = "Say: Hi."
+)"));
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_THAT(config->draft_channels, ElementsAre("email", "call"));
+  EXPECT_THAT(config->draft_locales, ElementsAre("es", "en"));
+  EXPECT_EQ(config->templates.at("sms.routine"), "Hi. Reply STOP to opt out.");
+  EXPECT_EQ(config->templates.at("es.email.routine"), "Subject: Hola\n\nHola. Responda no me interesa.");
+  EXPECT_EQ(config->templates.at("call.unknown"), "Say: Hi.") << "[templates.en.*] is English, the default";
+  EXPECT_TRUE(Parse(Valid()).value().draft_channels.empty()) << "unset: every channel";
+
+  auto bad = Parse(Valid("[drafts]\nchannels = [\"fax\"]\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("drafts.channels"));
+  EXPECT_THAT(bad.status().message(), HasSubstr("\"fax\""));
+  bad = Parse(Valid("[drafts]\nlanguages = [\"fr\"]\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("drafts.languages"));
+  bad = Parse(Valid("[drafts]\nchannels = []\n"));
+  EXPECT_FALSE(bad.ok());
+  bad = Parse(Valid("[templates.es.fax]\nroutine = \"x\"\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("templates.es.fax"));
+}
+
+TEST(ParseConfig, TheCompanyPhoneIsReadAsPeopleWriteIt) {
+  auto with_phone = [](const std::string& phone) {
+    std::string text = Valid();
+    text.replace(text.find("[company]\n") + 10, 0, "phone = \"" + phone + "\"\n");
+    return Parse(text);
+  };
+  auto config = with_phone("512.555.0100");
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->phone, "(512) 555-0100");
+  auto bad = with_phone("call us");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("company.phone"));
 }
 
 TEST(ParseConfig, RoleAliasesAndDefaultRole) {

@@ -60,6 +60,7 @@ struct CompanyConfig {
   std::string name;
   std::string time_zone = "America/Chicago";  // IANA name
   std::string phone_region = "US";            // ISO 3166 region for local numbers
+  std::string phone;  // the main line as people read it ("(512) 555-0100"), for drafts; may be empty
   std::vector<std::string> trades;
   std::array<DayHours, 7> hours{};  // index 0 = Sunday
   std::vector<std::chrono::sys_days> holidays;  // local dates the office is closed
@@ -78,8 +79,13 @@ struct CompanyConfig {
   // Company terms added to the built-in lexicons: category name -> phrases.
   std::map<std::string, std::vector<std::string>> extra_terms;
   // Company callback templates overriding the built-in ones: "sms.emergency", "email.routine",
-  // "call.old_estimate" -> Mustache text. From [templates.sms], [templates.email], [templates.call].
+  // "call.old_estimate" (English) or "es.sms.emergency" (another locale) -> Mustache text. From
+  // [templates.sms], [templates.email], [templates.call] and [templates.es.sms], ...
   std::map<std::string, std::string> templates;
+  // [drafts]: the channels drafts may be written for ("sms", "email", "call"; empty: all) and
+  // the languages the office writes ("en", "es"; the first is the default; empty: en, es).
+  std::vector<std::string> draft_channels;
+  std::vector<std::string> draft_locales;
   // Stricter quiet hours per US state ("FL" -> 08:00-20:00), in minutes after midnight.
   std::map<std::string, std::pair<int, int>> state_quiet_hours;
   // [review]: what a booked job is worth, for the leak estimate. Unset: built-in defaults.

@@ -42,7 +42,8 @@ struct Opportunity {
   std::optional<Timestamp> first_attempt_at;
   OpportunityStatus status = OpportunityStatus::kOpen;
   std::string duplicate_of;  // for a duplicate: the opportunity it joined
-  std::string draft;
+  std::string draft;         // as the office copies it: an email starts with "Subject: ..."
+  std::string draft_channel; // "sms", "email" or "call"; empty when there is no draft
   std::string summary;       // short text of the request, for people and templates
   int escalations = 0;       // times the deadline passed and the work moved on
   std::string lead_source;   // of its first signal that has one ("Google Business Profile"...)

@@ -63,6 +63,19 @@ PhoneNumber ParsePhone(std::string_view raw, std::string_view region) {
   return cache.emplace(std::move(key), Parse(text, region)).first->second;
 }
 
+bool IsFixedLine(std::string_view e164) {
+  if (e164.empty() || e164.size() > kMaxPhoneText) return false;
+  thread_local std::unordered_map<std::string, bool> cache;  // as ParsePhone's
+  if (auto it = cache.find(std::string(e164)); it != cache.end()) return it->second;
+  if (cache.size() >= kCacheSize) cache.clear();
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  i18n::phonenumbers::PhoneNumber number;
+  const bool fixed = util.Parse(std::string(e164), "ZZ", &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+                     util.GetNumberType(number) == PhoneNumberUtil::FIXED_LINE;
+  cache.emplace(std::string(e164), fixed);
+  return fixed;
+}
+
 std::string FormatPhoneForDisplay(std::string_view e164, std::string_view region) {
   if (e164.size() > kMaxPhoneText) return std::string(e164);
   thread_local std::unordered_map<std::string, std::string> cache;  // as ParsePhone's

@@ -20,6 +20,10 @@ PhoneNumber ParsePhone(std::string_view raw, std::string_view region);
 // "(512) 555-0142" for a number of `region`, international format otherwise.
 std::string FormatPhoneForDisplay(std::string_view e164, std::string_view region);
 
+// True when libphonenumber's metadata says `e164` is a fixed line (FIXED_LINE): it cannot take
+// a text. Numbers that may be either (FIXED_LINE_OR_MOBILE, most of North America) are not.
+bool IsFixedLine(std::string_view e164);
+
 // Keeps only the last four digits: "***-***-0142". For sanitized output.
 std::string MaskPhone(std::string_view e164);
 

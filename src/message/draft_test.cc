@@ -1,5 +1,7 @@
-// Callback drafts: the wording per category, the greeting, and the categories that must never
-// get a draft.
+// Callback drafts: the channel and language chosen, what the draft answers, the greeting, the
+// rules every draft keeps (a way to stop, no SMS keyword in an email, at most two texts), and
+// the categories and people that must never get a draft. Word-for-word drafts are the golden
+// cases (draft_golden_test.cc).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -7,130 +9,55 @@
 #include <string>
 
 #include "message/draft.h"
+#include "message/draft_lint.h"
+#include "message/language.h"
 
 namespace ringback {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-DraftInput Input(Category category, std::string name = "Jane Doe") {
-  DraftInput in;
-  in.category = category;
-  in.contact_name = std::move(name);
-  in.agent_name = "Rick Hollis";
-  in.company_name = "Summit Ridge Roofing & Air";
-  in.summary = "roof leaking over the garage";
-  return in;
-}
-
 const Category kReal[] = {Category::kEmergency, Category::kActiveEstimate, Category::kOldEstimate,
                           Category::kWarranty,  Category::kRoutine,        Category::kUnknown};
 
-TEST(DraftCallback, EveryRealCategoryGetsAGreetingAndTheSender) {
-  for (Category c : kReal) {
-    const std::string draft = DraftCallback(Input(c));
-    ASSERT_FALSE(draft.empty()) << CategoryName(c);
-    EXPECT_THAT(draft, StartsWith("Hi Jane,")) << CategoryName(c);
-    EXPECT_THAT(draft, HasSubstr("Rick with Summit Ridge Roofing & Air")) << CategoryName(c);
-    EXPECT_THAT(draft, Not(HasSubstr("&amp;"))) << "a text message is not HTML";
-    EXPECT_THAT(draft, Not(HasSubstr("{{"))) << CategoryName(c);
-    EXPECT_THAT(draft, Not(HasSubstr("\n"))) << CategoryName(c);
-    EXPECT_THAT(draft, Not(HasSubstr("  "))) << CategoryName(c) << ": " << draft;
-    EXPECT_LT(draft.size(), 480u) << "a callback text stays short: " << CategoryName(c);
-  }
+Timestamp At(const char* text) { return *ParseUtc(text); }
+
+const CompanyConfig& Company() {
+  static const CompanyConfig company = [] {
+    CompanyConfig c;
+    c.name = "Summit Ridge Roofing & Air";
+    c.time_zone = "America/Chicago";
+    c.phone = "(512) 555-0100";
+    return c;
+  }();
+  return company;
 }
 
-TEST(DraftCallback, EmergencyPointsTo911AndAsksForNumberAndDescription) {
-  const std::string draft = DraftCallback(Input(Category::kEmergency));
-  EXPECT_THAT(draft, HasSubstr("call 911 first"));
-  EXPECT_THAT(draft, HasSubstr("trying to call you"));
-  EXPECT_THAT(draft, HasSubstr("best number"));
-  EXPECT_THAT(draft, HasSubstr("what's happening"));
-  EXPECT_THAT(draft, HasSubstr("Reply STOP to opt out."));
+// One signal on `channel` with `text`, from Jane Doe, who has a mobile and an email.
+DraftRequest Request(Category category, Channel channel = Channel::kSms, std::string text = "roof leaking over the garage",
+                     std::string name = "Jane Doe") {
+  DraftRequest r;
+  r.category = category;
+  r.contact_name = std::move(name);
+  r.phone = "+15125550142";
+  r.email = "jane@example.com";
+  r.agent_name = "Rick Hollis";
+  r.agent_phone = "(512) 555-0104";
+  r.company = &Company();
+  r.as_of = At("2026-11-23T08:00:00-06:00");
+  r.signals.push_back({channel, At("2026-11-19T10:00:00-06:00"), channel == Channel::kEmail ? "Roof" : "", std::move(text)});
+  return r;
 }
 
-TEST(DraftCallback, OldEstimateAsksOnceAndOffersNotInterested) {
-  const std::string draft = DraftCallback(Input(Category::kOldEstimate));
-  EXPECT_THAT(draft, HasSubstr("once on our estimate"));
-  EXPECT_THAT(draft, HasSubstr("reply not interested and we'll close it"));
-}
-
-TEST(DraftCallback, MissedCallAsksWhetherItIsStillNeeded) {
-  const std::string draft = DraftCallback(Input(Category::kUnknown));
-  EXPECT_THAT(draft, HasSubstr("Sorry we missed your call."));
-  EXPECT_THAT(draft, HasSubstr("Still need help, or is it taken care of?"));
-}
-
-TEST(DraftCallback, OtherCategoriesCarryStopWording) {
-  for (Category c : {Category::kActiveEstimate, Category::kWarranty, Category::kRoutine, Category::kUnknown}) {
-    EXPECT_THAT(DraftCallback(Input(c)), HasSubstr("Reply STOP to opt out")) << CategoryName(c);
-  }
-}
-
-TEST(DraftCallback, CategoryWordingFitsTheRequest) {
-  EXPECT_THAT(DraftCallback(Input(Category::kActiveEstimate)), HasSubstr("quote"));
-  EXPECT_THAT(DraftCallback(Input(Category::kWarranty)), HasSubstr("wrong with our work"));
-  EXPECT_THAT(DraftCallback(Input(Category::kUnknown)), HasSubstr("missed your call"));
-  // Each category has its own text.
-  for (Category a : kReal) {
-    for (Category b : kReal) {
-      if (a == b) continue;
-      EXPECT_NE(DraftCallback(Input(a)), DraftCallback(Input(b))) << CategoryName(a) << " vs " << CategoryName(b);
-    }
-  }
-}
-
-TEST(DraftCallback, WithoutANameTheGreetingIsJustHi) {
-  for (const char* name : {"", "WIRELESS CALLER", "Anonymous", "(512) 555-0142", "J.", "AUSTIN TX"}) {
-    for (Category c : kReal) {
-      const std::string draft = DraftCallback(Input(c, name));
-      ASSERT_FALSE(draft.empty());
-      EXPECT_THAT(draft, StartsWith("Hi,")) << '"' << name << "\" " << CategoryName(c);
-      EXPECT_THAT(draft, Not(HasSubstr("Hi ,"))) << name;
-      EXPECT_THAT(draft, Not(HasSubstr("WIRELESS"))) << name;
-    }
-  }
-}
-
-TEST(DraftCallback, WithoutAnAgentOrCompanyItStillReadsWell) {
-  DraftInput in = Input(Category::kRoutine);
-  in.agent_name = "";
-  in.company_name = "";
-  const std::string draft = DraftCallback(in);
-  EXPECT_THAT(draft, StartsWith("Hi Jane, this is our office."));
-  EXPECT_THAT(draft, Not(HasSubstr(" with ,")));
-}
-
-TEST(DraftCallback, NamesAreNotHtmlEscaped) {
-  const std::string draft = DraftCallback(Input(Category::kRoutine, "Shaun O'Brien"));
-  EXPECT_THAT(draft, StartsWith("Hi Shaun,"));
-  DraftInput in = Input(Category::kRoutine, "Mary-Kate O'Neil");
-  EXPECT_THAT(DraftCallback(in), StartsWith("Hi Mary-Kate,"));
-}
-
-TEST(DraftCallback, NoDraftForSpamDuplicateOrStop) {
-  for (Category c : {Category::kSpam, Category::kDuplicate, Category::kStop}) {
-    EXPECT_EQ(DraftCallback(Input(c)), "") << CategoryName(c);
-  }
-}
-
-TEST(DraftCallback, NoDraftForSomeoneWhoAskedToStop) {
-  for (Category c : kReal) {
-    DraftInput in = Input(c);
-    in.do_not_contact = true;
-    EXPECT_EQ(DraftCallback(in), "") << CategoryName(c);
-  }
-}
-
-DraftInput On(DraftChannel channel, Category category, std::string name = "Jane Doe") {
-  DraftInput in = Input(category, std::move(name));
-  in.channel = channel;
-  in.agent_phone = "(512) 555-0142";
-  return in;
+DraftRequest On(DraftChannel channel, Category category, std::string name = "Jane Doe") {
+  DraftRequest r = Request(category, Channel::kSms, "roof leaking over the garage", std::move(name));
+  r.channel = channel;
+  return r;
 }
 
 TEST(WriteDraft, EveryChannelAndCategoryHasAShortTextWithAWayToStop) {
@@ -138,139 +65,371 @@ TEST(WriteDraft, EveryChannelAndCategoryHasAShortTextWithAWayToStop) {
     for (Category c : kReal) {
       const Draft d = WriteDraft(On(channel, c));
       const std::string what = std::string(DraftChannelName(channel)) + "." + std::string(CategoryName(c));
-      ASSERT_FALSE(d.text.empty()) << what;
+      ASSERT_FALSE(d.text.empty()) << what << ": " << d.withheld;
+      EXPECT_EQ(d.channel, channel);
       EXPECT_EQ(d.template_key, what);
       EXPECT_FALSE(d.company_template) << what;
       EXPECT_TRUE(HasStopWording(d.text)) << what << ":\n" << d.text;
+      EXPECT_THAT(LintDraft(channel, d.FullText()), IsEmpty()) << what << ":\n" << d.FullText();
       EXPECT_THAT(PressurePhrases(d.text + d.subject), IsEmpty()) << what;
-      EXPECT_THAT(d.text, Not(HasSubstr("{{"))) << what;
-      EXPECT_THAT(d.text, Not(HasSubstr("\n\n\n"))) << what;
+      EXPECT_THAT(PromisePhrases(d.text + d.subject), IsEmpty()) << what;
       EXPECT_EQ(d.subject.empty(), channel != DraftChannel::kEmail) << what;
       EXPECT_EQ(d.sms.has_value(), channel == DraftChannel::kSms) << what;
       EXPECT_FALSE(d.send_after.has_value()) << "quiet hours are the caller's: " << what;
-      EXPECT_LT(d.text.size(), 800u) << what;
     }
   }
 }
 
-TEST(WriteDraft, SmsDraftsCarryTheirEncodingAndSegments) {
-  const Draft d = WriteDraft(On(DraftChannel::kSms, Category::kUnknown));
-  ASSERT_TRUE(d.sms.has_value());
-  EXPECT_EQ(d.sms->encoding, SmsEncoding::kGsm7);
-  EXPECT_EQ(d.sms->segments, 1u) << d.text;
-  EXPECT_FALSE(HasErrors(d.sms->issues));
+TEST(WriteDraft, TextsGreetByFirstNameAndNameTheSender) {
+  for (Category c : kReal) {
+    const Draft d = WriteDraft(On(DraftChannel::kSms, c));
+    EXPECT_THAT(d.text, StartsWith("Hi Jane, this is ")) << CategoryName(c);
+    EXPECT_THAT(d.text, HasSubstr("Summit Ridge Roofing & Air")) << CategoryName(c);
+    EXPECT_THAT(d.text, Not(HasSubstr("&amp;"))) << "a text message is not HTML";
+    EXPECT_THAT(d.text, Not(HasSubstr("\n")));
+    EXPECT_THAT(d.text, Not(HasSubstr("  "))) << d.text;
+    EXPECT_LE(d.sms->segments, 2u) << d.text;
+  }
 }
 
-TEST(WriteDraft, EmergencyOnEveryChannelPointsTo911) {
+TEST(WriteDraft, WithoutANameTheGreetingIsJustHi) {
+  for (const char* name : {"", "WIRELESS CALLER", "Anonymous", "(512) 555-0142", "J.", "AUSTIN TX"}) {
+    for (Category c : kReal) {
+      for (DraftChannel channel : {DraftChannel::kSms, DraftChannel::kEmail}) {
+        const Draft d = WriteDraft(On(channel, c, name));
+        ASSERT_FALSE(d.text.empty());
+        EXPECT_THAT(d.text, StartsWith("Hi,")) << '"' << name << "\" " << CategoryName(c);
+        EXPECT_THAT(d.text, Not(HasSubstr("WIRELESS"))) << name;
+        EXPECT_THAT(LintDraft(channel, d.FullText()), IsEmpty()) << d.FullText();
+      }
+    }
+  }
+}
+
+TEST(WriteDraft, NamesAreNotHtmlEscapedAndMayBeAccented) {
+  EXPECT_THAT(WriteDraft(Request(Category::kRoutine, Channel::kSms, "", "Shaun O'Brien")).text, StartsWith("Hi Shaun,"));
+  EXPECT_THAT(WriteDraft(Request(Category::kRoutine, Channel::kSms, "", "Mary-Kate O'Neil")).text, StartsWith("Hi Mary-Kate,"));
+  EXPECT_THAT(WriteDraft(Request(Category::kRoutine, Channel::kSms, "", "José Ramírez")).text, StartsWith("Hi José,"));
+}
+
+TEST(WriteDraft, EmergencyOnEveryChannelPointsTo911First) {
   for (DraftChannel channel : kDraftChannels) {
     const Draft d = WriteDraft(On(channel, Category::kEmergency));
-    EXPECT_THAT(d.text, HasSubstr("911")) << DraftChannelName(channel);
+    EXPECT_THAT(d.text, HasSubstr("call 911 first")) << DraftChannelName(channel);
     EXPECT_THAT(d.text, HasSubstr("best number")) << DraftChannelName(channel);
   }
 }
 
-TEST(WriteDraft, EmailHasASubjectQuotesTheRequestAndSignsOff) {
-  const Draft d = WriteDraft(On(DraftChannel::kEmail, Category::kActiveEstimate));
-  EXPECT_EQ(d.subject, "Your estimate request with Summit Ridge Roofing & Air");
-  EXPECT_THAT(d.text, StartsWith("Hi Jane,\n\nSorry we missed you."));
-  EXPECT_THAT(d.text, HasSubstr("You wrote: \"roof leaking over the garage\""));
-  EXPECT_THAT(d.text, HasSubstr("Thanks,\nRick\nSummit Ridge Roofing & Air\n(512) 555-0142\n"));
-  EXPECT_THAT(d.text, HasSubstr("reply not interested and we won't contact you again"));
-}
-
-TEST(WriteDraft, EmailWithNothingKnownStillReadsWell) {
-  DraftInput in = On(DraftChannel::kEmail, Category::kActiveEstimate, "WIRELESS CALLER");
-  in.agent_name = in.agent_phone = in.company_name = in.summary = "";
-  const Draft d = WriteDraft(in);
-  EXPECT_EQ(d.subject, "Your estimate request with our office");
-  EXPECT_THAT(d.text, StartsWith("Hi,\n\nSorry we missed you.\n\nAre you still"));
-  EXPECT_THAT(d.text, HasSubstr("Thanks,\nour office\n\nIf you'd rather"));
-  EXPECT_THAT(d.text, Not(HasSubstr("You wrote")));
-}
-
-TEST(WriteDraft, CallScriptGreetsByNameOnlyWhenKnown) {
-  Draft d = WriteDraft(On(DraftChannel::kCall, Category::kRoutine));
-  EXPECT_THAT(d.text, StartsWith("Hi, this is Rick with Summit Ridge Roofing & Air. Am I speaking with Jane?"));
-  EXPECT_THAT(d.text, HasSubstr("[They asked: \"roof leaking over the garage\"]"));
-  EXPECT_THAT(d.text, HasSubstr("we won't call again"));
-  DraftInput in = On(DraftChannel::kCall, Category::kRoutine, "");
-  in.summary = "";
-  d = WriteDraft(in);
-  EXPECT_THAT(d.text, StartsWith("Hi, this is Rick with Summit Ridge Roofing & Air. Thanks for reaching out"));
-  EXPECT_THAT(d.text, Not(HasSubstr("They asked")));
-  EXPECT_THAT(d.text, Not(HasSubstr("\n\n")));
-}
-
-TEST(WriteDraft, OldEstimateEverywhereIsEasyToDecline) {
+TEST(WriteDraft, OldEstimateEverywhereIsOnceAndEasyToDecline) {
   for (DraftChannel channel : kDraftChannels) {
-    const Draft d = WriteDraft(On(channel, Category::kOldEstimate));
+    DraftRequest r = On(channel, Category::kOldEstimate);
+    r.signals.clear();  // a follow-up of our own, not a reply
+    const Draft d = WriteDraft(r);
     EXPECT_THAT(d.text, HasSubstr("once")) << DraftChannelName(channel) << ": follow up once, not a sequence";
     EXPECT_TRUE(HasStopWording(d.text)) << DraftChannelName(channel);
   }
 }
 
+TEST(WriteDraft, AnEmailDeclinesInWordsNeverWithAnSmsKeyword) {
+  for (Category c : kReal)
+    for (const char* locale : {"en", "es"}) {
+      DraftRequest r = On(DraftChannel::kEmail, c);
+      if (std::string(locale) == "es") r.signals.front().text = "Hola, necesito ayuda con el techo de mi casa.";
+      const Draft d = WriteDraft(r);
+      EXPECT_EQ(d.locale, locale);
+      EXPECT_FALSE(HasSmsStopKeyword(d.FullText())) << d.FullText();
+      EXPECT_TRUE(HasStopWording(d.FullText())) << d.FullText();
+      EXPECT_THAT(d.text, Not(HasSubstr("STOP")));
+    }
+}
+
+TEST(WriteDraft, EmailSignsWithTheSendersNameAndTheCompanysPhone) {
+  const Draft d = WriteDraft(On(DraftChannel::kEmail, Category::kRoutine));
+  EXPECT_THAT(d.text, HasSubstr("Thanks,\nRick Hollis\nSummit Ridge Roofing & Air\n(512) 555-0100"));
+  // No company phone: the sender's own number.
+  CompanyConfig no_phone = Company();
+  no_phone.phone.clear();
+  DraftRequest r = On(DraftChannel::kEmail, Category::kRoutine);
+  r.company = &no_phone;
+  EXPECT_THAT(WriteDraft(r).text, HasSubstr("Summit Ridge Roofing & Air\n(512) 555-0104"));
+}
+
+TEST(WriteDraft, AReplyToAnEmailKeepsTheirSubject) {
+  DraftRequest r = Request(Category::kActiveEstimate, Channel::kEmail, "Can we get a quote?");
+  r.signals.front().subject = "Roof quote";
+  EXPECT_EQ(WriteDraft(r).subject, "Re: Roof quote");
+  r.signals.front().subject = "RE: Estimate #3897";
+  EXPECT_EQ(WriteDraft(r).subject, "RE: Estimate #3897") << "no \"Re: RE:\"";
+  r.signals.front() = {Channel::kForm, r.signals.front().received_at, "", "Can we get a quote?"};
+  r.phone.clear();
+  const Draft d = WriteDraft(r);
+  EXPECT_EQ(d.channel, DraftChannel::kEmail);
+  EXPECT_EQ(d.subject, "Your estimate request with Summit Ridge Roofing & Air") << "a form has no subject of its own";
+}
+
+TEST(WriteDraft, EmailWithNothingKnownStillReadsWell) {
+  DraftRequest r = On(DraftChannel::kEmail, Category::kActiveEstimate, "WIRELESS CALLER");
+  r.agent_name = r.agent_phone = r.summary = "";
+  r.signals.clear();
+  CompanyConfig bare;
+  r.company = &bare;
+  const Draft d = WriteDraft(r);
+  EXPECT_EQ(d.subject, "Your estimate request with our office");
+  EXPECT_THAT(d.text, StartsWith("Hi,\n\n"));
+  EXPECT_THAT(d.text, HasSubstr("Thanks,\nour office"));
+  EXPECT_THAT(d.text, Not(HasSubstr("You asked")));
+  EXPECT_THAT(LintDraft(DraftChannel::kEmail, d.FullText()), IsEmpty()) << d.FullText();
+}
+
+TEST(WriteDraft, CallScriptSaysWhatToSayTheVoicemailAndTheTextAfter) {
+  DraftRequest r = Request(Category::kRoutine, Channel::kVoicemail, "do you service the temple area please call me back");
+  const Draft d = WriteDraft(r);
+  ASSERT_EQ(d.channel, DraftChannel::kCall) << d.channel_why;
+  EXPECT_THAT(d.text, StartsWith("Say: Hi, this is Rick with Summit Ridge Roofing & Air, returning your call from Thursday. "
+                                 "Am I speaking with Jane?"));
+  EXPECT_THAT(d.text, HasSubstr("\n\nVoicemail: Hi Jane, this is Rick with Summit Ridge Roofing & Air"));
+  EXPECT_THAT(d.text, HasSubstr("call us back at (512) 555-0100"));
+  EXPECT_THAT(d.text, HasSubstr("\n\nText after (if no answer): Hi Jane, this is"));
+  EXPECT_THAT(d.text, HasSubstr("Reply STOP to opt out."));
+  // A landline takes no text: no text after.
+  r.landline = true;
+  EXPECT_THAT(WriteDraft(r).text, Not(HasSubstr("Text after")));
+  // Nor when the company does not text.
+  CompanyConfig no_texts = Company();
+  no_texts.draft_channels = {"call", "email"};
+  r.landline = false;
+  r.company = &no_texts;
+  EXPECT_THAT(WriteDraft(r).text, Not(HasSubstr("Text after")));
+}
+
+TEST(ChooseDraftChannel, FromHowThePersonReachedOut) {
+  auto channel = [](DraftRequest r) { return WriteDraft(r).channel; };
+  EXPECT_EQ(channel(Request(Category::kRoutine, Channel::kEmail, "Do you work in Kyle?")), DraftChannel::kEmail);
+  EXPECT_EQ(channel(Request(Category::kRoutine, Channel::kSms, "Do you work in Kyle?")), DraftChannel::kSms);
+  EXPECT_EQ(channel(Request(Category::kUnknown, Channel::kCall, "")), DraftChannel::kSms) << "a missed call gets a text";
+  EXPECT_EQ(channel(Request(Category::kRoutine, Channel::kForm, "Do you work in Kyle?")), DraftChannel::kSms);
+  DraftRequest form = Request(Category::kRoutine, Channel::kForm, "Do you work in Kyle?");
+  form.phone.clear();
+  EXPECT_EQ(channel(form), DraftChannel::kEmail) << "a form with only an email";
+  // Their latest signal decides: a text after an email is answered by text.
+  DraftRequest both = Request(Category::kRoutine, Channel::kEmail, "Do you work in Kyle?");
+  both.signals.push_back({Channel::kSms, At("2026-11-20T10:00:00-06:00"), "", "Also Buda?"});
+  EXPECT_EQ(channel(both), DraftChannel::kSms);
+}
+
+TEST(ChooseDraftChannel, EmergencyLandlineAndAskedForChannels) {
+  auto choice = [](DraftRequest r) { return WriteDraft(r); };
+  Draft d = choice(Request(Category::kEmergency, Channel::kEmail, "Water pouring through the ceiling"));
+  EXPECT_EQ(d.channel, DraftChannel::kCall) << "an emergency with a phone is called";
+  EXPECT_EQ(d.channel_why, "an emergency: call first");
+  DraftRequest landline = Request(Category::kUnknown, Channel::kCall, "");
+  landline.landline = true;
+  d = choice(landline);
+  EXPECT_EQ(d.channel, DraftChannel::kCall);
+  EXPECT_EQ(d.channel_why, "a landline: call, do not text");
+  d = choice(Request(Category::kActiveEstimate, Channel::kForm, "Chimney flashing is loose. Email is best."));
+  EXPECT_EQ(d.channel, DraftChannel::kEmail);
+  d = choice(Request(Category::kActiveEstimate, Channel::kForm, "Please don't call me, text me instead."));
+  EXPECT_EQ(d.channel, DraftChannel::kSms) << "\"don't call me\" is not a call request";
+}
+
+TEST(ChooseDraftChannel, OnlyWhatTheCompanyUses) {
+  CompanyConfig email_only = Company();
+  email_only.draft_channels = {"email"};
+  DraftRequest r = Request(Category::kUnknown, Channel::kCall, "");
+  r.company = &email_only;
+  Draft d = WriteDraft(r);
+  EXPECT_EQ(d.channel, DraftChannel::kEmail);
+  r.email.clear();
+  d = WriteDraft(r);
+  EXPECT_EQ(d.text, "");
+  EXPECT_EQ(d.withheld, "no channel the company uses reaches them");
+}
+
+TEST(WriteDraft, ASpanishWriterGetsASpanishDraftWhenTheCompanyWritesSpanish) {
+  DraftRequest r = Request(Category::kActiveEstimate, Channel::kSms, "Hola, quisiera un presupuesto para cambiar el techo de mi casa.");
+  Draft d = WriteDraft(r);
+  EXPECT_EQ(d.locale, "es");
+  EXPECT_EQ(d.template_key, "es.sms.active_estimate");
+  EXPECT_THAT(d.text, StartsWith("Hola Jane, le escribe Rick de Summit Ridge Roofing & Air."));
+  EXPECT_THAT(d.text, HasSubstr("responda STOP"));
+  EXPECT_EQ(d.sms->encoding, SmsEncoding::kGsm7) << "the Spanish texts avoid á, í, ó and ú: " << d.text;
+  CompanyConfig english_only = Company();
+  english_only.draft_locales = {"en"};
+  r.company = &english_only;
+  d = WriteDraft(r);
+  EXPECT_EQ(d.locale, "en");
+  EXPECT_THAT(d.text, StartsWith("Hi Jane,"));
+}
+
+TEST(WriteDraft, TextsFitTwoSegmentsAndOneWhereTheyCan) {
+  // A bare missed call fits one text.
+  Draft d = WriteDraft(Request(Category::kUnknown, Channel::kCall, ""));
+  EXPECT_EQ(d.sms->segments, 1u) << d.text;
+  // A very long company name: the agent's name and the asides go first, then the details.
+  CompanyConfig long_name = Company();
+  long_name.name = "Summit Ridge Roofing, Gutters, Siding, Windows, Heating & Air Conditioning of Central Texas LLC";
+  for (Category c : kReal) {
+    DraftRequest r = Request(c, Channel::kSms, "Hi, the heat pump you installed is rattling. Is that covered under the warranty?");
+    r.company = &long_name;
+    d = WriteDraft(r);
+    ASSERT_FALSE(d.text.empty()) << d.withheld;
+    EXPECT_LE(d.sms->segments, 2u) << d.text;
+    EXPECT_TRUE(HasStopWording(d.text)) << d.text;
+  }
+  // An accent GSM-7 lacks would make the text UCS-2 (70 characters a segment): when that costs
+  // a third text, the name is spelt plainly rather than dropped.
+  d = WriteDraft(Request(Category::kWarranty, Channel::kSms, "The gutters are sagging again", "Zoë Ng"));
+  EXPECT_EQ(d.sms->encoding, SmsEncoding::kGsm7);
+  EXPECT_THAT(d.text, StartsWith("Hi Zoe, ")) << d.text;
+  EXPECT_LE(d.sms->segments, 2u) << d.text;
+  // A name in another script stays UCS-2 when the text fits, and never costs a third text.
+  d = WriteDraft(Request(Category::kUnknown, Channel::kCall, "", "Łucja Nowak"));
+  EXPECT_LE(d.sms->segments, 2u) << d.text;
+  EXPECT_TRUE(HasStopWording(d.text));
+}
+
+TEST(WriteDraft, CurlyQuotesInValuesDoNotMakeATextUcs2) {
+  DraftRequest r = Request(Category::kOldEstimate, Channel::kSms, "Is the quote still good?", "D\xE2\x80\x99" "Andre Smith");
+  r.estimates = {{"3715", "Gutters \xE2\x80\x93 seamless", "sent", At("2026-09-10T00:00:00-05:00")}};
+  const Draft d = WriteDraft(r);
+  EXPECT_EQ(d.sms->encoding, SmsEncoding::kGsm7) << d.text;
+}
+
 TEST(WriteDraft, TheCompanyTemplateWinsWhenItFollowsTheRules) {
-  const std::map<std::string, std::string> company{
-      {"sms.routine", "Hi {{contact.first_name}}, {{agent.first_name}} from {{company.name}}. Call you back? Reply STOP to opt out."}};
-  DraftInput in = Input(Category::kRoutine);
-  in.templates = &company;
-  Draft d = WriteDraft(in);
+  CompanyConfig company = Company();
+  company.templates = {{"sms.routine", "Hi {{contact.first_name}}, {{agent.first_name}} from {{company.name}}. Call you back? Reply STOP to opt out."}};
+  DraftRequest r = Request(Category::kRoutine, Channel::kSms, "Do you work in Kyle?");
+  r.company = &company;
+  Draft d = WriteDraft(r);
   EXPECT_TRUE(d.company_template);
   EXPECT_EQ(d.text, "Hi Jane, Rick from Summit Ridge Roofing & Air. Call you back? Reply STOP to opt out.");
   EXPECT_THAT(d.notes, IsEmpty());
-  // Other categories and channels keep the built-in text.
-  in.category = Category::kWarranty;
-  EXPECT_FALSE(WriteDraft(in).company_template);
-  // Unknown caller: "Hi," not "Hi ,", and no stray space where the agent was.
-  in = Input(Category::kRoutine, "WIRELESS CALLER");
-  in.agent_name = "";
-  in.templates = &company;
-  EXPECT_EQ(WriteDraft(in).text, "Hi, from Summit Ridge Roofing & Air. Call you back? Reply STOP to opt out.");
+  // Other categories, channels and languages keep the built-in text.
+  r.category = Category::kWarranty;
+  EXPECT_FALSE(WriteDraft(r).company_template);
+  r = Request(Category::kRoutine, Channel::kSms, "Hola, ¿trabajan en Kyle?");
+  r.company = &company;
+  EXPECT_FALSE(WriteDraft(r).company_template) << "sms.routine is English; Spanish uses es.sms.routine";
+  // A company template per language.
+  company.templates["es.sms.routine"] = "Hola {{contact.first_name}}, ¿le llamamos? Responda STOP para darse de baja.";
+  d = WriteDraft(r);
+  EXPECT_TRUE(d.company_template);
+  EXPECT_EQ(d.template_key, "es.sms.routine");
 }
 
 TEST(WriteDraft, ACompanyTemplateThatBreaksARuleIsNotUsed) {
-  const std::map<std::string, std::string> company{
-      {"sms.unknown", "Hi {{contact.first_name}}, we missed your call!"},                  // no way to stop
-      {"sms.routine", "Act now {{contact.first_name}}: 15% off! Reply STOP to opt out."},  // pressure
-      {"sms.warranty", "Hi {{contact.nickname}}. Reply STOP to opt out."},               // unknown field
-      {"sms.old_estimate", "Hi {{#contact.first_name}}. Reply STOP to opt out."},        // syntax
-      {"email.active_estimate", "Subject: Hi\n\nStill want that quote?"},                  // no way to stop
+  CompanyConfig company = Company();
+  company.templates = {
+      {"sms.unknown", "Hi {{contact.first_name}}, we missed your call!"},                   // no way to stop
+      {"sms.routine", "Act now {{contact.first_name}}: 15% off! Reply STOP to opt out."},   // pressure
+      {"sms.warranty", "Hi {{contact.nickname}}. Reply STOP to opt out."},                // unknown field
+      {"sms.old_estimate", "Hi {{#contact.first_name}}. Reply STOP to opt out."},         // syntax
+      {"email.active_estimate", "Subject: Hi\n\nStill want that quote? Reply STOP to opt out."},  // SMS keyword
+      {"call.emergency", "Say: We guarantee a crew within the hour."},                     // a promise
+      {"sms.emergency", std::string(400, 'x') + " Reply STOP to opt out."},              // three texts
   };
-  for (const auto& [key, text] : company) {
+  for (const auto& [key, text] : company.templates) {
     const std::size_t dot = key.find('.');
-    DraftInput in = On(*ParseDraftChannel(key.substr(0, dot)), *ParseCategory(key.substr(dot + 1)));
-    in.templates = &company;
-    const Draft d = WriteDraft(in);
+    DraftRequest r = On(*ParseDraftChannel(key.substr(0, dot)), *ParseCategory(key.substr(dot + 1)));
+    r.company = &company;
+    const Draft d = WriteDraft(r);
     EXPECT_FALSE(d.company_template) << key;
-    EXPECT_EQ(d.text, WriteDraft(On(in.channel, in.category)).text) << key << ": the built-in text instead";
-    EXPECT_THAT(d.notes, ElementsAre(StartsWith("company template " + key + " not used: "))) << key;
+    DraftRequest builtin = r;
+    builtin.company = &Company();
+    EXPECT_EQ(d.text, WriteDraft(builtin).text) << key << ": the built-in text instead";
+    EXPECT_THAT(d.notes, Contains(StartsWith("company template " + key + " not used: "))) << key;
   }
 }
 
 TEST(WriteDraft, NoDraftOnAnyChannelForSpamDuplicateStopOrASuppressedContact) {
-  // Even when the company wrote templates for them.
-  std::map<std::string, std::string> company;
+  CompanyConfig company = Company();
   for (DraftChannel channel : kDraftChannels)
     for (const char* category : {"spam", "duplicate", "stop", "routine"})
-      company[std::string(DraftChannelName(channel)) + "." + category] = "Hi {{contact.first_name}}. Reply STOP to opt out.";
+      company.templates[std::string(DraftChannelName(channel)) + "." + category] = "Hi {{contact.first_name}}. Reply STOP to opt out.";
   for (DraftChannel channel : kDraftChannels) {
     for (Category c : {Category::kSpam, Category::kDuplicate, Category::kStop}) {
-      DraftInput in = On(channel, c);
-      in.templates = &company;
-      const Draft d = WriteDraft(in);
+      DraftRequest r = On(channel, c);
+      r.company = &company;
+      const Draft d = WriteDraft(r);
       EXPECT_EQ(d.text, "") << DraftChannelName(channel) << " " << CategoryName(c);
-      EXPECT_EQ(d.subject, "");
+      EXPECT_EQ(d.FullText(), "");
       EXPECT_THAT(d.withheld, HasSubstr(std::string(CategoryName(c)))) << DraftChannelName(channel);
     }
     for (Category c : kReal) {
-      DraftInput in = On(channel, c);
-      in.templates = &company;
-      in.do_not_contact = true;
-      const Draft d = WriteDraft(in);
+      DraftRequest r = On(channel, c);
+      r.company = &company;
+      r.do_not_contact = true;
+      const Draft d = WriteDraft(r);
       EXPECT_EQ(d.text, "") << DraftChannelName(channel) << " " << CategoryName(c);
       EXPECT_EQ(d.withheld, "the contact asked to stop");
     }
   }
+}
+
+TEST(ReadRequest, WhatTheyAsked) {
+  DraftRequest r = Request(Category::kActiveEstimate, Channel::kEmail,
+                           "We'd like to go ahead with the architectural shingle option. What is the earliest start "
+                           "date, and do you need a deposit up front?");
+  r.estimates = {{"3897", "Roof Replacement", "awaiting response", At("2026-11-05T00:00:00-06:00")},
+                 {"3101", "Gutters", "approved", At("2026-03-01T00:00:00-06:00")}};
+  RequestFacts f = ReadRequest(r);
+  EXPECT_EQ(f.intent, Intent::kGoAhead);
+  EXPECT_EQ(f.question, "What is the earliest start date, and do you need a deposit up front?");
+  EXPECT_THAT(f.topics, ElementsAre(Topic::kStart, Topic::kDeposit));
+  EXPECT_EQ(TopicsPhrase(f.topics, "en"), "the start date and the deposit");
+  ASSERT_TRUE(f.estimate.has_value());
+  EXPECT_EQ(f.estimate->number, "3897") << "their latest open quote";
+  EXPECT_EQ(f.service, "roof");
+
+  EXPECT_EQ(ReadRequest(Request(Category::kActiveEstimate, Channel::kSms, "Quick question before we go ahead: is the ridge vent included?")).intent,
+            Intent::kQuestion)
+      << "\"before we go ahead\" is not a go-ahead";
+  EXPECT_EQ(ReadRequest(Request(Category::kWarranty, Channel::kSms, "The gutter guards are sagging. Is that covered?")).intent,
+            Intent::kProblem);
+  EXPECT_EQ(ReadRequest(Request(Category::kActiveEstimate, Channel::kForm, "Flashing looks fine, no leak. Can we get a quote?")).intent,
+            Intent::kRequest)
+      << "\"no leak\" is no problem, and asking for a quote is a request";
+  EXPECT_EQ(ReadRequest(Request(Category::kUnknown, Channel::kCall, "")).intent, Intent::kMissedCall);
+  DraftRequest form = Request(Category::kUnknown, Channel::kForm, "");
+  EXPECT_EQ(ReadRequest(form).intent, Intent::kRequest) << "an empty form is not a missed call";
+}
+
+TEST(ReadRequest, TheEstimateTheyNamed) {
+  DraftRequest r = Request(Category::kOldEstimate, Channel::kEmail, "You gave us an estimate last December (2651). Is it still valid?");
+  r.estimates = {{"2651", "Roof Replacement", "sent", At("2025-12-09T00:00:00-06:00")},
+                 {"3715", "Gutters", "sent", At("2026-09-10T00:00:00-05:00")}};
+  RequestFacts f = ReadRequest(r);
+  ASSERT_TRUE(f.estimate.has_value());
+  EXPECT_EQ(f.estimate->number, "2651");
+  EXPECT_EQ(f.estimate->what, "Roof Replacement");
+  // A number in their words that no export has: still named, with nothing known of it.
+  f = ReadRequest(Request(Category::kActiveEstimate, Channel::kSms, "About quote #4410, can we add gutters?"));
+  ASSERT_TRUE(f.estimate.has_value());
+  EXPECT_EQ(f.estimate->number, "4410");
+  // Square feet and phone numbers are not estimate numbers.
+  f = ReadRequest(Request(Category::kActiveEstimate, Channel::kSms, "House is 1,800 sq ft, call 512 555 0126"));
+  EXPECT_FALSE(f.estimate.has_value());
+}
+
+TEST(ReadRequest, TheDayTheyCalled) {
+  const Timestamp as_of = At("2026-11-23T08:00:00-06:00");
+  EXPECT_EQ(DayPhrase(At("2026-11-19T10:00:00-06:00"), as_of, "America/Chicago", "en"), "Thursday");
+  EXPECT_EQ(DayPhrase(At("2026-11-19T10:00:00-06:00"), as_of, "America/Chicago", "es"), "jueves");
+  EXPECT_EQ(DayPhrase(At("2026-11-12T10:00:00-06:00"), as_of, "America/Chicago", "en"), "Nov 12") << "over six days ago";
+  EXPECT_EQ(DayPhrase(At("2026-11-12T10:00:00-06:00"), as_of, "America/Chicago", "es"), "12 de noviembre");
+  EXPECT_EQ(DayPhrase(At("2026-11-22T23:30:00-06:00"), as_of, "America/Chicago", "en"), "Sunday") << "local time decides";
+}
+
+TEST(GuessLanguage, StopWordsDecide) {
+  EXPECT_EQ(GuessLanguage("Hola, necesito un presupuesto para el techo.").locale, "es");
+  EXPECT_EQ(GuessLanguage("hola habla rosa se está metiendo agua por el techo").locale, "es");
+  EXPECT_EQ(GuessLanguage("HOLA, NECESITO AYUDA CON LA CALEFACCIÓN").locale, "es");
+  EXPECT_EQ(GuessLanguage("Hi, I would like a quote to replace the roof on my house.\n\nGracias,\nJosé").locale, "en")
+      << "a Spanish sign-off under an English message";
+  EXPECT_EQ(GuessLanguage("").locale, "en");
+  EXPECT_EQ(GuessLanguage("3897").locale, "en");
+  EXPECT_EQ(GuessLanguage("Are you open Saturday?").locale, "en");
 }
 
 TEST(GreetingName, FirstNameOfARealName) {
@@ -279,11 +438,14 @@ TEST(GreetingName, FirstNameOfARealName) {
   EXPECT_EQ(GreetingName("Olivia"), "Olivia");
   EXPECT_EQ(GreetingName("Mary-Kate Olsen"), "Mary-Kate");
   EXPECT_EQ(GreetingName("D'Andre Smith"), "D'Andre");
+  EXPECT_EQ(GreetingName("José Ramírez"), "José");
+  EXPECT_EQ(GreetingName("Óscar Benítez"), "Óscar");
 }
 
 TEST(GreetingName, NothingForCallerIdTextNumbersOrInitials) {
   EXPECT_EQ(GreetingName("WIRELESS CALLER"), "");
   EXPECT_EQ(GreetingName("MITCHELL DWAYNE"), "") << "all-caps caller ID is not a greeting";
+  EXPECT_EQ(GreetingName("JOSÉ RAMÍREZ"), "");
   EXPECT_EQ(GreetingName("Anonymous"), "");
   EXPECT_EQ(GreetingName("Unknown Caller"), "");
   EXPECT_EQ(GreetingName("Private"), "");
@@ -294,6 +456,19 @@ TEST(GreetingName, NothingForCallerIdTextNumbersOrInitials) {
   EXPECT_EQ(GreetingName("J"), "");
   EXPECT_EQ(GreetingName(""), "");
   EXPECT_EQ(GreetingName("jane@example.com"), "");
+}
+
+TEST(LintDraft, CatchesWhatNoOneShouldSend) {
+  auto errors = [](DraftChannel c, std::string_view text) { return LintDraft(c, text).size(); };
+  EXPECT_EQ(errors(DraftChannel::kEmail, "Subject: Hi\n\nHi Jane,\n\nStill need help? Reply STOP to opt out."), 1u);
+  EXPECT_EQ(errors(DraftChannel::kEmail, "Subject: Hi\n\nHi Jane,\n\nStill need help? Reply not interested to stop."), 0u);
+  EXPECT_EQ(errors(DraftChannel::kEmail, "Hi Jane,\n\nStill need help? Reply not interested to stop."), 1u) << "no subject";
+  EXPECT_EQ(errors(DraftChannel::kSms, "Hi Jane, still need help?"), 1u) << "no way to stop";
+  EXPECT_EQ(errors(DraftChannel::kSms, std::string(400, 'x') + " Reply STOP to opt out."), 1u) << "three segments";
+  EXPECT_GE(errors(DraftChannel::kSms, "Hi {{contact.first_name}}, need help? Reply STOP to opt out."), 1u);
+  EXPECT_EQ(errors(DraftChannel::kSms, "Hi , need help? Reply STOP to opt out."), 1u) << "a greeting with no name";
+  EXPECT_EQ(errors(DraftChannel::kCall, ""), 1u);
+  EXPECT_EQ(BodySentences("Subject: x\n\nHi Jane,\n\nOne. You asked: \"Two? Really.\" Three?\n\nDecline.\n\nThanks,\nRick"), 3);
 }
 
 }  // namespace

@@ -6,13 +6,14 @@
 #include <cctype>
 
 #include "core/embedded.h"
+#include "message/language.h"
 
 namespace ringback {
 namespace {
 
 namespace mustache = kainjow::mustache;
 
-constexpr std::string_view kObjects[] = {"contact", "agent", "company", "request"};
+constexpr std::string_view kObjects[] = {"contact", "agent", "company", "request", "estimate", "followup"};
 constexpr std::string_view kOurOffice = "our office";
 
 // A Mustache tag in a template's source, with the standard {{ }} delimiters.
@@ -142,9 +143,26 @@ std::string DropStandaloneMarks(std::string_view rendered) {
 }
 
 // A value as plain text on one line: no braces (nothing that looks like a tag), no controls.
-std::string CleanValue(std::string_view value) {
+// For a text message, curly quotes, dashes and the ellipsis become their plain forms: one of
+// them would make the whole text UCS-2 (70 characters a segment instead of 160).
+std::string CleanValue(std::string_view value, bool sms = false) {
+  static constexpr std::pair<std::string_view, std::string_view> kPlain[] = {
+      {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""}, {"\xE2\x80\x9D", "\""},
+      {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"}, {"\xE2\x80\xA6", "..."}, {"\xC2\xA0", " "}};
   std::string out;
-  for (char c : value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (sms) {
+      bool replaced = false;
+      for (const auto& [from, to] : kPlain)
+        if (value.substr(i, from.size()) == from) {
+          out += to;
+          i += from.size() - 1;
+          replaced = true;
+          break;
+        }
+      if (replaced) continue;
+    }
     if (c == '{' || c == '}') continue;
     out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
   }
@@ -211,30 +229,50 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-mustache::data MergeData(Category category, const MergeValues& v) {
-  const auto object = [](std::initializer_list<std::pair<const char*, std::string>> fields) {
+mustache::data MergeData(Category category, const MergeValues& v, DraftChannel channel) {
+  const bool sms = channel == DraftChannel::kSms;
+  const auto object = [sms](std::initializer_list<std::pair<const char*, std::string>> fields) {
     mustache::data obj{mustache::data::type::object};
     for (const auto& [name, value] : fields) {
-      std::string clean = CleanValue(value);
+      std::string clean = CleanValue(value, sms);
       if (!clean.empty()) obj.set(name, clean);  // unset: sections skip it, variables render nothing
     }
     return obj;
   };
   mustache::data data;
   data.set("contact", object({{"first_name", v.contact_first_name}}));
-  data.set("agent", object({{"first_name", v.agent_first_name}, {"phone", v.agent_phone}}));
-  const std::string company = CleanValue(v.company_name);
-  data.set("company", object({{"name", company.empty() ? std::string(kOurOffice) : company}}));
-  data.set("request", object({{"summary", v.request_summary}}));
+  data.set("agent", object({{"first_name", v.agent_first_name}, {"name", v.agent_name}, {"phone", v.agent_phone}}));
+  const std::string company = CleanValue(v.company_name, sms);
+  data.set("company", object({{"name", company.empty() ? std::string(kOurOffice) : company}, {"phone", v.company_phone}}));
+  mustache::data request = object({{"summary", v.request_summary}, {"day", v.request_day},
+                                   {"service", v.request_service}, {"question", v.request_question},
+                                   {"topics", v.request_topics}, {"subject", v.request_subject}});
+  switch (v.intent) {
+    case Intent::kGoAhead: request.set("go_ahead", true); break;
+    case Intent::kProblem: request.set("problem", true); break;
+    case Intent::kQuestion: request.set("asking", true); break;
+    case Intent::kRequest: request.set("plain", true); break;
+    case Intent::kMissedCall: request.set("missed_call", true); break;
+  }
+  if (v.called) request.set("called", true);
+  data.set("request", request);
+  data.set("estimate", object({{"number", v.estimate_number}, {"for", v.estimate_for}}));
+  mustache::data followup{mustache::data::type::object};
+  if (!Trim(v.followup_text).empty()) followup.set("text", Trim(v.followup_text));  // already a clean SMS
+  data.set("followup", followup);
   data.set(std::string(CategoryName(category)), true);
+  if (v.brief) data.set("brief", true);
   return data;
 }
 
-// Renders `text` with every optional value missing: what a caller with no name, no agent and
-// no summary receives.
+// `v` with every optional value missing: what a caller with no name, no agent, no request
+// details and no company phone receives. What kind of request it is stays.
 MergeValues WithoutOptionalValues(const MergeValues& v) {
   MergeValues bare;
   bare.company_name = v.company_name;
+  bare.intent = v.intent;
+  bare.called = v.called;
+  bare.brief = v.brief;
   return bare;
 }
 
@@ -261,25 +299,37 @@ std::optional<DraftChannel> ParseDraftChannel(std::string_view name) {
   return std::nullopt;
 }
 
-std::string TemplateKey(DraftChannel channel, Category category) {
-  return std::string(DraftChannelName(channel)) + "." + std::string(CategoryName(category));
+std::string TemplateKey(DraftChannel channel, Category category, std::string_view locale) {
+  const std::string key = std::string(DraftChannelName(channel)) + "." + std::string(CategoryName(category));
+  return locale.empty() || locale == kDefaultLocale ? key : std::string(locale) + "." + key;
 }
 
 const std::vector<std::string>& MergeFields() {
-  static const std::vector<std::string> fields{"contact.first_name", "agent.first_name", "agent.phone",
-                                               "company.name", "request.summary"};
+  static const std::vector<std::string> fields{
+      "contact.first_name", "agent.first_name", "agent.name",        "agent.phone",      "company.name",
+      "company.phone",      "request.summary",  "request.day",       "request.service",  "request.question",
+      "request.topics",     "request.subject",  "request.go_ahead",  "request.problem",  "request.asking",
+      "request.plain",      "request.missed_call", "request.called", "estimate.number",  "estimate.for",
+      "followup.text"};
   return fields;
+}
+
+std::vector<std::string> CompanyLocales(const CompanyConfig& config) {
+  return config.draft_locales.empty() ? ShippedLocales() : config.draft_locales;
 }
 
 const std::map<std::string, std::string>& BuiltinTemplates() {
   static const std::map<std::string, std::string> templates = [] {
     std::map<std::string, std::string> out;
-    for (DraftChannel channel : kDraftChannels) {
-      const std::string file = "draft_" + std::string(DraftChannelName(channel)) + ".mustache";
-      for (const auto& [path, bytes] : embedded::templates()) {
-        if (!path.ends_with("/" + file)) continue;
-        for (auto& [category, body] : SplitSections(bytes))
-          out[std::string(DraftChannelName(channel)) + "." + category] = std::move(body);
+    for (const std::string& locale : ShippedLocales()) {
+      for (DraftChannel channel : kDraftChannels) {
+        const std::string file = "draft_" + std::string(DraftChannelName(channel)) +
+                                 (locale == kDefaultLocale ? "" : "." + locale) + ".mustache";
+        for (const auto& [path, bytes] : embedded::templates()) {
+          if (!path.ends_with("/" + file)) continue;
+          for (auto& [category, body] : SplitSections(bytes))
+            out[TemplateKey(channel, *ParseCategory(category), locale)] = std::move(body);
+        }
       }
     }
     return out;
@@ -288,9 +338,9 @@ const std::map<std::string, std::string>& BuiltinTemplates() {
 }
 
 TemplateSource FindTemplate(DraftChannel channel, Category category,
-                            const std::map<std::string, std::string>* company) {
+                            const std::map<std::string, std::string>* company, std::string_view locale) {
   TemplateSource source;
-  source.key = TemplateKey(channel, category);
+  source.key = TemplateKey(channel, category, locale);
   if (company) {
     if (auto it = company->find(source.key); it != company->end()) {
       source.text = it->second;
@@ -308,7 +358,7 @@ StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, C
   if (!tmpl.is_valid()) return Status::InvalidArgument("template does not parse: " + tmpl.error_message());
   // Plain text, not HTML: "O'Brien" and "Roofing & Air" stay as written.
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-  const std::string raw = DropStandaloneMarks(tmpl.render(MergeData(category, values)));
+  const std::string raw = DropStandaloneMarks(tmpl.render(MergeData(category, values, channel)));
   Rendered out;
   if (channel == DraftChannel::kSms) {
     std::string flat = raw;
@@ -356,7 +406,7 @@ std::vector<LintIssue> LintTemplateSource(std::string_view text) {
         return issues;  // the tags after it cannot be read
       case '#':
       case '^':
-        if (!IsObject(tag.name) && !ParseCategory(tag.name) && !Resolves(tag.name, scope))
+        if (!IsObject(tag.name) && !ParseCategory(tag.name) && tag.name != "brief" && !Resolves(tag.name, scope))
           AddIssue(issues, Severity::kError, UnknownFieldMessage(tag));
         scope.push_back(tag.name);
         break;
@@ -371,6 +421,8 @@ std::vector<LintIssue> LintTemplateSource(std::string_view text) {
   for (const std::string& phrase : PressurePhrases(fixed_text))
     AddIssue(issues, Severity::kError,
              "pressure wording \"" + phrase + "\": no urgency tricks or invented discounts");
+  for (const std::string& phrase : PromisePhrases(fixed_text))
+    AddIssue(issues, Severity::kError, "promise \"" + phrase + "\": never promise a time, a price or a result");
   return issues;
 }
 
@@ -386,82 +438,266 @@ std::string SamplePhone(const std::string& e164) {
 
 }  // namespace
 
-MergeValues SampleValues(const CompanyConfig& config, Category category) {
+MergeValues SampleValues(const CompanyConfig& config, Category category, std::string_view locale) {
+  const bool es = locale == "es";
   MergeValues v;
-  v.contact_first_name = "Jordan";
+  v.contact_first_name = es ? "José" : "Jordan";
   v.agent_first_name = "Alex";
+  v.agent_name = "Alex Rivera";
   v.agent_phone = "(512) 555-0100";
   if (!config.team.empty()) {
     const Person& p = config.team.front();
     v.agent_first_name = p.name.substr(0, p.name.find(' '));
+    v.agent_name = p.name;
     v.agent_phone = SamplePhone(p.phone);
   }
   v.company_name = config.name;
+  v.company_phone = config.phone;
+  v.request_day = es ? "jueves" : "Thursday";
   switch (category) {
-    case Category::kEmergency: v.request_summary = "water coming through the kitchen ceiling"; break;
-    case Category::kActiveEstimate: v.request_summary = "need a quote to replace the roof"; break;
-    case Category::kOldEstimate: v.request_summary = "estimate for new gutters"; break;
-    case Category::kWarranty: v.request_summary = "the repair from last spring is leaking again"; break;
-    case Category::kRoutine: v.request_summary = "do you service the Temple area?"; break;
-    default: break;  // a missed call without a message
+    case Category::kEmergency:
+      v.intent = Intent::kProblem;
+      v.request_service = ServicePhrase("roof", locale);
+      v.request_summary = es ? "entra agua por el techo de la cocina" : "water coming through the kitchen ceiling";
+      break;
+    case Category::kActiveEstimate:
+      v.intent = Intent::kGoAhead;
+      v.estimate_number = "3897";
+      v.estimate_for = "roof replacement";
+      v.request_service = ServicePhrase("roof", locale);
+      v.request_topics = TopicsPhrase({Topic::kStart, Topic::kDeposit}, locale);
+      v.request_question = es ? "¿Cuándo podrían empezar y necesitan un depósito?"
+                              : "What is the earliest start date, and do you need a deposit up front?";
+      v.request_subject = "Estimate #3897";
+      v.request_summary = es ? "queremos seguir adelante con el presupuesto" : "we'd like to go ahead with the estimate";
+      break;
+    case Category::kOldEstimate:
+      v.intent = Intent::kQuestion;
+      v.estimate_number = "3715";
+      v.estimate_for = "gutters";
+      v.request_service = ServicePhrase("gutters", locale);
+      v.request_topics = TopicsPhrase({Topic::kPrice}, locale);
+      v.request_question = es ? "¿Sigue vigente el presupuesto de las canaletas?"
+                              : "Is the gutter quote from September still good?";
+      v.request_summary = es ? "¿sigue vigente el presupuesto?" : "is the quote still good?";
+      break;
+    case Category::kWarranty:
+      v.intent = Intent::kProblem;
+      v.request_service = ServicePhrase("heat_pump", locale);
+      v.request_topics = TopicsPhrase({Topic::kWarranty}, locale);
+      v.request_question = es ? "¿Lo cubre la garantía?" : "Is that covered?";
+      v.request_summary = es ? "la bomba de calor hace ruido" : "the heat pump makes a loud rattle";
+      break;
+    case Category::kRoutine:
+      v.intent = Intent::kQuestion;
+      v.request_topics = TopicsPhrase({Topic::kArea}, locale);
+      v.request_question = es ? "¿Trabajan en Kyle?" : "Do you service the Temple area?";
+      v.request_summary = v.request_question;
+      break;
+    default:
+      v.intent = Intent::kMissedCall;  // a missed call without a message
+      v.called = true;
+      break;
   }
   return v;
 }
 
+namespace {
+
+// The values of `sample` as each kind of request: every branch of a template gets rendered.
+std::vector<MergeValues> IntentVariants(const MergeValues& sample) {
+  std::vector<MergeValues> out;
+  for (Intent i : {Intent::kGoAhead, Intent::kProblem, Intent::kQuestion, Intent::kRequest, Intent::kMissedCall}) {
+    MergeValues v = sample;
+    v.intent = i;
+    v.called = i == Intent::kMissedCall || sample.called;
+    out.push_back(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+MergeValues WithoutDetails(MergeValues v, bool drop_names) {
+  v.brief = true;
+  v.request_service.clear();
+  v.request_topics.clear();
+  v.request_day.clear();
+  v.request_question.clear();
+  v.request_summary.clear();
+  v.estimate_for.clear();
+  if (drop_names) v.contact_first_name.clear(), v.agent_first_name.clear();
+  return v;
+}
+
+namespace {
+
+// The accented letters GSM-7 lacks, and their plain forms (é, ñ, ü, à... are in GSM-7).
+constexpr std::pair<std::string_view, std::string_view> kNonGsmAccents[] = {
+    {"\xC3\xA1", "a"}, {"\xC3\xAD", "i"}, {"\xC3\xB3", "o"}, {"\xC3\xBA", "u"}, {"\xC3\x81", "A"},
+    {"\xC3\x8D", "I"}, {"\xC3\x93", "O"}, {"\xC3\x9A", "U"}, {"\xC3\xA2", "a"}, {"\xC3\xA3", "a"},
+    {"\xC3\xA7", "c"}, {"\xC3\xAA", "e"}, {"\xC3\xAB", "e"}, {"\xC3\xAE", "i"}, {"\xC3\xAF", "i"},
+    {"\xC3\xB4", "o"}, {"\xC3\xB5", "o"}, {"\xC3\xBB", "u"}, {"\xC3\xBD", "y"}, {"\xC3\xBF", "y"},
+    {"\xC3\x82", "A"}, {"\xC3\x83", "A"}, {"\xC3\x8A", "E"}, {"\xC3\x8B", "E"}, {"\xC3\x8E", "I"},
+    {"\xC3\x8F", "I"}, {"\xC3\x94", "O"}, {"\xC3\x95", "O"}, {"\xC3\x9B", "U"}, {"\xC3\x9D", "Y"}};
+
+std::string PlainLetters(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool replaced = false;
+    for (const auto& [from, to] : kNonGsmAccents)
+      if (std::string_view(s).substr(i, 2) == from) {
+        out += to;
+        ++i;
+        replaced = true;
+        break;
+      }
+    if (!replaced) out += s[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+MergeValues WithPlainLetters(MergeValues v) {
+  for (std::string* s : {&v.contact_first_name, &v.agent_first_name, &v.agent_name, &v.company_name,
+                         &v.request_summary, &v.request_day, &v.request_service, &v.request_question,
+                         &v.request_topics, &v.request_subject, &v.estimate_for})
+    *s = PlainLetters(*s);
+  return v;
+}
+
+std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values) {
+  struct Try {
+    SmsFit fit;
+    MergeValues values;
+    std::size_t segments = 0;
+    std::optional<Rendered> rendered;
+  };
+  std::vector<Try> tries;
+  for (SmsFit fit : {SmsFit::kFull, SmsFit::kPlainLetters, SmsFit::kBrief, SmsFit::kBriefPlainLetters}) {
+    MergeValues v = fit == SmsFit::kPlainLetters || fit == SmsFit::kBriefPlainLetters ? WithPlainLetters(values) : values;
+    v.brief = fit == SmsFit::kBrief || fit == SmsFit::kBriefPlainLetters;
+    StatusOr<Rendered> r = RenderTemplate(text, DraftChannel::kSms, category, v);
+    if (!r.ok()) return std::nullopt;
+    tries.push_back({fit, v, LintSms(r->text).segments, *r});
+  }
+  const auto pick = [&](SmsFit fit, std::size_t max_segments) -> std::optional<FittedSms> {
+    for (const Try& t : tries)
+      if (t.fit == fit && t.segments <= max_segments) return FittedSms{*t.rendered, fit};
+    return std::nullopt;
+  };
+  // One text keeping every detail; then two texts, as written, then in plain letters; then the
+  // shortened text.
+  for (const auto& [fit, max] : std::initializer_list<std::pair<SmsFit, std::size_t>>{
+           {SmsFit::kFull, 1}, {SmsFit::kBrief, 1}, {SmsFit::kFull, 2}, {SmsFit::kPlainLetters, 1},
+           {SmsFit::kPlainLetters, 2}, {SmsFit::kBrief, 2}, {SmsFit::kBriefPlainLetters, 1}, {SmsFit::kBriefPlainLetters, 2}})
+    if (std::optional<FittedSms> f = pick(fit, max)) return f;
+  for (bool drop_names : {false, true}) {
+    StatusOr<Rendered> r =
+        RenderTemplate(text, DraftChannel::kSms, category, WithoutDetails(WithPlainLetters(values), drop_names));
+    if (r.ok() && LintSms(r->text).segments <= 2)
+      return FittedSms{*r, drop_names ? SmsFit::kWithoutNames : SmsFit::kWithoutDetails};
+  }
+  return std::nullopt;
+}
+
 TemplateCheck CheckTemplate(DraftChannel channel, Category category, const TemplateSource& source,
-                            const MergeValues& sample) {
+                            const MergeValues& sample, std::string_view locale) {
   TemplateCheck check;
   check.key = source.key;
+  check.locale = std::string(locale);
   check.channel = channel;
   check.category = category;
   check.company = source.company;
   check.issues = LintTemplateSource(source.text);
   if (HasErrors(check.issues) && source.text.empty()) return check;
   StatusOr<Rendered> full = RenderTemplate(source.text, channel, category, sample);
-  StatusOr<Rendered> bare = RenderTemplate(source.text, channel, category, WithoutOptionalValues(sample));
-  if (!full.ok() || !bare.ok()) return check;  // the parse error is already reported
+  if (!full.ok()) return check;  // the parse error is already reported
+  if (channel == DraftChannel::kSms)
+    if (std::optional<FittedSms> fitted = FitSms(source.text, category, sample)) full = fitted->rendered;
   check.sample = *full;
   const Severity stop_severity = channel == DraftChannel::kCall ? Severity::kWarning : Severity::kError;
   if (channel == DraftChannel::kSms) {
     check.sms = LintSms(full->text);
     for (const LintIssue& i : check.sms->issues) AddIssue(check.issues, i.severity, i.message);
-  } else if (full->text.empty()) {
-    AddIssue(check.issues, Severity::kError, "renders to an empty text");
-  } else if (!HasStopWording(full->text)) {
-    AddIssue(check.issues, stop_severity,
-             channel == DraftChannel::kCall
-                 ? "no way to stop: offer one (\"just say so and we won't call again\")"
-                 : "no way to stop: add \"reply not interested and we won't contact you again\"");
   }
-  if (HasStopWording(full->text) && !HasStopWording(bare->text))
-    AddIssue(check.issues, stop_severity, "the way to stop disappears when a value is missing");
-  for (const std::string& gap : FindGaps(bare->text + "\n" + bare->subject))
-    AddIssue(check.issues, Severity::kWarning, "a value looks missing when the name, agent or request is unknown: \"" + gap + "\"");
+  for (const MergeValues& variant : IntentVariants(sample)) {
+    for (const MergeValues& values : {variant, WithoutOptionalValues(variant)}) {
+      StatusOr<Rendered> r = RenderTemplate(source.text, channel, category, values);
+      if (!r.ok()) continue;
+      const std::string what = std::string(IntentName(values.intent));
+      if (r->text.empty()) {
+        AddIssue(check.issues, Severity::kError, "renders to an empty text for a " + what);
+        continue;
+      }
+      if (channel == DraftChannel::kSms) {
+        const std::optional<FittedSms> fitted = FitSms(source.text, category, values);
+        if (!fitted)
+          AddIssue(check.issues, Severity::kError, "longer than two texts even without details, for a " + what);
+        else if (fitted->fit == SmsFit::kWithoutDetails || fitted->fit == SmsFit::kWithoutNames)
+          AddIssue(check.issues, Severity::kWarning,
+                   "fits two texts only without the request's details, for a " + what + ": shorten it or mark parts {{^brief}}");
+        if (!HasStopWording(r->text)) AddIssue(check.issues, Severity::kError, "no way to stop for a " + what);
+      } else if (!HasStopWording(r->text)) {
+        AddIssue(check.issues, stop_severity,
+                 channel == DraftChannel::kCall
+                     ? "no way to stop: offer one (\"just say so and we won't call again\")"
+                     : "no way to stop: add \"reply not interested and we won't contact you again\"");
+      }
+      if (channel == DraftChannel::kEmail && HasSmsStopKeyword(r->text))
+        AddIssue(check.issues, Severity::kError,
+                 "an SMS keyword in an email: people decline an email in words (\"reply not interested\"), not STOP");
+      if (r->text.find("{{") != std::string::npos || r->text.find("}}") != std::string::npos)
+        AddIssue(check.issues, Severity::kError, "an unfilled field shows in the text");
+    }
+  }
+  StatusOr<Rendered> bare = RenderTemplate(source.text, channel, category, WithoutOptionalValues(sample));
+  if (bare.ok()) {
+    if (HasStopWording(full->text) && !HasStopWording(bare->text))
+      AddIssue(check.issues, stop_severity, "the way to stop disappears when a value is missing");
+    for (const std::string& gap : FindGaps(bare->text + "\n" + bare->subject))
+      AddIssue(check.issues, Severity::kWarning, "a value looks missing when the name, agent or request is unknown: \"" + gap + "\"");
+  }
   return check;
 }
 
 std::vector<TemplateCheck> CheckTemplates(const CompanyConfig& config) {
   std::vector<TemplateCheck> checks;
-  for (DraftChannel channel : kDraftChannels)
-    for (Category category : kDraftCategories)
-      checks.push_back(CheckTemplate(channel, category, FindTemplate(channel, category, &config.templates),
-                                     SampleValues(config, category)));
+  const std::vector<std::string> locales = CompanyLocales(config);
+  for (const std::string& locale : locales)
+    for (DraftChannel channel : kDraftChannels)
+      for (Category category : kDraftCategories)
+        checks.push_back(CheckTemplate(channel, category, FindTemplate(channel, category, &config.templates, locale),
+                                       SampleValues(config, category, locale), locale));
   for (const auto& [key, text] : config.templates) {
-    const std::size_t dot = key.find('.');
-    const auto channel = ParseDraftChannel(key.substr(0, dot));
+    std::string rest = key, locale(kDefaultLocale);
+    if (const std::size_t dot = key.find('.'); dot != std::string::npos && !ParseDraftChannel(key.substr(0, dot))) {
+      locale = key.substr(0, dot);
+      rest = key.substr(dot + 1);
+    }
+    const std::size_t dot = rest.find('.');
+    const auto channel = ParseDraftChannel(rest.substr(0, dot));
     std::optional<Category> category;
-    if (dot != std::string::npos) category = ParseCategory(key.substr(dot + 1));
-    if (channel && category && IsReal(*category)) continue;  // checked above
+    if (dot != std::string::npos) category = ParseCategory(rest.substr(dot + 1));
+    const bool written = std::find(locales.begin(), locales.end(), locale) != locales.end();
+    if (channel && category && IsReal(*category) && written) continue;  // checked above
     TemplateCheck check;
     check.key = key;
+    check.locale = locale;
     check.company = true;
-    if (channel && category) {
+    if (channel && category && !written) {
+      check.channel = *channel;
+      check.category = *category;
+      check.issues.push_back({Severity::kWarning, "never used: the office does not write drafts in \"" + locale +
+                                                      "\" ([drafts] languages)"});
+    } else if (channel && category) {
       check.channel = *channel;
       check.category = *category;
       check.issues.push_back({Severity::kWarning, "never used: no draft is written for " +
                                                       std::string(CategoryName(*category))});
     } else {
-      check.issues.push_back({Severity::kError, "unknown template: expected sms|email|call.CATEGORY"});
+      check.issues.push_back({Severity::kError, "unknown template: expected sms|email|call.CATEGORY or LOCALE.sms|email|call.CATEGORY"});
     }
     checks.push_back(check);
   }

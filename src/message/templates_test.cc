@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
 #include "message/templates.h"
@@ -60,6 +61,21 @@ TEST(Wording, StopWordingInTheFormsPeopleWriteIt) {
   EXPECT_FALSE(HasStopWording("We will call you back soon."));
 }
 
+TEST(Wording, SpanishStopWordingAndTheSmsKeyword) {
+  EXPECT_TRUE(HasStopWording("Para darse de baja, responda STOP."));
+  EXPECT_TRUE(HasStopWording("responda \"no me interesa\" y no le volveremos a contactar"));
+  EXPECT_TRUE(HasSmsStopKeyword("Reply STOP to opt out."));
+  EXPECT_TRUE(HasSmsStopKeyword("Para darse de baja, responda STOP."));
+  EXPECT_FALSE(HasSmsStopKeyword("just reply \"not interested\" and we'll close it"));
+  EXPECT_FALSE(HasSmsStopKeyword("Please stop by our showroom"));
+}
+
+TEST(Wording, PromisesAreFound) {
+  EXPECT_THAT(PromisePhrases("We guarantee same-day service"), ElementsAre("guarantee", "same-day"));
+  EXPECT_THAT(PromisePhrases("Llegamos mañana mismo"), ElementsAre("manana mismo"));
+  EXPECT_THAT(PromisePhrases("What day and time suit you for a visit?"), IsEmpty());
+}
+
 TEST(Wording, PressurePhrasesAreFoundAsWholeWords) {
   EXPECT_THAT(PressurePhrases("Act now: limited time offer!"), ElementsAre("act now", "limited time"));
   EXPECT_THAT(PressurePhrases("Book today and get 20% off"), ElementsAre("% off"));
@@ -71,20 +87,22 @@ TEST(Wording, PressurePhrasesAreFoundAsWholeWords) {
   EXPECT_THAT(PressurePhrases("Reply STOP to opt out."), IsEmpty());
 }
 
-TEST(BuiltinTemplates, EveryChannelAndDraftCategoryHasOne) {
-  for (DraftChannel channel : kDraftChannels) {
-    for (Category category : kDraftCategories) {
-      const std::string key = TemplateKey(channel, category);
-      ASSERT_TRUE(BuiltinTemplates().contains(key)) << key;
-      EXPECT_THAT(BuiltinTemplates().at(key), Not(StartsWith("\n"))) << key;
+TEST(BuiltinTemplates, EveryLanguageChannelAndDraftCategoryHasOne) {
+  for (const char* locale : {"en", "es"}) {
+    for (DraftChannel channel : kDraftChannels) {
+      for (Category category : kDraftCategories) {
+        const std::string key = TemplateKey(channel, category, locale);
+        ASSERT_TRUE(BuiltinTemplates().contains(key)) << key;
+        EXPECT_THAT(BuiltinTemplates().at(key), Not(StartsWith("\n"))) << key;
+      }
     }
   }
-  EXPECT_EQ(BuiltinTemplates().size(), 18u) << "nothing for spam, duplicate or stop";
+  EXPECT_EQ(BuiltinTemplates().size(), 36u) << "nothing for spam, duplicate or stop";
 }
 
 TEST(BuiltinTemplates, PassEveryCheckWithoutErrors) {
   const std::vector<TemplateCheck> checks = CheckTemplates(Company());
-  ASSERT_EQ(checks.size(), 18u);
+  ASSERT_EQ(checks.size(), 36u) << "English and Spanish";
   for (const TemplateCheck& c : checks) {
     EXPECT_FALSE(c.company) << c.key;
     EXPECT_THAT(Errors(c.issues), IsEmpty()) << c.key << ":\n" << c.sample.text;
@@ -99,14 +117,38 @@ TEST(BuiltinTemplates, PassEveryCheckWithoutErrors) {
   }
 }
 
-TEST(BuiltinTemplates, MostTextsFitOneSegmentForATypicalCompany) {
+TEST(BuiltinTemplates, TextsFitOneSegmentWhereTheyCan) {
   const std::vector<TemplateCheck> checks = CheckTemplates(Company());
-  for (const char* key : {"sms.active_estimate", "sms.old_estimate", "sms.warranty", "sms.routine", "sms.unknown"})
+  // A missed call: one text, in either language.
+  for (const char* key : {"sms.unknown", "es.sms.unknown"})
     EXPECT_EQ(Find(checks, key)->sms->segments, 1u) << key << ": " << Find(checks, key)->sample.text;
   // The emergency text carries the 911 advice too: two segments, said so by a warning.
   const TemplateCheck* emergency = Find(checks, "sms.emergency");
   EXPECT_EQ(emergency->sms->segments, 2u);
   EXPECT_THAT(Warnings(emergency->issues), ElementsAre(HasSubstr("2 segments")));
+}
+
+TEST(BuiltinTemplates, EveryKindOfRequestIsAnsweredInEveryTemplate) {
+  const CompanyConfig c = Company();
+  for (const char* locale : {"en", "es"})
+    for (DraftChannel channel : kDraftChannels)
+      for (Category category : kDraftCategories) {
+        const TemplateSource source = FindTemplate(channel, category, nullptr, locale);
+        MergeValues v = SampleValues(c, category, locale);
+        std::set<std::string> texts;
+        for (Intent i : {Intent::kGoAhead, Intent::kProblem, Intent::kQuestion, Intent::kRequest, Intent::kMissedCall}) {
+          v.intent = i;
+          StatusOr<Rendered> r = RenderTemplate(source.text, channel, category, v);
+          ASSERT_TRUE(r.ok()) << source.key;
+          EXPECT_FALSE(r->text.empty()) << source.key << " " << IntentName(i);
+          texts.insert(r->text);
+        }
+        // An emergency is answered the same way whatever was said, and a call script leaves the
+        // wording to the caller (the question comes as a note); texts and emails answer in words.
+        if (category != Category::kEmergency && channel != DraftChannel::kCall) {
+          EXPECT_GE(texts.size(), channel == DraftChannel::kSms ? 3u : 2u) << source.key << ": their own words";
+        }
+      }
 }
 
 TEST(LintTemplateSource, KnownFieldsAndSectionsAreAccepted) {
@@ -125,7 +167,7 @@ TEST(LintTemplateSource, UnknownFieldsAreErrorsWithAHint) {
   EXPECT_THAT(Errors(LintTemplateSource("Hi {{contact.last_name}}")),
               ElementsAre(AllOf(HasSubstr("unknown merge field {{contact.last_name}}"), HasSubstr("known:"))));
   EXPECT_THAT(Errors(LintTemplateSource("{{#coupon}}x{{/coupon}}")), ElementsAre(HasSubstr("{{coupon}}")));
-  EXPECT_THAT(Errors(LintTemplateSource("{{#agent}}{{name}}{{/agent}}")), ElementsAre(HasSubstr("{{name}}")));
+  EXPECT_THAT(Errors(LintTemplateSource("{{#agent}}{{nickname}}{{/agent}}")), ElementsAre(HasSubstr("{{nickname}}")));
 }
 
 TEST(LintTemplateSource, SyntaxPartialsAndDelimitersAreErrors) {
@@ -197,18 +239,25 @@ TEST(CheckTemplates, CompanyTemplatesWinAndAreChecked) {
   c.templates["sms.unknown"] = "Hi {{contact.first_name}}, we missed your call!";
   c.templates["email.warranty"] = "Subject: Warranty\n\nHi {{contact.last_name}}, limited time: 20% off repairs.";
   const std::vector<TemplateCheck> checks = CheckTemplates(c);
-  ASSERT_EQ(checks.size(), 18u);
+  ASSERT_EQ(checks.size(), 36u);
 
   const TemplateCheck* routine = Find(checks, "sms.routine");
   EXPECT_TRUE(routine->company);
   EXPECT_TRUE(routine->ok());
   EXPECT_EQ(routine->sample.text,
             "Hi Jordan, Summit Ridge Roofing & Air here. Can we call you back? Reply STOP to opt out.");
+  EXPECT_FALSE(Find(checks, "es.sms.routine")->company) << "an English template does not speak for Spanish";
 
-  EXPECT_THAT(Errors(Find(checks, "sms.unknown")->issues), ElementsAre(HasSubstr("no way to stop")));
+  EXPECT_THAT(Errors(Find(checks, "sms.unknown")->issues), Contains(HasSubstr("no way to stop")));
   EXPECT_THAT(Errors(Find(checks, "email.warranty")->issues),
               ElementsAre(HasSubstr("{{contact.last_name}}"), HasSubstr("\"limited time\""), HasSubstr("\"% off\""),
                           HasSubstr("no way to stop")));
+  c.templates.clear();
+  c.templates["email.routine"] = "Subject: Hi\n\nHi {{contact.first_name}}, can we call? Reply STOP to opt out.";
+  c.templates["call.routine"] = "Say: We guarantee we'll be there today.";
+  const std::vector<TemplateCheck> more = CheckTemplates(c);
+  EXPECT_THAT(Errors(Find(more, "email.routine")->issues), Contains(HasSubstr("an SMS keyword in an email")));
+  EXPECT_THAT(Errors(Find(more, "call.routine")->issues), Contains(HasSubstr("promise \"guarantee\"")));
   EXPECT_FALSE(Find(checks, "sms.emergency")->company);
 }
 
@@ -227,7 +276,7 @@ TEST(CheckTemplates, StopWordingMustSurviveMissingValues) {
   CompanyConfig c = Company();
   c.templates["sms.routine"] = "Hi{{#contact.first_name}} {{contact.first_name}}, reply STOP to opt out{{/contact.first_name}}.";
   const std::vector<TemplateCheck> checks = CheckTemplates(c);
-  EXPECT_THAT(Errors(Find(checks, "sms.routine")->issues), ElementsAre(HasSubstr("disappears when a value is missing")));
+  EXPECT_THAT(Errors(Find(checks, "sms.routine")->issues), Contains(HasSubstr("disappears when a value is missing")));
 }
 
 TEST(CheckTemplates, GapsWithMissingValuesAreWarnings) {
@@ -253,16 +302,21 @@ TEST(CheckTemplates, TemplatesNoDraftCanUseAreReported) {
   CompanyConfig c = Company();
   c.templates["sms.spam"] = "Hi! Reply STOP to opt out.";
   c.templates["fax.routine"] = "Hi";
+  c.templates["es.sms.routine"] = "Hola. Responda STOP para darse de baja.";
+  c.draft_locales = {"en"};
   const std::vector<TemplateCheck> checks = CheckTemplates(c);
-  ASSERT_EQ(checks.size(), 20u);
+  ASSERT_EQ(checks.size(), 21u) << "18 English templates, then the three no draft can use";
   EXPECT_THAT(Warnings(Find(checks, "sms.spam")->issues), ElementsAre(HasSubstr("never used")));
   EXPECT_THAT(Errors(Find(checks, "fax.routine")->issues), ElementsAre(HasSubstr("unknown template")));
+  EXPECT_THAT(Warnings(Find(checks, "es.sms.routine")->issues), ElementsAre(HasSubstr("does not write drafts in \"es\"")));
 }
 
 TEST(DraftChannel, NamesRoundTrip) {
   for (DraftChannel c : kDraftChannels) EXPECT_EQ(ParseDraftChannel(DraftChannelName(c)), c);
   EXPECT_EQ(ParseDraftChannel("fax"), std::nullopt);
   EXPECT_EQ(TemplateKey(DraftChannel::kCall, Category::kOldEstimate), "call.old_estimate");
+  EXPECT_EQ(TemplateKey(DraftChannel::kCall, Category::kOldEstimate, "en"), "call.old_estimate");
+  EXPECT_EQ(TemplateKey(DraftChannel::kSms, Category::kRoutine, "es"), "es.sms.routine");
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "message/wording.h"
 
+#include "message/text_match.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -7,18 +9,26 @@
 namespace ringback {
 namespace {
 
-// Phrases are matched on Normalize()d text, whole words only.
-constexpr std::array<std::string_view, 18> kStopPhrases{
+// Phrases are matched on Fold()ed text (lower case, no accents), whole words only.
+constexpr std::array<std::string_view, 29> kStopPhrases{
     "reply stop",       "text stop",          "send stop",
     "reply with stop",  "opt out",            "opt-out",
     "unsubscribe",      "not interested",     "won't contact you again",
     "will not contact you again", "won't call again", "will not call again",
     "won't call you again", "will not call you again", "stop contacting",
     "no longer contact", "won't text you again", "will not text you again",
+    "won't hear from us", "responda stop",  "responde stop",
+    "envie stop",       "darse de baja",      "no me interesa",
+    "no le volveremos a", "no volveremos a llamar", "no volveremos a escribir",
+    "no le contactaremos", "dejar de recibir",
 };
 
+constexpr std::array<std::string_view, 8> kSmsKeywordPhrases{
+    "reply stop", "text stop", "send stop", "reply with stop", "responda stop", "responde stop", "envie stop",
+    "stop to opt out"};
+
 // Urgency tricks and invented discounts. "no hurry" is honest, so "hurry" alone is not here.
-constexpr std::array<std::string_view, 33> kPressurePhrases{
+constexpr std::array<std::string_view, 44> kPressurePhrases{
     "act now",        "act fast",         "act today",        "limited time",
     "limited-time",   "hurry up",         "last chance",      "final chance",
     "final notice",   "today only",       "only today",       "expires",
@@ -27,7 +37,18 @@ constexpr std::array<std::string_view, 33> kPressurePhrases{
     "before it's gone", "discount",        "discounted",       "% off",
     "percent off",    "coupon",           "promo",            "special offer",
     "special price",  "special pricing",  "sale",             "lowest price",
-    "save big",
+    "save big",       "descuento",        "oferta",           "promocion",
+    "ultima oportunidad", "solo hoy",     "por tiempo limitado", "actue ya",
+    "no se lo pierda", "precio especial", "rebaja",           "cupon",
+};
+
+// What a callback cannot honestly promise before anyone has looked: a time or a result.
+constexpr std::array<std::string_view, 18> kPromisePhrases{
+    "guarantee",      "guaranteed",      "we'll be there",  "we will be there",
+    "same day",       "same-day",        "within the hour", "within an hour",
+    "by tomorrow",    "first thing tomorrow", "in no time", "best price",
+    "garantizado",    "garantizamos",    "manana mismo",    "el mismo dia",
+    "en una hora",    "mejor precio",
 };
 
 // Words that read as a dropped value when punctuation follows at once: "help with."
@@ -35,39 +56,11 @@ constexpr std::array<std::string_view, 7> kDanglingWords{
     "with", "about", "regarding", "the", "your", "from", "and"};
 
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Lowercase ASCII, curly single quotes as ', double quotes dropped, whitespace runs as one space.
-std::string Normalize(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (text.substr(i, 3) == "\xE2\x80\x98" || text.substr(i, 3) == "\xE2\x80\x99") {
-      out += '\'';
-      i += 2;
-    } else if (text.substr(i, 3) == "\xE2\x80\x9C" || text.substr(i, 3) == "\xE2\x80\x9D") {
-      i += 2;
-    } else if (c == '"') {
-      continue;
-    } else if (IsSpace(c)) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return out;
-}
+std::string Normalize(std::string_view text) { return message_internal::Fold(text); }
 
-// True when `phrase` occurs in `text` with no letter or digit glued to either end.
 bool ContainsWords(std::string_view text, std::string_view phrase) {
-  for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
-    const std::size_t end = at + phrase.size();
-    const bool left_ok = !IsAlnum(phrase.front()) || at == 0 || !IsAlnum(text[at - 1]);
-    const bool right_ok = !IsAlnum(phrase.back()) || end == text.size() || !IsAlnum(text[end]);
-    if (left_ok && right_ok) return true;
-  }
-  return false;
+  return message_internal::ContainsWords(text, phrase);
 }
 
 // "$50 off", "$1,000 off": a money amount taken off a price.
@@ -99,6 +92,20 @@ bool HasStopWording(std::string_view text) {
   const std::string norm = Normalize(text);
   return std::any_of(kStopPhrases.begin(), kStopPhrases.end(),
                      [&](std::string_view p) { return ContainsWords(norm, p); });
+}
+
+bool HasSmsStopKeyword(std::string_view text) {
+  const std::string norm = Normalize(text);
+  return std::any_of(kSmsKeywordPhrases.begin(), kSmsKeywordPhrases.end(),
+                     [&](std::string_view p) { return ContainsWords(norm, p); });
+}
+
+std::vector<std::string> PromisePhrases(std::string_view text) {
+  const std::string norm = Normalize(text);
+  std::vector<std::string> found;
+  for (std::string_view p : kPromisePhrases)
+    if (ContainsWords(norm, p)) found.emplace_back(p);
+  return found;
 }
 
 std::vector<std::string> PressurePhrases(std::string_view text) {

@@ -21,8 +21,17 @@ struct LintIssue {
 bool HasErrors(const std::vector<LintIssue>& issues);
 
 // True when the text offers an easy opt-out: "Reply STOP", "opt out", "unsubscribe",
-// "reply not interested", "we won't contact you again", ... (case and quotes ignored).
+// "reply not interested", "we won't contact you again", "responda STOP", "no me interesa", ...
+// (case, accents and quotes ignored).
 bool HasStopWording(std::string_view text);
+
+// True when the text uses an SMS opt-out keyword ("Reply STOP", "text STOP", "responda
+// STOP"): right in a text message, wrong in an email, where people decline in words.
+bool HasSmsStopKeyword(std::string_view text);
+
+// Promises a callback must not make, as written in the rule list: "guarantee", "we'll be
+// there", "same day", "within the hour", "mañana mismo", ... Empty when there are none.
+std::vector<std::string> PromisePhrases(std::string_view text);
 
 // The pressure phrases found, as written in the rule list: "act now", "limited time",
 // "discount", "% off", "$50 off", ... Empty when the wording is clean.

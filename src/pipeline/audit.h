@@ -65,7 +65,8 @@ Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOption
 Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result,
                     std::shared_ptr<const Classifier> classifier);
 // When an opportunity's draft may go out: `as_of` or when the request came, whichever is later,
-// moved out of quiet hours in the person's zone; empty without a draft. Emergencies go at once.
+// moved out of quiet hours in the person's zone (texts and calls; an email is not held); empty
+// without a draft. Emergencies go at once.
 std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfig& config, Timestamp as_of);
 
 // Writes queue.csv, rejects.csv, recovery.csv, review.csv, review.xlsx and report.html to

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 const std::vector<std::string> kQueueColumns = {
     "id", "received_at", "channel", "contact", "category", "reasons", "owner", "backup_owner", "next_action",
     "deadline", "status", "duplicate_of", "draft", "channels", "first_attempt_at", "summary", "confidence", "trade", "contact_key", "escalations", "send_after",
-    "lead_source"};
+    "lead_source", "draft_channel"};
 
 std::string Joined(const std::vector<std::string>& items, const char* sep) {
   std::string out;
@@ -43,7 +43,7 @@ std::vector<std::string> QueueCells(const Opportunity& o, const std::string& zon
           std::string(CategoryName(o.category)), Joined(o.reasons, "; "), o.owner, o.backup_owner, o.next_action,
           when(o.deadline), std::string(StatusName(o.status)), o.duplicate_of, o.draft, ChannelList(o.channels),
           when(o.first_attempt_at), o.summary, confidence, o.trade, sanitize ? std::string() : o.contact_key,
-          std::to_string(o.escalations), when(send_after), o.lead_source};
+          std::to_string(o.escalations), when(send_after), o.lead_source, o.draft_channel};
 }
 
 // "calls.csv:0: the file is empty" -> "the file is empty": the file and line have columns.
@@ -86,6 +86,8 @@ Status WriteRejects(Store& store, const AuditResult& result, const fs::path& dir
 
 std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfig& config, Timestamp as_of) {
   if (o.draft.empty()) return std::nullopt;
+  // Quiet hours are for calls and texts (47 CFR 64.1200(c)(1)); an email may go at once.
+  if (o.draft_channel == "email") return std::max(as_of, o.received_at);
   const std::string phone = o.contact_key.rfind("tel:+", 0) == 0 ? o.contact_key.substr(4) : std::string();
   const PhoneZone zone = phone.empty() ? PhoneZone{config.time_zone, "", false, {}, "the company's zone"}
                                        : ZoneForPhone(phone, config.time_zone);
@@ -141,6 +143,7 @@ Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOption
   }
   report.week = &result.review->week;
   report.previous = &result.review->previous;
+  report.heat_map = &result.review->heat_map;
   report.leak_assumptions = LeakAssumptionsFor(config);
   if (result.recovery) {
     report.recovery = &result.recovery->plan;

@@ -36,6 +36,21 @@ Estimate WithTrade(Estimate e, const Classifier& classifier) {
   return e;
 }
 
+// One follow-up text per quote, about that quote: its number and what it was for.
+std::string FollowUpDraft(const RecoveryItem& item, const CompanyConfig& config, Timestamp now, bool sanitize) {
+  DraftRequest r;
+  r.category = Category::kOldEstimate;
+  r.contact_name = sanitize ? "" : item.estimate.name;
+  r.phone = item.estimate.phone;
+  r.email = item.estimate.email;
+  r.estimates = {{item.estimate.number, item.estimate.trade, item.estimate.status, item.estimate.sent_at}};
+  r.agent_name = item.owner;
+  r.company = &config;
+  r.as_of = now;
+  r.channel = DraftChannel::kSms;
+  return WriteDraft(r).text;
+}
+
 QuoteFacts FactsFor(const RankedQuote& r, Estimate e) {
   return {std::move(e), r.contact_key, r.stopped_at, r.has_open_opportunity, r.last_reached_at, r.later_estimate};
 }
@@ -123,9 +138,7 @@ StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& c
   s = store.ForEachRankedQuote([&](const RankedQuote& r, const Estimate& e) {
     RecoveryItem item = DecideQuote(config, FactsFor(r, WithTrade(e, **classifier)), options, now);
     if (Status p = planner.Place(item); !p.ok()) return p;
-    if (item.decision == RecoveryDecision::kFollowUp)
-      item.draft = DraftCallback({Category::kOldEstimate, false, sanitize ? "" : item.estimate.name, item.owner,
-                                  config.name, ""});
+    if (item.decision == RecoveryDecision::kFollowUp) item.draft = FollowUpDraft(item, config, now, sanitize);
     return sink ? sink(item) : Status::Ok();
   });
   if (Status c = store.ClearRankedQuotes(); s.ok()) s = c;

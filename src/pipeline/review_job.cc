@@ -127,9 +127,17 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   });
   if (!s.ok()) return s;
 
+  std::int64_t signals_this_week = 0, signals_before = 0;
+  s = store.ForEachSignal(previous.start, week.end, [&](const Signal& signal) {
+    ++(signal.received_at >= week.start ? signals_this_week : signals_before);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+
   const LeakAssumptions leak = LeakAssumptionsFor(config);
   WeekReviewBuilder current(config, week, leak, run.have_estimates, as_of);
   WeekReviewBuilder before(config, previous, leak, run.have_estimates, as_of);
+  HeatMapBuilder heat_map(config, week);
   s = store.ForEachOpportunity([&](const Opportunity& o) {
     if (o.received_at < previous.start || o.received_at >= week.end) return Status::Ok();
     ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, attempts.by_technician.count(o.contact_key) > 0,
@@ -144,6 +152,7 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
     }
     current.Add(row);
     before.Add(row);
+    heat_map.Add(row.opportunity);
     if (o.received_at >= week.start) {
       run.rows.push_back(row.opportunity);
       for (const Outcome& out : row.outcomes) run.outcomes.push_back(out);
@@ -164,6 +173,9 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   if (!s.ok()) return s;
   run.week = current.Finish();
   run.previous = before.Finish();
+  run.week.signals = signals_this_week;
+  run.previous.signals = signals_before;
+  run.heat_map = heat_map.Finish();
   return run;
 }
 

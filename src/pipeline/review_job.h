@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/company_config.h"
+#include "review/heat_map.h"
 #include "review/weekly_review.h"
 #include "store/store.h"
 
@@ -20,9 +21,12 @@ struct ReviewRun {
   std::vector<Outcome> outcomes;  // outcomes of the week's rows, by opportunity then time
   std::int64_t recovered_cents = 0;  // booked old-estimate follow-ups: recovered revenue
   int recovered = 0;
+  HeatMap heat_map;  // the week by weekday and hour: contacts in, missed or answered late, roster
 };
 
-// Computes the review of `week` (and of the week before, for the change). With `sanitize`
+// Computes the review of `week` (and of the week before, for the change), with the signals
+// imported for each (WeekMetrics::signals: a week with none has no data) and the heat map of
+// `week`. With `sanitize`
 // the listed contacts are reduced to initials and the last four digits of the phone.
 // `as_of`: when the review is made (rows not yet due are pending, not failures).
 StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, Timestamp as_of,

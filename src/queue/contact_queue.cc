@@ -306,6 +306,28 @@ class ContactBuilder {
     return FinishAssigned(row, owner_change);
   }
 
+  // What the draft is written from: the opportunity's own signals and what is known of the contact.
+  DraftRequest DraftRequestFor(const Opportunity& row) const {
+    DraftRequest r;
+    r.category = row.category;
+    for (const Signal& s : h_.signals)
+      if (std::find(row.signal_ids.begin(), row.signal_ids.end(), s.id) != row.signal_ids.end())
+        r.signals.push_back({s.channel, s.received_at, s.subject, s.text});
+    r.contact_name = q_.sanitize ? "" : person_.name;
+    r.phone = person_.phone;
+    r.landline = IsFixedLine(person_.phone);
+    r.email = person_.email;
+    for (const Estimate& e : h_.estimates) r.estimates.push_back({e.number, e.trade, Lower(e.status), e.sent_at});
+    r.trade = row.trade;
+    r.summary = row.summary;
+    r.agent_name = row.owner;
+    for (const Person& p : config_.team)
+      if (p.name == row.owner && !p.phone.empty()) r.agent_phone = FormatPhoneForDisplay(p.phone, config_.phone_region);
+    r.company = &config_;
+    r.as_of = q_.now;
+    return r;
+  }
+
   Status FinishAssigned(Opportunity& row, const std::optional<Override>& owner_change) {
     row.contact_display = p_.display;
     if (q_.sanitize) {
@@ -344,8 +366,9 @@ class ContactBuilder {
       row.next_action.clear();
     } else if (row.status != OpportunityStatus::kReached && row.status != OpportunityStatus::kClosed) {
       ++load_[row.owner];
-      row.draft = DraftCallback(
-          {row.category, false, q_.sanitize ? "" : person_.name, row.owner, config_.name, row.summary});
+      const Draft draft = WriteDraft(DraftRequestFor(row));
+      row.draft = draft.FullText();
+      if (!row.draft.empty()) row.draft_channel = std::string(DraftChannelName(draft.channel));
     }
     return Status::Ok();
   }

@@ -237,6 +237,7 @@ std::string Field(const Opportunity& o, const std::string& name, const ContactQu
   if (name == "contact_key") return o.contact_key;
   if (name == "escalations") return std::to_string(o.escalations);
   if (name == "draft") return o.draft;
+  if (name == "draft_channel") return o.draft_channel;
   if (name == "summary") return o.summary;
   if (name == "reasons") return Join(o.reasons, "\n");
   if (name == "channels") {

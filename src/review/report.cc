@@ -70,6 +70,13 @@ mustache::data Owners(const WeeklySummary& s) {
   return list;
 }
 
+// "text message", "email", "call script": how the report names a draft's channel.
+std::string DraftChannelLabel(const std::string& channel) {
+  if (channel == "sms") return "text message";
+  if (channel == "call") return "call script";
+  return channel;
+}
+
 // kainjow's sections treat an empty string as true: a value that may be empty and guards a
 // section ({{#backup}}) is set only when there is one.
 void SetIfAny(mustache::data& row, const std::string& key, const std::string& value) {
@@ -120,6 +127,7 @@ std::string RenderReport(const ReportInput& in) {
   for (std::size_t i = 0; i < in.queue.size(); ++i) {
     mustache::data row = Row(in.queue[i], in.time_zone);
     SetIfAny(row, "draft", in.queue[i].draft);
+    SetIfAny(row, "draft_channel", DraftChannelLabel(in.queue[i].draft_channel));
     SetIfAny(row, "send_after", i < in.send_after.size() ? When(in.send_after[i], in.time_zone) : std::string());
     queue.push_back(row);
   }

@@ -7,6 +7,7 @@
 
 #include "core/opportunity.h"
 #include "recovery/recovery.h"
+#include "review/heat_map.h"
 #include "review/weekly_review.h"
 #include "review/weekly_summary.h"
 
@@ -28,6 +29,8 @@ struct ReportInput {
   const WeekMetrics* week = nullptr;
   const WeekMetrics* previous = nullptr;
   LeakAssumptions leak_assumptions;
+  // When contacts came in and were lost; the section is left out when null.
+  const HeatMap* heat_map = nullptr;
   // Old estimate recovery; the section is left out when null.
   const RecoveryPlan* recovery = nullptr;
   int recovered = 0;

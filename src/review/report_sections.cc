@@ -29,15 +29,17 @@ std::string Show(const ReviewFigure& f, double v, bool measured = true) {
   return Number(v);
 }
 
+// A week with no imported signals has no figures: "no data", not zeros and a change.
 data Figures(const WeekMetrics& week, const WeekMetrics& previous) {
   data list{data::type::list};
   for (const ReviewFigure& f : ReviewFigures(week, previous)) {
     const double change = f.this_week - f.last_week;
+    const bool both = week.has_data() && previous.has_data() && f.this_measured && f.last_measured;
     data row;
     row.set("metric", f.metric);
-    row.set("this_week", Show(f, f.this_week, f.this_measured));
-    row.set("last_week", Show(f, f.last_week, f.last_measured));
-    row.set("change", !f.this_measured || !f.last_measured ? "" : change == 0 ? "=" : Signed(Show(f, change), change));
+    row.set("this_week", week.has_data() ? Show(f, f.this_week, f.this_measured) : "no data");
+    row.set("last_week", previous.has_data() ? Show(f, f.last_week, f.last_measured) : "no data");
+    row.set("change", !both ? "" : change == 0 ? "=" : Signed(Show(f, change), change));
     list.push_back(row);
   }
   return list;
@@ -140,11 +142,13 @@ data Plan(const WeekMetrics& w, const ReportInput& in) {
   const std::vector<PlanDay> days = SevenDayPlan(w, in.signals, in.rejected, drafts);
   data list{data::type::list};
   int day = 1;
-  for (const auto& [what, says] : days) {
+  for (const PlanDay& d : days) {
     data row;
     row.set("day", std::to_string(day++));
-    row.set("what", what);
-    row.set("says", says);
+    row.set("what", d.what);
+    row.set("says", d.says);
+    row.set("section", d.section);
+    row.set("anchor", d.anchor);
     list.push_back(row);
   }
   return list;
@@ -185,6 +189,8 @@ void AddReviewSections(data& out, const ReportInput& in) {
   review.set("failures", FailureSection(w));
   review.set("leak", LeakSection(w, in.leak_assumptions));
   review.set("plan", Plan(w, in));
+  review.set("no_previous_data", !p.has_data());
+  if (in.heat_map) review.set("heat_map_html", RenderHeatMap(*in.heat_map, "heatmap"));
   out.set("review", review);
 }
 

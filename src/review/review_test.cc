@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "review/csv_writer.h"
 #include "review/report.h"
+#include "review/seven_day_plan.h"
 #include "review/weekly_summary.h"
 
 namespace ringback {
@@ -245,6 +246,65 @@ TEST(RenderReport, SelfContainedPage) {
   EXPECT_THAT(html, Not(HasSubstr("<link")));
   EXPECT_THAT(html, Not(HasSubstr("src=\"http")));
   EXPECT_THAT(html, HasSubstr("Nothing overdue."));
+}
+
+// A week with no imported signals is "no data", never zeros to compare with; the plan names
+// the report section behind each day, and each one is there.
+TEST(RenderReport, NoDataForAWeekWithoutSignalsAndThePlanPointsAtRealSections) {
+  WeeklySummary s;
+  Opportunity o = Row("R-1", Category::kRoutine, OpportunityStatus::kOpen, "Dana Brooks");
+  AddToSummary(s, o);
+  WeekMetrics week, previous;
+  week.week = IsoWeekOf(At("2026-11-18T12:00:00Z"), "America/Chicago");
+  previous.week = PreviousWeek(week.week, "America/Chicago");
+  week.rows = 148;
+  week.signals = 160;
+  previous.signals = 0;
+  ReportInput in = BaseReport(&s);
+  in.week = &week;
+  in.previous = &previous;
+  std::string html = RenderReport(in);
+  EXPECT_THAT(html, HasSubstr("<td>queue rows (signals grouped)</td><td class=\"num\">148</td><td class=\"num\">no data</td><td class=\"num change\"></td>"));
+  EXPECT_THAT(html, Not(HasSubstr("+148")));
+  EXPECT_THAT(html, HasSubstr("No signals were imported for 2026-W46"));
+  for (const PlanDay& day : SevenDayPlan(week, 160, 3, 58)) {
+    EXPECT_THAT(html, HasSubstr("id=\"" + day.anchor + "\"")) << day.what;
+    EXPECT_THAT(html, HasSubstr("<a href=\"#" + day.anchor + "\">See " + day.section + "</a>")) << day.what;
+    EXPECT_THAT(day.says, Not(HasSubstr("above"))) << day.what;
+  }
+  // With data both weeks, the change shows.
+  previous.signals = 120;
+  previous.rows = 100;
+  html = RenderReport(in);
+  EXPECT_THAT(html, HasSubstr("<td class=\"num\">148</td><td class=\"num\">100</td><td class=\"num change\">+48</td>"));
+  EXPECT_THAT(html, Not(HasSubstr("No signals were imported")));
+}
+
+TEST(RenderReport, ShowsTheChannelOfEachDraftAndTheHeatMap) {
+  WeeklySummary s;
+  Opportunity text = Row("R-1", Category::kUnknown, OpportunityStatus::kOpen, "Dana Brooks");
+  text.draft = "Hi, this is Dana. Reply STOP to opt out.";
+  text.draft_channel = "sms";
+  Opportunity mail = Row("R-2", Category::kRoutine, OpportunityStatus::kOpen, "Dana Brooks");
+  mail.draft = "Subject: Re: Hours\n\nHi Ann,\n\nThanks.";
+  mail.draft_channel = "email";
+  ReportInput in = BaseReport(&s);
+  in.queue = {text, mail};
+  in.send_after = {std::nullopt, std::nullopt};
+  WeekMetrics week;
+  week.week = IsoWeekOf(At("2026-11-18T12:00:00Z"), "America/Chicago");
+  in.week = &week;
+  CompanyConfig c;
+  c.time_zone = "America/Chicago";
+  HeatMapBuilder heat(c, week.week);
+  heat.Add(text);
+  const HeatMap map = heat.Finish();
+  in.heat_map = &map;
+  const std::string html = RenderReport(in);
+  EXPECT_THAT(html, HasSubstr("<b>Draft (text message):</b> Hi, this is Dana."));
+  EXPECT_THAT(html, HasSubstr("<b>Draft (email):</b> Subject: Re: Hours"));
+  EXPECT_THAT(html, HasSubstr("<h2 id=\"when-lost\">When contacts came in and were lost</h2>"));
+  EXPECT_THAT(html, HasSubstr("<svg class=\"heatmap-grid\""));
 }
 
 }  // namespace

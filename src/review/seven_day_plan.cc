@@ -32,28 +32,32 @@ std::string Decision(const WeekMetrics& w) {
 }  // namespace
 
 std::vector<PlanDay> SevenDayPlan(const WeekMetrics& w, std::int64_t signals, std::int64_t rejected, int drafts) {
+  int failures = 0;
+  for (const auto& [p, n] : w.failures_by_point) failures += n;
   return {
-      {"Collect", std::to_string(signals) + " signals read, " + std::to_string(rejected) +
-                      " rows set aside (rejects.csv)."},
+      {"Collect", std::to_string(signals) + " signals read, " + std::to_string(rejected) + " rows set aside (rejects.csv).",
+       "Key figures", "key-figures"},
       {"Classify; remove spam, duplicates and stops",
        std::to_string(w.spam) + " spam, " + std::to_string(w.duplicates) + " duplicates and " +
            std::to_string(w.stopped) + " stops removed; " + std::to_string(w.real_opportunities) +
-           " real opportunities left."},
+           " real opportunities left.",
+       "Opportunities by category", "categories"},
       {"Assign owners; write the scripts",
        std::to_string(w.real_opportunities) + " opportunities each with one owner, backup, next action and deadline; " +
-           std::to_string(drafts) + " callback drafts written."},
-      {"Contact what is appropriate", std::to_string(w.attempted) + " attempted, " +
-                                          std::to_string(w.attempted_within_sla) + " within their deadline; " +
-                                          std::to_string(w.open_at_week_end) + " still waiting at week end."},
-      {"Update outcomes and mark stops", std::to_string(w.reached) + " reached, " + std::to_string(w.booked) +
-                                             " booked, " + std::to_string(w.stopped) + " asked to stop (" +
-                                             std::to_string(w.inferred_outcomes) + " outcomes read from call logs)."},
-      {"Review where the handoff failed", [&] {
-         int total = 0;
-         for (const auto& [p, n] : w.failures_by_point) total += n;
-         return std::to_string(total) + " handoff failures (see above).";
-       }()},
-      {"Decide", Decision(w)},
+           std::to_string(drafts) + " callback drafts written.",
+       "Who owns the next action", "owners"},
+      {"Contact what is appropriate",
+       std::to_string(w.attempted) + " attempted, " + std::to_string(w.attempted_within_sla) +
+           " within their deadline; " + std::to_string(w.open_at_week_end) + " still waiting at week end.",
+       "Time to first attempt", "first-attempt"},
+      {"Update outcomes and mark stops",
+       std::to_string(w.reached) + " reached, " + std::to_string(w.booked) + " booked, " + std::to_string(w.stopped) +
+           " asked to stop (" + std::to_string(w.inferred_outcomes) + " outcomes read from call logs).",
+       "The week in figures", "figures"},
+      {"Review where the handoff failed",
+       std::to_string(failures) + " handoff failures, and the hours when contacts were lost.", "Where the handoff failed",
+       "handoff"},
+      {"Decide", Decision(w), "What the leak costs", "leak"},
   };
 }
 

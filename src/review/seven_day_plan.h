@@ -11,8 +11,10 @@
 namespace ringback {
 
 struct PlanDay {
-  std::string what;  // "Collect", "Classify; remove spam, duplicates and stops", ...
-  std::string says;  // "160 signals read, 3 rows set aside (rejects.csv)."
+  std::string what;     // "Collect", "Classify; remove spam, duplicates and stops", ...
+  std::string says;     // "160 signals read, 3 rows set aside (rejects.csv)."
+  std::string section;  // the section of report.html with the details: "Where the handoff failed"
+  std::string anchor;   // its id in report.html: "handoff"
 };
 
 // Seven days, in order. `drafts`: callback drafts written for the queue.

@@ -81,6 +81,10 @@ DelayStats ComputeDelayStats(std::vector<std::int64_t> seconds);
 
 struct WeekMetrics {
   IsoWeek week;
+  // Inbound signals imported for the week (answered calls included), when the caller counted
+  // them; 0 means the week has no data: its figures are not zeros to compare with.
+  std::optional<std::int64_t> signals;
+  bool has_data() const { return !signals || *signals > 0; }
   std::map<Channel, std::map<Category, int>> rows_by_channel;  // every queue row received in the week
   int rows = 0;
   int real_opportunities = 0;

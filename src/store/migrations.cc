@@ -177,6 +177,10 @@ ALTER TABLE signals ADD COLUMN lead_source TEXT NOT NULL DEFAULT '';
 ALTER TABLE signals ADD COLUMN bulk TEXT NOT NULL DEFAULT '';
 ALTER TABLE opportunities ADD COLUMN lead_source TEXT NOT NULL DEFAULT '';
 )sql"},
+      {8, R"sql(
+-- The channel each draft was written for (sms, email, call); empty when there is no draft.
+ALTER TABLE opportunities ADD COLUMN draft_channel TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }

@@ -514,14 +514,14 @@ class SqliteStore final : public Store {
 
   Status PutOpportunity(const Opportunity& o) override {
     Statement* st = nullptr;
-    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
+    if (Status s = Prepared("INSERT OR REPLACE INTO opportunities VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st); !s.ok()) return s;
     st->Bind(1, o.id).Bind(2, o.contact_key).Bind(3, o.contact_display).Bind(4, ToUnix(o.received_at))
         .Bind(5, ChannelName(o.channel)).Bind(6, JoinChannels(o.channels)).Bind(7, CategoryName(o.category))
         .Bind(8, o.confidence).Bind(9, Lines(o.reasons)).Bind(10, o.trade).Bind(11, o.owner)
         .Bind(12, o.backup_owner).Bind(13, o.next_action).Bind(14, OptUnix(o.deadline))
         .Bind(15, OptUnix(o.first_attempt_at)).Bind(16, StatusName(o.status)).Bind(17, o.duplicate_of)
         .Bind(18, o.draft).Bind(19, o.summary).Bind(20, Lines(o.signal_ids))
-        .Bind(21, std::int64_t{o.escalations}).Bind(22, o.lead_source);
+        .Bind(21, std::int64_t{o.escalations}).Bind(22, o.lead_source).Bind(23, o.draft_channel);
     return st->Run();
   }
 
@@ -887,6 +887,7 @@ class SqliteStore final : public Store {
     o.signal_ids = Split(st.Text(19), '\n');
     o.escalations = static_cast<int>(st.Int(20));
     o.lead_source = st.Text(21);
+    o.draft_channel = st.Text(22);
     return o;
   }
 

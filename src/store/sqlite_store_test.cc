@@ -451,6 +451,7 @@ Opportunity FullOpportunity() {
   o.status = OpportunityStatus::kAttempted;
   o.duplicate_of = "";
   o.draft = "Hi Jane, this is Rick with Summit Ridge Roofing & Air. Reply STOP to opt out.";
+  o.draft_channel = "sms";
   o.summary = "flat roof on my garage, \"soft spots\"";
   return o;
 }
@@ -492,6 +493,7 @@ TEST(SqliteStore, OpportunityRoundTripsEveryField) {
   EXPECT_EQ(out.status, in.status);
   EXPECT_EQ(out.duplicate_of, in.duplicate_of);
   EXPECT_EQ(out.draft, in.draft);
+  EXPECT_EQ(out.draft_channel, in.draft_channel);
   EXPECT_EQ(out.summary, in.summary);
 }
 

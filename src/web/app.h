@@ -71,7 +71,8 @@ struct Context {
 
   // Who acts, as the timeline and ticks name them: the roster name, else the login.
   std::string Actor() const { return user.person.empty() ? user.login : user.person; }
-  std::string Param(const std::string& name) const;  // query or form field; JSON body field for the API
+  // A query or form field (url-encoded or multipart); a JSON body field for the API.
+  std::string Param(const std::string& name) const;
   const Json& Body() const;                          // the API's JSON body ({} when none)
   mutable std::optional<Json> body_;
 };

@@ -103,7 +103,10 @@ StatusOr<Json> DetailJson(Store& store, const Opportunity& o, const CompanyConfi
   } else if (!o.draft.empty() && o.status != OpportunityStatus::kDoNotContact) {
     // Nothing is drafted for a contact who asked to stop, whatever the stored row says.
     const std::optional<Timestamp> send_after = DraftSendAfter(o, config, now);
-    j["draft"] = {{"text", o.draft}, {"send_after", send_after ? Local(*send_after, config) : std::string()}};
+    const std::string label = o.draft_channel == "email" ? "Email" : o.draft_channel == "call" ? "Call script" : "Text message";
+    j["draft"] = {{"text", o.draft}, {"send_after", send_after ? Local(*send_after, config) : std::string()},
+                  {"channel_label", label}};
+    j["draft_channel"] = o.draft_channel;
   }
   std::vector<Entry> entries;
   for (auto add : {AddSignals, AddAttempts, AddOutcomesAndEvents})

@@ -14,8 +14,9 @@ namespace ringback::web {
 //  summary, escalations}
 Json CardJson(const Opportunity& o, const CompanyConfig& config, Timestamp now);
 
-// The card plus backup_owner, received, reasons[], draft{text, send_after} (never for a
-// stopped contact), stop{words, at, channel}, timeline[{at, kind, who, detail}].
+// The card plus backup_owner, received, reasons[], draft{text, send_after} and draft_channel
+// ("sms", "email", "call"; both never for a stopped contact), stop{words, at, channel},
+// timeline[{at, kind, who, detail}].
 StatusOr<Json> DetailJson(Store& store, const Opportunity& o, const CompanyConfig& config, Timestamp now);
 
 }  // namespace ringback::web

@@ -36,11 +36,32 @@ Json Figures(const ReviewRun& run) {
       else std::snprintf(buf, sizeof buf, "%.0f", v);
       return buf;
     };
-    out.push_back({{"metric", f.metric}, {"this_week", show(f.this_week, f.this_measured)},
-                   {"last_week", show(f.last_week, f.last_measured)}, {"value", f.this_week},
-                   {"previous", f.last_week}});
+    // A week with no imported signals has no figures: "no data", not zeros.
+    out.push_back({{"metric", f.metric},
+                   {"this_week", run.week.has_data() ? show(f.this_week, f.this_measured) : "no data"},
+                   {"last_week", run.previous.has_data() ? show(f.last_week, f.last_measured) : "no data"},
+                   {"value", run.week.has_data() ? Json(f.this_week) : Json(nullptr)},
+                   {"previous", run.previous.has_data() ? Json(f.last_week) : Json(nullptr)}});
   }
   return out;
+}
+
+// The heat map for the API: per day, its office hours, who is on call, and per hour the
+// contacts in, those missed or answered late, whether the office was open and who worked.
+Json HeatMapJson(const HeatMap& map) {
+  Json days = Json::array();
+  for (const HeatDay& day : map.days) {
+    Json hours = Json::array();
+    for (std::size_t h = 0; h < day.hours.size(); ++h) {
+      const HeatCell& c = day.hours[h];
+      hours.push_back({{"hour", h}, {"inbound", c.inbound}, {"lost", c.lost}, {"open", c.open}, {"staff", c.staff},
+                       {"on_call", c.on_call}});
+    }
+    days.push_back({{"day", day.label}, {"office_hours", day.office_hours}, {"on_call", day.on_call}, {"hours", hours}});
+  }
+  Json worst = Json::array();
+  for (const HeatSpot& s : map.worst) worst.push_back(s.text);
+  return {{"inbound", map.inbound}, {"lost", map.lost}, {"worst", worst}, {"days", days}};
 }
 
 void Review(Context& ctx) {
@@ -55,8 +76,14 @@ void Review(Context& ctx) {
                 {"failures", failures},
                 {"leak_dollars", static_cast<double>(run->week.leak.total_cents) / 100.0},
                 {"report_url", "/review/report?week=" + week.Label()}};
-  if (ctx.api) SendJson(ctx, model);
-  else SendPage(ctx, "review", "Weekly review " + week.Label(), std::move(model));
+  if (ctx.api) {
+    model["heat_map"] = HeatMapJson(run->heat_map);
+    SendJson(ctx, model);
+  } else {
+    // Rendered by src/review from its own template, every value escaped there.
+    model["heat_map_html"] = RenderHeatMap(run->heat_map, "heatmap");
+    SendPage(ctx, "review", "Weekly review " + week.Label(), std::move(model));
+  }
 }
 
 std::string ComputeReport(Context& ctx, const IsoWeek& week);

@@ -174,6 +174,8 @@ std::string Context::Param(const std::string& name) const {
     }
     return "";
   }
+  // A multipart form (uploads, and the settings page: a url-encoded form is capped at 8 KiB).
+  if (req.is_multipart_form_data() && req.has_file(name)) return req.get_file_value(name).content;
   return req.get_param_value(name);
 }
 

@@ -249,6 +249,18 @@ httplib::Result PostForm(int port, const std::string& path, const std::vector<st
   return ClientFor(port).Post(path.c_str(), headers, body, "application/x-www-form-urlencoded");
 }
 
+// A page form sent as multipart/form-data, as the settings page sends it.
+httplib::Result PostMultipart(int port, const std::string& path,
+                              const std::vector<std::pair<std::string, std::string>>& fields, const Session* s,
+                              const std::string& csrf) {
+  httplib::MultipartFormDataItems items;
+  if (!csrf.empty()) items.push_back({"csrf_token", csrf, "", ""});
+  for (const auto& [k, v] : fields) items.push_back({k, v, "", ""});
+  httplib::Headers headers;
+  if (s) headers.emplace("Cookie", s->Cookie());
+  return ClientFor(port).Post(path.c_str(), headers, items);
+}
+
 // The value of cookie `name` in a Set-Cookie header ("name=value; Path=/; ...").
 std::string SetCookieValue(const std::string& header, const std::string& name) {
   if (!header.starts_with(name + "=")) return "";
@@ -720,7 +732,7 @@ TEST_F(ServerTest, TheOfficeMayNotLiftAStopOrChangeSettings) {
   const std::string before = ReadFile(harness_->config);
   httplib::Result save = PostJson(port_, "/api/settings", Json{{"config", before + "\n# edited\n"}}, &office_);
   EXPECT_EQ(StatusOf(save), 403);
-  httplib::Result page_save = PostForm(port_, "/settings", {{"config", before + "\n# edited\n"}}, &office_, office_.csrf);
+  httplib::Result page_save = PostMultipart(port_, "/settings", {{"config", before + "\n# edited\n"}}, &office_, office_.csrf);
   EXPECT_EQ(StatusOf(page_save), 403);
   EXPECT_EQ(ReadFile(harness_->config), before);
 }
@@ -815,6 +827,23 @@ TEST_F(ServerTest, UnknownPathsAndIdsAre404) {
 }
 
 // what people do
+
+TEST_F(ServerTest, TheOpportunityShowsItsDraftsChannel) {
+  int drafts = 0;
+  for (const std::string& id : base().open) {
+    const Json detail = Detail(id, office_);
+    if (!detail.contains("draft")) continue;
+    ++drafts;
+    const std::string channel = detail.value("draft_channel", "");
+    ASSERT_TRUE(channel == "sms" || channel == "email" || channel == "call") << detail.dump();
+    const std::string label = detail["draft"]["channel_label"];
+    EXPECT_EQ(label, channel == "sms" ? "Text message" : channel == "email" ? "Email" : "Call script");
+    httplib::Result page = Get(port_, "/o/" + id, &office_);
+    ASSERT_EQ(StatusOf(page), 200);
+    EXPECT_THAT(page->body, HasSubstr("<span id=\"draft-channel\">" + label + "</span>"));
+  }
+  EXPECT_GT(drafts, 0);
+}
 
 TEST_F(ServerTest, RecordingAnOutcomeChangesTheStatusAndTheTimeline) {
   const std::string id = base().open.at(2);
@@ -1002,7 +1031,7 @@ TEST_F(ServerTest, SettingsAreSavedOnlyWhenTheyLoad) {
   httplib::Result zone = PostJson(port_, "/api/settings", Json{{"config", wrong_zone}}, &admin_);
   EXPECT_EQ(StatusOf(zone), 400);
   EXPECT_THAT(BodyOf(zone), HasSubstr("Mars/Olympus"));
-  httplib::Result page = PostForm(port_, "/settings", {{"config", "[company\nname="}}, &admin_, admin_.csrf);
+  httplib::Result page = PostMultipart(port_, "/settings", {{"config", "[company\nname="}}, &admin_, admin_.csrf);
   EXPECT_EQ(StatusOf(page), 400);
   EXPECT_THAT(BodyOf(page), HasSubstr("[company"));  // the text is shown back to fix
   EXPECT_EQ(ReadFile(harness_->config), before) << "a config that does not load is never written";
@@ -1014,9 +1043,15 @@ TEST_F(ServerTest, SettingsAreSavedOnlyWhenTheyLoad) {
   ASSERT_EQ(StatusOf(ok), 200) << BodyOf(ok);
   EXPECT_EQ(ReadFile(harness_->config), renamed);
   EXPECT_EQ(JsonOf(Get(port_, "/api/settings", &office_))["company"], "Summit Ridge Roofing & Air (test)");
-  httplib::Result form = PostForm(port_, "/settings", {{"config", before}}, &admin_, admin_.csrf);
+  httplib::Result form = PostMultipart(port_, "/settings", {{"config", before}}, &admin_, admin_.csrf);
   EXPECT_EQ(StatusOf(form), 303) << BodyOf(form);
   EXPECT_EQ(ReadFile(harness_->config), before);
+  // A config longer than a url-encoded form may be (8 KiB): the page posts it as multipart.
+  const std::string longer = before + "\n# " + std::string(12000, 'x') + "\n";
+  httplib::Result big = PostMultipart(port_, "/settings", {{"config", longer}}, &admin_, admin_.csrf);
+  EXPECT_EQ(StatusOf(big), 303) << BodyOf(big);
+  EXPECT_EQ(ReadFile(harness_->config), longer);
+  ASSERT_EQ(StatusOf(PostMultipart(port_, "/settings", {{"config", before}}, &admin_, admin_.csrf)), 303);
 }
 
 TEST_F(ServerTest, AnUploadIsInspectedThenImportedByWhoeverUploadedIt) {
@@ -1073,6 +1108,16 @@ TEST_F(ServerTest, PlanDaysAreTickedForTheirWeek) {
   EXPECT_EQ(after["days"][2]["done"], true);
   EXPECT_EQ(after["days"][2]["by"], "Dana Brooks");
   EXPECT_EQ(after["days"][0]["done"], false);
+  // Each day names the report section with its details, and the page links to it.
+  EXPECT_EQ(after["days"][5]["section"], "Where the handoff failed");
+  EXPECT_EQ(after["days"][5]["anchor"], "handoff");
+  httplib::Result page = Get(port_, "/plan", &office_);
+  ASSERT_EQ(StatusOf(page), 200);
+  EXPECT_THAT(page->body, HasSubstr("<a href=\"/review/report#handoff\">See Where the handoff failed</a>"));
+  EXPECT_THAT(BodyOf(Get(port_, "/plan", &tech_)), Not(HasSubstr("/review/report#"))) << "a technician may not open the report";
+  const std::string report = BodyOf(Get(port_, "/review/report", &office_));
+  for (const Json& day : after["days"])
+    EXPECT_THAT(report, HasSubstr("id=\"" + day["anchor"].get<std::string>() + "\"")) << day.dump();
 }
 
 TEST_F(ServerTest, TheReviewAndCalculatorsAnswerTheirQuestions) {
@@ -1081,6 +1126,23 @@ TEST_F(ServerTest, TheReviewAndCalculatorsAnswerTheirQuestions) {
   EXPECT_EQ(JsonOf(review)["week"], "2026-W47");
   EXPECT_FALSE(JsonOf(review)["figures"].empty());
   EXPECT_EQ(StatusOf(Get(port_, "/api/review?week=last-tuesday", &office_)), 400);
+  // The week before the first has no signals: "no data", not zeros.
+  const Json first = JsonOf(review)["figures"][0];
+  EXPECT_EQ(first["last_week"], "no data") << first.dump();
+  EXPECT_TRUE(first["previous"].is_null());
+  // The heat map: every contact of the week in its weekday and hour.
+  const Json heat = JsonOf(review)["heat_map"];
+  ASSERT_EQ(heat["days"].size(), 7u);
+  int in = 0;
+  for (const Json& day : heat["days"])
+    for (const Json& hour : day["hours"]) in += hour["inbound"].get<int>();
+  EXPECT_EQ(in, heat["inbound"].get<int>());
+  EXPECT_GT(heat["lost"].get<int>(), 0);
+  httplib::Result page = Get(port_, "/review?week=2026-W47", &office_);
+  ASSERT_EQ(StatusOf(page), 200);
+  EXPECT_THAT(page->body, HasSubstr("<svg class=\"heatmap-grid\" role=\"img\""));
+  EXPECT_THAT(page->body, HasSubstr("<table class=\"heatmap-table\">"));
+  EXPECT_THAT(page->body, HasSubstr("<td>no data</td>"));
   httplib::Result report = Get(port_, "/review/report?week=2026-W47", &office_);
   ASSERT_EQ(StatusOf(report), 200);
   EXPECT_THAT(report->body, HasSubstr("<html"));

@@ -124,10 +124,14 @@ Json PlanModel(Context& ctx) {
     auto it = marks.find(id);
     const bool ticked = it != marks.end() && it->second.done;
     done += ticked;
-    days.push_back({{"day", day++}, {"what", d.what}, {"says", d.says}, {"done", ticked},
+    days.push_back({{"day", day++}, {"what", d.what}, {"says", d.says}, {"section", d.section}, {"anchor", d.anchor},
+                    {"done", ticked},
                     {"by", ticked ? it->second.actor : std::string()}});
   }
-  return {{"week", week.Label()}, {"days", days}, {"done", done}, {"total", 7}, {"percent", done * 100 / 7}};
+  // The links to the report's sections, for those who may open the report.
+  return {{"week", week.Label()}, {"days", days},         {"done", done},
+          {"total", 7},           {"percent", done * 100 / 7},
+          {"can_see_review", Allows(ctx.user.role, Permission::kSeeReview)}};
 }
 
 void PlanPage(Context& ctx) {
