@@ -16,6 +16,9 @@ std::string Lower(std::string_view s);
 // `s` without leading and trailing ASCII whitespace (space, tab, CR, LF, VT, FF).
 std::string_view Trim(std::string_view s);
 
+// Trim's result as a string of its own.
+inline std::string TrimmedString(std::string_view s) { return std::string(Trim(s)); }
+
 // The items with `sep` between them: Join({"a", "b"}, ", ") is "a, b".
 std::string Join(const std::vector<std::string>& items, std::string_view sep);
 

@@ -6,6 +6,7 @@
 
 #include "core/category.h"
 #include "core/lead_source.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -429,12 +430,6 @@ struct ColumnValues {
   std::vector<std::string> distinct;  // up to 20 different values: a business line repeats
 };
 
-std::string TrimCopy(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
 bool LooksLikePhone(std::string_view v) {
   int digits = 0;
   for (char c : v) {
@@ -466,7 +461,7 @@ std::vector<ColumnValues> Survey(std::size_t columns, const std::vector<std::vec
   std::vector<ColumnValues> out(columns);
   for (const std::vector<std::string>& row : sample) {
     for (std::size_t i = 0; i < columns && i < row.size(); ++i) {
-      const std::string v = TrimCopy(row[i]);
+      const std::string v = TrimmedString(row[i]);
       if (v.empty()) continue;
       ColumnValues& c = out[i];
       ++c.values;

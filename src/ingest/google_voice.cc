@@ -24,6 +24,7 @@
 #include "ingest/importer.h"
 #include "ingest/text_decoder.h"
 #include "ingest/time_parse.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -137,11 +138,6 @@ std::int64_t IsoDuration(const std::string& text) {
     else if (c == '.') break;
   }
   return total;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 // Missed, Received, Placed, Voicemail or Recorded: from the page's title line, its tags, else

@@ -1,4 +1,5 @@
 #include "ingest/mail_text.h"
+#include "core/text.h"
 
 #include <array>
 #include <cstdint>
@@ -8,18 +9,6 @@
 
 namespace ringback {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string TrimCopy(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
 
 void AppendUtf8(std::uint32_t cp, std::string& out) {
   if (cp < 0x80) {
@@ -126,7 +115,7 @@ std::string HtmlToText(std::string_view html) {
         collapsed += ch;
       }
     }
-    collapsed = TrimCopy(collapsed);
+    collapsed = TrimmedString(collapsed);
     if (collapsed.empty()) {
       blank = !result.empty();
       continue;
@@ -143,15 +132,15 @@ std::string StripQuotedReply(std::string_view text) {
   std::vector<std::string> kept;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string t = TrimCopy(line);
+    std::string t = TrimmedString(line);
     std::string l = Lower(t);
     if (!t.empty() && t[0] == '>') break;
     if (l.size() >= 6 && l.substr(l.size() - 6) == "wrote:") {
       // The attribution may be wrapped over several lines: drop back to its "On ..." line.
       if (l.rfind("on ", 0) != 0) {
         std::size_t i = kept.size();
-        while (i > 0 && Lower(TrimCopy(kept[i - 1])).rfind("on ", 0) != 0 && kept.size() - i < 3) --i;
-        if (i > 0 && Lower(TrimCopy(kept[i - 1])).rfind("on ", 0) == 0) kept.resize(i - 1);
+        while (i > 0 && Lower(TrimmedString(kept[i - 1])).rfind("on ", 0) != 0 && kept.size() - i < 3) --i;
+        if (i > 0 && Lower(TrimmedString(kept[i - 1])).rfind("on ", 0) == 0) kept.resize(i - 1);
       }
       break;
     }
@@ -162,12 +151,12 @@ std::string StripQuotedReply(std::string_view text) {
   }
   // "On Mon, Nov 9, 2026 at 10:02 AM Rick Hollis <rick@…>" is often wrapped before "wrote:".
   if (!kept.empty()) {
-    std::string last = Lower(TrimCopy(kept.back()));
+    std::string last = Lower(TrimmedString(kept.back()));
     if (last.rfind("on ", 0) == 0 && last.find('@') != std::string::npos) kept.pop_back();
   }
   std::string out;
   for (const std::string& l : kept) out += l + "\n";
-  return TrimCopy(out);
+  return TrimmedString(out);
 }
 
 }  // namespace ringback

@@ -9,25 +9,11 @@
 #include "core/lead_source.h"
 #include "identity/phone.h"
 #include "ingest/time_parse.h"
+#include "core/text.h"
+
 
 namespace ringback {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
-bool Contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
 
 const date::time_zone* Zone(const std::string& name) {
   try {
@@ -64,7 +50,7 @@ class Row {
 
   std::string Cell(int col) const {
     if (col < 0 || static_cast<std::size_t>(col) >= fields_.size()) return {};
-    return Trim(fields_[static_cast<std::size_t>(col)]);
+    return TrimmedString(fields_[static_cast<std::size_t>(col)]);
   }
 
   // The field's cell, or the first non-empty fallback column's.
@@ -199,7 +185,7 @@ std::optional<Channel> RowChannel(std::string_view value) {
 
 std::string RowContent(const std::vector<std::string>& fields) {
   std::string out;
-  for (const std::string& f : fields) out += Trim(f) + '\x1f';
+  for (const std::string& f : fields) out += TrimmedString(f) + '\x1f';
   return out;
 }
 
@@ -212,7 +198,7 @@ std::string HeaderList(const std::vector<std::string>& headers) {
   std::string out;
   for (const std::string& h : headers) {
     if (out.size() > 300) return out + ", …";
-    out += (out.empty() ? "" : ", ") + Trim(h);
+    out += (out.empty() ? "" : ", ") + TrimmedString(h);
   }
   return out;
 }
@@ -267,7 +253,7 @@ bool TableImport::TryHeader(std::size_t index) {
     map = MapColumns(fields);
     if (!map) {
       const bool data_like = std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
-        const std::string v = Trim(f);
+        const std::string v = TrimmedString(f);
         if (v.empty()) return false;
         if (ShapeOfTime(v) != TimeShape::kNone || v.find('@') != std::string::npos) return true;
         int digits = 0;
@@ -294,7 +280,7 @@ bool TableImport::TryHeader(std::size_t index) {
   if (stats_) {
     TableReport report{options_.table_name, candidate.line, fields, map_, "", {}};
     for (std::size_t i = 0; i < fields.size(); ++i)
-      if (!map_.FieldOf(static_cast<int>(i)) && !Trim(fields[i]).empty()) report.unused.push_back(Trim(fields[i]));
+      if (!map_.FieldOf(static_cast<int>(i)) && !TrimmedString(fields[i]).empty()) report.unused.push_back(TrimmedString(fields[i]));
     stats_->tables.push_back(std::move(report));
     const std::string kind(SourceKindName(map_.kind));
     if (stats_->kind.empty()) stats_->kind = kind;
@@ -364,14 +350,14 @@ Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t
   if (!error.empty()) return Reject({file_, line, "", error});
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].size() <= kMaxFieldBytes) continue;
-    const std::string column = i < header_.size() && !Trim(header_[i]).empty() ? Trim(header_[i])
+    const std::string column = i < header_.size() && !TrimmedString(header_[i]).empty() ? TrimmedString(header_[i])
                                                                                : "column " + std::to_string(i + 1);
     const std::optional<Field> field = map_.FieldOf(static_cast<int>(i));
     return Reject({file_, line, field ? std::string(FieldName(*field)) : column,
                    column + ": a field of " + Megabytes(fields[i].size()) + " (the longest accepted is 1 MB)"});
   }
   if (map_.has(Field::kTime) && static_cast<std::size_t>(map_[Field::kTime]) < fields.size()) {
-    const std::string value = Trim(fields[static_cast<std::size_t>(map_[Field::kTime])]);
+    const std::string value = TrimmedString(fields[static_cast<std::size_t>(map_[Field::kTime])]);
     const DateOrder order = DateOrderEvidence(value);
     if (order == DateOrder::kMonthFirst && month_first_++ == 0) month_first_example_ = value;
     if (order == DateOrder::kDayFirst && day_first_++ == 0) day_first_example_ = value;
@@ -409,7 +395,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     e.id = RowId(row, map_, fields);
     e.number = row.Get(Field::kNumber);
     e.name = row.Get(Field::kName);
-    if (e.name.empty()) e.name = Trim(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
+    if (e.name.empty()) e.name = TrimmedString(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
     e.phone = row.Phone(Field::kPhone).second;
     e.email = NormalizeEmail(row.Get(Field::kEmail));
     e.estimator = row.Get(Field::kEstimator);
@@ -481,7 +467,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
   std::tie(s.phone_raw, s.phone) = row.Phone(contact);
   s.email = NormalizeEmail(row.Get(Field::kEmail));
   s.name = row.Get(Field::kName);
-  if (s.name.empty()) s.name = Trim(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
+  if (s.name.empty()) s.name = TrimmedString(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
   const std::string service = row.Get(Field::kService), subject = row.Get(Field::kSubject);
   s.subject = service.empty() ? subject : subject.empty() || subject == service ? service : service + " - " + subject;
   s.text = text;

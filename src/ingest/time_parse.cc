@@ -1,4 +1,5 @@
 #include "ingest/time_parse.h"
+#include "core/text.h"
 
 #include <date/date.h>
 #include <date/tz.h>
@@ -11,20 +12,8 @@
 namespace ringback {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // "nov", "november", "sept" -> 11, 11, 9; 0 when no month.
 int MonthNumber(std::string_view word) {

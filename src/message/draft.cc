@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "message/draft_lint.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -62,20 +63,9 @@ std::optional<Rendered> RenderFor(const TemplateSource& source, DraftChannel cha
   return Render(source, channel, category, values, why);
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string Trimmed(const std::string& s) {
-  const std::size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
 // "Re: " + their subject, once: "RE: x" and "Re: x" stay as they are.
 std::string ReplySubject(const std::string& theirs) {
-  std::string s = Trimmed(theirs);
+  std::string s = TrimmedString(theirs);
   for (char& c : s)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   if (Lower(s.substr(0, 3)) == "re:") return s;
@@ -87,7 +77,7 @@ MergeValues ValuesFor(const DraftRequest& r, const RequestFacts& f, const std::s
   MergeValues v;
   v.contact_first_name = GreetingName(r.contact_name);
   v.agent_first_name = GreetingName(r.agent_name);
-  if (!v.agent_first_name.empty()) v.agent_name = Trimmed(r.agent_name);
+  if (!v.agent_first_name.empty()) v.agent_name = TrimmedString(r.agent_name);
   v.agent_phone = r.agent_phone;
   v.company_name = company.name;
   v.company_phone = company.phone;
@@ -104,7 +94,7 @@ MergeValues ValuesFor(const DraftRequest& r, const RequestFacts& f, const std::s
     v.estimate_number = f.estimate->number;
     // "roof replacement" reads as part of an English sentence; another language quotes the
     // CRM's label as written ("Roof Replacement").
-    v.estimate_for = locale == "en" ? Lower(Trimmed(f.estimate->what)) : Trimmed(f.estimate->what);
+    v.estimate_for = locale == "en" ? Lower(TrimmedString(f.estimate->what)) : TrimmedString(f.estimate->what);
   }
   return v;
 }

@@ -6,6 +6,7 @@
 
 #include "message/language.h"
 #include "message/text_match.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -129,13 +130,6 @@ const std::vector<ChannelWords>& AskedChannelList() {
 
 // --- helpers --------------------------------------------------------------------------
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 // The last `n` words before `at` in folded text.
 std::vector<std::string> WordsBefore(std::string_view folded, std::size_t at, int n) {
   std::vector<std::string> words;
@@ -183,7 +177,7 @@ std::vector<std::string> Sentences(std::string_view text) {
   std::vector<std::string> out;
   std::string current;
   auto flush = [&] {
-    std::string s = Trim(current);
+    std::string s = TrimmedString(current);
     if (!s.empty()) out.push_back(s);
     current.clear();
   };
@@ -359,8 +353,8 @@ RequestFacts ReadRequest(const DraftRequest& r) {
   for (const DraftSignal& s : r.signals) {
     if (f.first_at == Timestamp{} || s.received_at < f.first_at) f.first_at = s.received_at;
     if (s.channel != Channel::kCall && s.channel != Channel::kVoicemail) only_calls = false;
-    if (!Trim(s.subject).empty() || !Trim(s.text).empty()) wrote = true;
-    if (s.channel == Channel::kEmail && !Trim(s.subject).empty()) f.their_subject = Trim(s.subject);
+    if (!TrimmedString(s.subject).empty() || !TrimmedString(s.text).empty()) wrote = true;
+    if (s.channel == Channel::kEmail && !TrimmedString(s.subject).empty()) f.their_subject = TrimmedString(s.subject);
     for (const std::string* part : {&s.subject, &s.text})
       if (!part->empty()) all += (all.empty() ? "" : "\n") + *part;
   }

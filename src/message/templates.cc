@@ -7,6 +7,7 @@
 
 #include "core/embedded.h"
 #include "message/language.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -24,13 +25,6 @@ struct Tag {
   std::size_t end = 0;
 };
 
-std::string Trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 // The tags of `text`, in order. Stops at an unclosed tag (kainjow reports the syntax error).
 std::vector<Tag> ScanTags(std::string_view text) {
   std::vector<Tag> tags;
@@ -43,12 +37,12 @@ std::vector<Tag> ScanTags(std::string_view text) {
     Tag tag;
     tag.begin = at;
     tag.end = stop + close.size();
-    std::string contents = Trim(text.substr(start, stop - start));
+    std::string contents = TrimmedString(text.substr(start, stop - start));
     if (triple) {
       tag.kind = '&';
     } else if (!contents.empty() && std::string_view("&#^/!>=").find(contents[0]) != std::string_view::npos) {
       tag.kind = contents[0];
-      contents = Trim(std::string_view(contents).substr(1));
+      contents = TrimmedString(std::string_view(contents).substr(1));
     }
     tag.name = contents;
     tags.push_back(tag);
@@ -97,7 +91,7 @@ std::map<std::string, std::string> SplitSections(std::string_view file) {
       const Tag* begin = open.back();
       open.pop_back();
       if (open.empty() && begin->kind == '#' && begin->name == tag.name && ParseCategory(tag.name))
-        out[tag.name] = Trim(file.substr(begin->end, tag.begin - begin->end));
+        out[tag.name] = TrimmedString(file.substr(begin->end, tag.begin - begin->end));
     }
   }
   return out;
@@ -116,7 +110,7 @@ std::string MarkStandaloneTags(std::string_view text) {
     std::size_t nl = text.find('\n', start);
     const bool last = nl == std::string_view::npos;
     if (last) nl = text.size();
-    const std::string line = Trim(text.substr(start, nl - start));
+    const std::string line = TrimmedString(text.substr(start, nl - start));
     const std::vector<Tag> tags = ScanTags(line);
     const bool standalone = tags.size() == 1 && tags[0].begin == 0 && tags[0].end == line.size() &&
                             std::string_view("#^/!").find(tags[0].kind) != std::string_view::npos;
@@ -134,7 +128,7 @@ std::string DropStandaloneMarks(std::string_view rendered) {
     const bool last = nl == std::string_view::npos;
     if (last) nl = rendered.size();
     std::string line(rendered.substr(start, nl - start));
-    const bool mark_only = Trim(line) == std::string(1, kStandalone);
+    const bool mark_only = TrimmedString(line) == std::string(1, kStandalone);
     std::erase(line, kStandalone);
     if (!mark_only) out += line + (last ? "" : "\n");
     start = nl + 1;
@@ -166,7 +160,7 @@ std::string CleanValue(std::string_view value, bool sms = false) {
     if (c == '{' || c == '}') continue;
     out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
   }
-  return Trim(out);
+  return TrimmedString(out);
 }
 
 bool IsClosingPunct(char c) { return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?'; }
@@ -258,7 +252,7 @@ mustache::data MergeData(Category category, const MergeValues& v, DraftChannel c
   data.set("request", request);
   data.set("estimate", object({{"number", v.estimate_number}, {"for", v.estimate_for}}));
   mustache::data followup{mustache::data::type::object};
-  if (!Trim(v.followup_text).empty()) followup.set("text", Trim(v.followup_text));  // already a clean SMS
+  if (!TrimmedString(v.followup_text).empty()) followup.set("text", TrimmedString(v.followup_text));  // already a clean SMS
   data.set("followup", followup);
   data.set(std::string(CategoryName(category)), true);
   if (v.brief) data.set("brief", true);
@@ -388,7 +382,7 @@ std::vector<LintIssue> LintTemplateSource(std::string_view text) {
     AddIssue(issues, Severity::kError, "template does not parse: " + tmpl.error_message());
     return issues;
   }
-  if (Trim(text).empty()) AddIssue(issues, Severity::kError, "empty template");
+  if (TrimmedString(text).empty()) AddIssue(issues, Severity::kError, "empty template");
   std::vector<std::string> scope;
   std::string fixed_text;  // the words the template always says, for the pressure check
   std::size_t last = 0;

@@ -96,13 +96,14 @@ class SqliteStore final : public Store {
   explicit SqliteStore(Database db) : db_(std::move(db)) {}
 
   Status Init() {
-    // A 64 MiB page cache (the default is 2 MiB): imports insert into several indexes in
-    // random key order, and with a small cache each insert reads and spills pages, which made
-    // a million-signal audit write its database several times over. A fixed size: memory stays
-    // flat however large the import.
+    // A 16 MiB page cache (the default is 2 MiB): imports insert into several indexes in
+    // random key order, and with a small cache each insert reads and spills pages (a
+    // million-signal audit spent 50 s in the kernel). Not more: SQLite's sorters size their
+    // memory from it, and the contact pass runs five sorts at once (64 MiB took the 1M audit
+    // to 300 MiB). A fixed size, so memory stays flat however large the import.
     for (std::string_view pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                     "PRAGMA foreign_keys=ON", "PRAGMA temp_store=FILE",
-                                    "PRAGMA main.cache_size=-65536"}) {
+                                    "PRAGMA main.cache_size=-16384"}) {
       if (Status s = db_.Exec(pragma); !s.ok()) return s;
     }
     return Migrate();
