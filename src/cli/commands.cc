@@ -48,6 +48,9 @@ constexpr const char* kUsage =
     "  user add LOGIN --role ROLE --db FILE [--name NAME]  add a web app account (user list: the accounts)\n"
     "  version                         print the version\n"
     "\n"
+    "--db is a SQLite file or a PostgreSQL URI (postgresql://user@host/dbname?host=/socket/dir);\n"
+    "--company SLUG picks the company within it (default: default).\n"
+    "\n"
     "Run `ringback COMMAND --help` for a command's options.\n";
 
 int Audit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -56,12 +59,21 @@ int Audit(const std::vector<std::string>& args, std::ostream& out, std::ostream&
   std::string config_path, as_of;
   app.add_option("inputs", options.inputs, "Export files or folders (read recursively)")->required();
   app.add_option("--config", config_path, "Company configuration (TOML)")->required();
-  app.add_option("--db", options.db_path, "SQLite database file (default: in memory)");
+  app.add_option("--db", options.db_path, std::string(kDbHelp) + " (default: in memory)");
+  AddCompanyOption(app, options.company);
+  app.add_option("--sanitize-key", options.sanitize_key_path,
+                 "With --sanitize: the file that keeps the key (default: DB.sanitize-key beside a SQLite file; "
+                 "required with PostgreSQL)");
   app.add_option("--out", options.out_dir, "Folder for queue.csv, rejects.csv and report.html")
       ->default_val("ringback-out");
   app.add_option("--as-of", as_of, "Fix \"now\", e.g. 2026-11-23T08:00 (company time) or ...Z");
   app.add_flag("--sanitize", options.sanitize, "Mask names, phones and emails in the outputs");
   if (auto code = ParseArgs(app, args, out, err)) return *code;
+  if (options.sanitize && options.sanitize_key_path.empty() && IsPostgresUri(options.db_path)) {
+    err << "ringback audit: --sanitize with a PostgreSQL --db needs --sanitize-key FILE (where the key is kept, "
+           "outside the database)\n";
+    return kExitUsage;
+  }
   StatusOr<CompanyConfig> config = LoadConfig(config_path);
   if (!config.ok()) {
     err << "ringback audit: " << config.status().message() << "\n";

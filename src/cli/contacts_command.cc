@@ -55,14 +55,15 @@ std::optional<std::string> HandleFromText(const std::string& text, const Company
 
 int ContactsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app("List contacts with their handles, channels, open opportunity and stop status.", "contacts");
-  std::string db;
+  std::string db, company;
   bool json = false;
   std::string zone = "America/Chicago";
-  app.add_option("--db", db, "SQLite database written by ringback audit")->required();
+  app.add_option("--db", db, kDbHelp)->required();
+  AddCompanyOption(app, company);
   app.add_option("--time-zone", zone, "Zone for dates");
   app.add_flag("--json", json, "One JSON object per line");
   if (auto code = ParseArgs(app, args, out, err)) return *code;
-  auto store = OpenExistingStore(db, "contacts", err);
+  auto store = OpenExistingStore(db, company, "contacts", err);
   if (!store) return kExitFatal;
   Status s = store->ForEachContactInfo([&](const ContactInfo& c) {
     if (json) {
@@ -90,13 +91,16 @@ int ContactsCommand(const std::vector<std::string>& args, std::ostream& out, std
 int StopCommand(const std::vector<std::string>& args, const CompanyConfig& config, std::ostream& out,
                 std::ostream& err) {
   CLI::App app("Manage stops (do-not-contact) by hand.", "stop");
-  std::string db, handle_text, reason, actor, channel_name = "call", as_of;
+  std::string db, company, handle_text, reason, actor, channel_name = "call", as_of;
   bool all = false;
   app.require_subcommand(1);
   CLI::App* add = app.add_subcommand("add", "Record that a phone or email asked not to be contacted");
   CLI::App* lift = app.add_subcommand("lift", "Lift the stops of a contact who asked to be contacted again");
   CLI::App* list = app.add_subcommand("list", "List the stops in force");
-  for (CLI::App* sub : {add, lift, list}) sub->add_option("--db", db, "SQLite database")->required();
+  for (CLI::App* sub : {add, lift, list}) {
+    sub->add_option("--db", db, kDbHelp)->required();
+    AddCompanyOption(*sub, company);
+  }
   for (CLI::App* sub : {add, lift}) {
     sub->add_option("handle", handle_text, "Phone number or email")->required();
     sub->add_option("--reason", reason, "Why (recorded)")->required();
@@ -106,7 +110,7 @@ int StopCommand(const std::vector<std::string>& args, const CompanyConfig& confi
   add->add_option("--channel", channel_name, "Channel the person used: call, sms, email, form, voicemail");
   list->add_flag("--all", all, "Include lifted stops");
   if (auto code = ParseArgs(app, args, out, err)) return *code;
-  auto store = OpenExistingStore(db, "stop", err);
+  auto store = OpenExistingStore(db, company, "stop", err);
   if (!store) return kExitFatal;
   if (list->parsed()) {
     Status s = store->ForEachStop([&](const std::string& key, const Suppression& stop) {

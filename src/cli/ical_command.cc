@@ -55,9 +55,10 @@ Status WriteWhole(const std::string& path, const std::string& text) {
 int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& config, std::ostream& out,
                 std::ostream& err) {
   CLI::App app("Write the open callbacks as an iCalendar (.ics) feed.", "ical");
-  std::string db, owner, out_path, as_of_text;
+  std::string db, company, owner, out_path, as_of_text;
   bool events = false;
-  app.add_option("--db", db, "SQLite database written by `ringback audit --db FILE`")->required();
+  app.add_option("--db", db, kDbHelp)->required();
+  AddCompanyOption(app, company);
   app.add_option("--owner", owner, "Only this owner's callbacks (case-insensitive)");
   app.add_option("--out", out_path, "Write the .ics here instead of stdout");
   app.add_option("--as-of", as_of_text, "Fix \"now\" (DTSTAMP), e.g. 2026-11-23T08:00 or ...Z");
@@ -74,7 +75,7 @@ int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
     }
     options.as_of = *parsed;
   }
-  std::unique_ptr<Store> store = OpenExistingStore(db, "ical", err);
+  std::unique_ptr<Store> store = OpenExistingStore(db, company, "ical", err);
   if (!store) return kExitFatal;
   std::vector<Opportunity> callbacks;
   Status s = store->ForEachOpportunity([&](const Opportunity& o) {
@@ -82,7 +83,7 @@ int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
     return Status::Ok();
   });
   if (!s.ok()) {
-    err << "ringback ical: " << db << ": " << s.message() << "\n";
+    err << "ringback ical: " << DisplayDb(db) << ": " << s.message() << "\n";
     return kExitFatal;
   }
   std::stable_sort(callbacks.begin(), callbacks.end(),

@@ -95,10 +95,11 @@ int ImportCsv(Store& store, const std::string& path, const CompanyConfig& config
 int OutcomeCommand(const std::vector<std::string>& args, const CompanyConfig& config, std::ostream& out,
                    std::ostream& err) {
   CLI::App app("Record what came of a callback.", "outcome");
-  std::string db, id, outcome_name, note, actor = "office", at_text, import;
+  std::string db, company, id, outcome_name, note, actor = "office", at_text, import;
   app.add_option("id", id, "Opportunity id from queue.csv (R-...)");
   app.add_option("outcome", outcome_name, kOutcomeNames);
-  app.add_option("--db", db, "The audit's SQLite database")->required();
+  app.add_option("--db", db, kDbHelp)->required();
+  AddCompanyOption(app, company);
   app.add_option("--note", note, "What happened, in a few words");
   app.add_option("--actor", actor, "Who recorded it")->default_val("office");
   app.add_option("--at", at_text, "When (company time, e.g. 2026-11-23T10:15; default now)");
@@ -121,7 +122,7 @@ int OutcomeCommand(const std::vector<std::string>& args, const CompanyConfig& co
     err << "ringback outcome: --at: not a time: \"" << at_text << "\" (use 2026-11-23T10:15)\n";
     return kExitUsage;
   }
-  std::unique_ptr<Store> store = OpenExistingStore(db, "outcome", err);
+  std::unique_ptr<Store> store = OpenExistingStore(db, company, "outcome", err);
   if (!store) return kExitFatal;
   int recorded = 0;
   if (!import.empty()) {

@@ -2,7 +2,6 @@
 
 #include <date/tz.h>
 
-#include <filesystem>
 #include <ostream>
 
 #include "ingest/time_parse.h"
@@ -25,14 +24,18 @@ std::optional<int> ParseArgs(CLI::App& app, const std::vector<std::string>& args
   return std::nullopt;
 }
 
-std::unique_ptr<Store> OpenExistingStore(const std::string& path, const std::string& command, std::ostream& err) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    err << "ringback " << command << ": no database at " << path << "; run `ringback audit ... --db " << path
-        << "` first\n";
-    return nullptr;
-  }
-  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(path);
+void AddCompanyOption(CLI::App& app, std::string& company) {
+  company = std::string(kDefaultCompany);
+  app.add_option("--company", company, "The company (tenant) in the database: a slug such as acme-roofing")
+      ->default_str(std::string(kDefaultCompany))
+      ->check([](const std::string& value) -> std::string {
+        return ValidCompany(value) ? "" : "\"" + value + "\" is not a company slug (1 to 40 of a-z, 0-9 and -)";
+      });
+}
+
+std::unique_ptr<Store> OpenExistingStore(const std::string& db, const std::string& company,
+                                         const std::string& command, std::ostream& err) {
+  StatusOr<std::unique_ptr<Store>> store = OpenStore(db, company, {.create_database = false, .create_company = false});
   if (!store.ok()) {
     err << "ringback " << command << ": " << store.status().message() << "\n";
     return nullptr;

@@ -145,9 +145,10 @@ std::string TeamName(const CompanyConfig& config, std::string_view name) {
 int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& config, std::ostream& out,
                  std::ostream& err) {
   CLI::App app("Print the live callback queue from an audit database, by deadline.", "queue");
-  std::string db, owner, as_of_text;
+  std::string db, company, owner, as_of_text;
   bool overdue_only = false, json = false;
-  app.add_option("--db", db, "SQLite database written by `ringback audit --db FILE`")->required();
+  app.add_option("--db", db, kDbHelp)->required();
+  AddCompanyOption(app, company);
   app.add_option("--owner", owner, "Only this owner's callbacks (case-insensitive)");
   app.add_flag("--overdue", overdue_only, "Only callbacks past their deadline with no attempt");
   app.add_flag("--json", json, "A JSON array instead of the table");
@@ -163,7 +164,7 @@ int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& conf
     }
     as_of = *parsed;
   }
-  std::unique_ptr<Store> store = OpenExistingStore(db, "queue", err);
+  std::unique_ptr<Store> store = OpenExistingStore(db, company, "queue", err);
   if (!store) return kExitFatal;
   std::vector<Opportunity> rows;
   Status s = store->ForEachOpportunity([&](const Opportunity& o) {
@@ -174,7 +175,7 @@ int QueueCommand(const std::vector<std::string>& args, const CompanyConfig& conf
     return Status::Ok();
   });
   if (!s.ok()) {
-    err << "ringback queue: " << db << ": " << s.message() << "\n";
+    err << "ringback queue: " << DisplayDb(db) << ": " << s.message() << "\n";
     return kExitFatal;
   }
   std::stable_sort(rows.begin(), rows.end(), ByDeadline);

@@ -16,7 +16,8 @@ int RecoverCommand(const std::vector<std::string>& args, std::ostream& out, std:
   std::string config_path, as_of, min_age = "30d", max_age = "18mo", recent = "30d";
   app.add_option("--estimates", options.inputs, "Estimate/quote exports (and any other exports)")->required();
   app.add_option("--config", config_path, "Company configuration (TOML)")->required();
-  app.add_option("--db", options.db_path, "SQLite database (default: in memory)");
+  app.add_option("--db", options.db_path, std::string(kDbHelp) + " (default: in memory)");
+  AddCompanyOption(app, options.company);
   app.add_option("--out", options.out_dir, "Folder for recovery.csv")->default_val("ringback-out");
   app.add_option("--min-age", min_age, "Follow up quotes older than this (30d, 6w, 2mo)");
   app.add_option("--max-age", max_age, "Leave quotes older than this alone (18mo, 1y)");

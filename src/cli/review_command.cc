@@ -17,7 +17,8 @@ int ReviewCommand(const std::vector<std::string>& args, std::ostream& out, std::
   CLI::App app("The weekly review of an audited database.", "review");
   AuditOptions options;
   std::string config_path, as_of, week;
-  app.add_option("--db", options.db_path, "The audit's SQLite database")->required();
+  app.add_option("--db", options.db_path, kDbHelp)->required();
+  AddCompanyOption(app, options.company);
   app.add_option("--config", config_path, "Company configuration (TOML)")->required();
   app.add_option("--week", week, "ISO week, e.g. 2026-W47 (default: the week of the latest signal)");
   app.add_option("--out", options.out_dir, "Folder for report.html, review.xlsx, review.csv")

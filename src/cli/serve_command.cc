@@ -22,7 +22,8 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   web::ServeOptions options;
   std::string listen = "127.0.0.1:8080", as_of;
   options.assets_dir = RINGBACK_WEB_ASSETS;
-  app.add_option("--db", options.db_path, "The audit's SQLite database")->required();
+  app.add_option("--db", options.db_path, kDbHelp)->required();
+  AddCompanyOption(app, options.company);
   app.add_option("--config", options.config_path, "Company configuration (TOML); the settings page edits it")
       ->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (PORT 0: any free port)")->default_val(listen);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/time.h"
 
@@ -16,6 +17,9 @@ enum class AccessRole { kAdmin, kOffice, kEstimator, kTechnician };
 std::string_view AccessRoleName(AccessRole r);  // "admin", "office", "estimator", "technician"
 std::optional<AccessRole> ParseAccessRole(std::string_view name);  // also "owner" for admin
 
+// An account as one company sees it: the login and password are the account's (one login
+// signs in to every company it belongs to); the roster name, role and disabled flag are its
+// membership in that company.
 struct User {
   std::string login;          // what they type to sign in, lower case
   std::string person;         // their name on the team roster ("Rick Hollis"): work assigned to them
@@ -23,6 +27,22 @@ struct User {
   std::string password_hash;  // Argon2id, PHC string form ("$argon2id$v=19$...")
   Timestamp created_at{};
   bool disabled = false;
+};
+
+// An account's place in one company.
+struct Membership {
+  std::string company;  // the company's slug
+  std::string person;
+  AccessRole role = AccessRole::kOffice;
+  bool disabled = false;
+};
+
+// An account with every company it belongs to (sign-in, before a company is chosen).
+struct Account {
+  std::string login;
+  std::string password_hash;
+  Timestamp created_at{};
+  std::vector<Membership> memberships;  // by company slug
 };
 
 // A signed-in browser. The cookie carries the token; the store keeps only its SHA-256, so a

@@ -78,7 +78,7 @@ StatusOr<std::optional<MappingOverride>> SidecarMapping(const std::string& file)
 // The key that keeps sanitized handles stable: kept beside the database (DB.sanitize-key,
 // readable by its owner only) so a re-import links to the same contacts; a fresh one per run
 // for an in-memory database.
-StatusOr<std::string> SanitizeKey(const std::string& db_path) {
+StatusOr<std::string> SanitizeKey(const AuditOptions& options) {
   auto fresh = [] {
     std::random_device random;
     std::string key;
@@ -89,8 +89,15 @@ StatusOr<std::string> SanitizeKey(const std::string& db_path) {
     }
     return key;
   };
-  if (db_path.empty() || db_path == ":memory:") return fresh();
-  const std::string path = db_path + ".sanitize-key";
+  const std::string path = options.sanitize_key_path.empty()
+                               ? DefaultSanitizeKeyPath(options.db_path, options.company)
+                               : options.sanitize_key_path;
+  if (path.empty()) {
+    if (IsPostgresUri(options.db_path))
+      return Status::InvalidArgument("--sanitize with a PostgreSQL --db needs --sanitize-key FILE: where the key "
+                                     "that keeps sanitized contacts linked is kept, outside the database");
+    return fresh();
+  }
   std::ifstream in(path);
   std::string key;
   if (in >> key && key.size() >= 32) return key;
@@ -112,7 +119,7 @@ Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOption
   ImportOptions base;
   base.progress = progress.Callback();
   if (options.sanitize) {
-    StatusOr<std::string> key = SanitizeKey(options.db_path);
+    StatusOr<std::string> key = SanitizeKey(options);
     if (!key.ok()) return key.status();
     base.sanitize_key = *key;
   }
@@ -181,13 +188,22 @@ Status DeriveAndWrite(Store& store, const CompanyConfig& config, const AuditOpti
 
 }  // namespace
 
+std::string DefaultSanitizeKeyPath(const std::string& db, const std::string& company) {
+  if (db.empty() || db == ":memory:" || IsPostgresUri(db)) return "";
+  return company == kDefaultCompany ? db + ".sanitize-key" : db + "." + company + ".sanitize-key";
+}
+
 StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& options) {
-  if (!options.db_path.empty()) {
+  if (!options.db_path.empty() && !IsPostgresUri(options.db_path)) {
     std::error_code ec;
     const fs::path parent = fs::path(options.db_path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);
   }
-  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options.db_path.empty() ? ":memory:" : options.db_path);
+  if (options.sanitize && options.sanitize_key_path.empty() && IsPostgresUri(options.db_path))
+    return Status::InvalidArgument("--sanitize with a PostgreSQL --db needs --sanitize-key FILE: where the key "
+                                   "that keeps sanitized contacts linked is kept, outside the database");
+  StatusOr<std::unique_ptr<Store>> store =
+      OpenStore(options.db_path.empty() ? ":memory:" : options.db_path, options.company);
   if (!store.ok()) return store.status();
   AuditResult result;
   result.as_of = options.as_of ? *options.as_of
@@ -198,10 +214,10 @@ StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& 
 }
 
 StatusOr<AuditResult> RunReview(const CompanyConfig& config, const AuditOptions& options) {
-  std::error_code ec;
-  if (options.db_path.empty() || !fs::exists(options.db_path, ec))
-    return Status::NotFound("no database at \"" + options.db_path + "\": run `ringback audit ... --db FILE` first");
-  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options.db_path);
+  if (options.db_path.empty())
+    return Status::NotFound("no database given: run `ringback audit ... --db FILE` first");
+  StatusOr<std::unique_ptr<Store>> store =
+      OpenStore(options.db_path, options.company, {.create_database = false, .create_company = false});
   if (!store.ok()) return store.status();
   AuditResult result;
   result.as_of = options.as_of ? *options.as_of : std::chrono::floor<Seconds>(std::chrono::system_clock::now());

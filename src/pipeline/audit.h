@@ -20,7 +20,10 @@ namespace ringback {
 
 struct AuditOptions {
   std::vector<std::string> inputs;  // files, or folders read recursively
-  std::string db_path;              // SQLite file; ":memory:" when empty
+  std::string db_path;              // SQLite file or PostgreSQL URI; ":memory:" when empty
+  std::string company = std::string(kDefaultCompany);  // the company (tenant) in the database
+  // With `sanitize` on import: the file that keeps the hashing key. Empty: DefaultSanitizeKeyPath.
+  std::string sanitize_key_path;
   std::string out_dir;              // where the three files go; none written when empty
   std::optional<Timestamp> as_of;   // "now"; the system clock when unset
   bool sanitize = false;            // names to initials, phones masked, emails dropped in outputs
@@ -75,7 +78,13 @@ std::optional<Timestamp> DraftSendAfter(const Opportunity& o, const CompanyConfi
 Status WriteOutputs(Store& store, const CompanyConfig& config, const AuditOptions& options,
                     AuditResult& result, std::string* report_html = nullptr);
 
-// All three steps on a store opened from options.db_path.
+// Where the sanitize key of a database is kept when not told: beside a SQLite file
+// (DB.sanitize-key for the default company, DB.COMPANY.sanitize-key for another); empty for
+// PostgreSQL, whose key file must be named (--sanitize-key) since there is no file to keep it
+// beside. The key never goes into the database: a sanitized database can be shared without it.
+std::string DefaultSanitizeKeyPath(const std::string& db, const std::string& company);
+
+// All three steps on a store opened from options.db_path for options.company.
 StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& options);
 
 // The weekly review on an existing database: rebuilds the queue as of options.as_of (outcomes

@@ -110,6 +110,7 @@ LeakAssumptions LeakAssumptionsFor(const CompanyConfig& config) {
 StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, const IsoWeek& week, Timestamp as_of,
                                   bool sanitize) {
   ReviewRun run;
+  run.as_of = as_of;
   const IsoWeek previous = PreviousWeek(week, config.time_zone);
   std::set<std::string> in_estimates;
   Status s = store.ForEachEstimate([&](const std::string& key, const Estimate&) {
@@ -337,6 +338,9 @@ Status WriteReviewXlsx(const ReviewRun& run, const CompanyConfig& config, const 
   options.constant_memory = LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) return Status::IoError("cannot write " + path);
+  lxw_doc_properties properties{};
+  properties.created = static_cast<time_t>(ToUnix(run.as_of));
+  workbook_set_properties(wb, &properties);
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
   lxw_format* date = workbook_add_format(wb);

@@ -22,6 +22,8 @@ struct ReviewRun {
   std::int64_t recovered_cents = 0;  // booked old-estimate follow-ups: recovered revenue
   int recovered = 0;
   HeatMap heat_map;  // the week by weekday and hour: contacts in, missed or answered late, roster
+  Timestamp as_of{};  // when the review was made: also the workbook's creation time, so a run
+                      // with a fixed --as-of writes the same bytes
 };
 
 // Computes the review of `week` (and of the week before, for the change), with the signals

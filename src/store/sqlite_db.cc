@@ -102,6 +102,11 @@ std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 int Statement::Changes() const { return sqlite3_changes(db_); }
+int Statement::ParameterCount() const { return sqlite3_bind_parameter_count(stmt_); }
+std::string Statement::ParameterName(int index) const {
+  const char* name = sqlite3_bind_parameter_name(stmt_, index);
+  return name ? name : "";
+}
 
 StatusOr<Database> Database::Open(const std::string& path) {
   sqlite3* db = nullptr;

@@ -53,6 +53,10 @@ class Statement {
   double Real(int column) const;
   bool IsNull(int column) const;
   int Changes() const;
+  // The statement's parameters: how many, and the name of the 1-based `index` ("$1"), "" for
+  // a bare "?".
+  int ParameterCount() const;
+  std::string ParameterName(int index) const;
 
  private:
   sqlite3* db_ = nullptr;

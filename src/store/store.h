@@ -1,15 +1,23 @@
 // Store: where Ringback keeps its facts (signals, attempts, estimates, contacts' handles,
 // stops, rejected rows) and the queue it derives from them. An interface, because an agency
-// runs PostgreSQL where a single office runs the embedded SQLite file.
+// runs PostgreSQL where a single office runs the embedded SQLite file; one implementation
+// (sql_store.cc) runs the same statements on both engines.
 //
 // Facts are written with stable ids and "insert if absent", so importing the same export twice
 // changes nothing. The derived queue is replaced as a whole inside one transaction.
+//
+// Companies (tenants): one database may hold many companies. A Store is bound to one company
+// when it is opened and every statement it runs on the company's data filters by it, so no
+// method can read or write another company's rows. Accounts and sessions are not a company's
+// data: one login signs in once and belongs to companies through memberships (GetUser sees the
+// membership in the store's company; GetAccount lists them all).
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/account.h"
@@ -43,6 +51,9 @@ struct HistoryOptions {
 class Store {
  public:
   virtual ~Store() = default;
+
+  // The company (slug) every call reads and writes.
+  virtual const std::string& company() const = 0;
 
   // Transactions: an import of one file, or the rebuild of the queue, is all or nothing.
   virtual Status Begin() = 0;
@@ -128,10 +139,18 @@ class Store {
   // the queue rebuild, unlike PutEvent's derived escalations.
   virtual Status PutPersonEvent(const TimelineEvent& event) = 0;
 
-  // The web app's accounts. Logins are unique; PutUser inserts or replaces.
+  // The web app's accounts. Logins are unique across companies. PutUser inserts or replaces the
+  // account (its password) and its membership in this company (roster name, role, disabled);
+  // replacing an account signs out its sessions.
   virtual Status PutUser(const User& user) = 0;
-  virtual StatusOr<User> GetUser(const std::string& login) = 0;  // NotFound when absent
+  // The account as a member of this company; NotFound when it is not one (or does not exist).
+  virtual StatusOr<User> GetUser(const std::string& login) = 0;
+  // This company's members, by login.
   virtual Status ForEachUser(const std::function<Status(const User&)>& fn) = 0;
+  // The account and all its memberships, whatever the store's company: for signing in and
+  // choosing a company. NotFound when there is no such login.
+  virtual StatusOr<Account> GetAccount(const std::string& login) = 0;
+  // Sessions belong to an account (a login), not to a company.
   virtual Status PutSession(const SessionRecord& session) = 0;
   virtual StatusOr<SessionRecord> GetSession(const std::string& token_hash) = 0;  // NotFound when absent
   virtual Status DeleteSession(const std::string& token_hash) = 0;
@@ -144,8 +163,37 @@ class Store {
   virtual StatusOr<std::vector<Mark>> MarksOf(const std::string& list) = 0;
 };
 
-// Opens (creating if needed) the SQLite database at `path` in WAL mode and brings its schema
-// up to date with the numbered migrations. ":memory:" gives a private in-memory store.
-StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+// The company every command uses without --company.
+inline constexpr std::string_view kDefaultCompany = "default";
+
+// True for a company slug: 1 to 40 of a-z, 0-9 and '-'.
+bool ValidCompany(std::string_view slug);
+
+// True when `db` names a PostgreSQL database (a libpq URI: postgresql://... or postgres://...);
+// anything else is a SQLite file path.
+bool IsPostgresUri(std::string_view db);
+
+// `db` fit for messages: a URI's password is replaced by "***".
+std::string DisplayDb(const std::string& db);
+
+struct OpenOptions {
+  // False: the database must already hold Ringback's schema (a SQLite file that exists, a
+  // PostgreSQL database an audit has written): NotFound otherwise, and nothing is created.
+  bool create_database = true;
+  // False: the company must already be in the database (NotFound otherwise): a mistyped
+  // --company is an error, not an empty company.
+  bool create_company = true;
+};
+
+// Opens the store for `company` on `db`: a PostgreSQL URI, or a SQLite file path (":memory:"
+// for a private in-memory store). Brings the schema up to date with the numbered migrations of
+// its engine (migrations.h) and registers the company when allowed. InvalidArgument for a
+// company that is not a slug.
+StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& db, const std::string& company,
+                                           const OpenOptions& options = {});
+
+// OpenStore on a SQLite file, for the default company unless told.
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                                 const std::string& company = std::string(kDefaultCompany));
 
 }  // namespace ringback

@@ -151,6 +151,7 @@ void Confirm(Context& ctx) {
   AuditOptions options;
   options.inputs = {staged.path};
   options.db_path = ctx.app.db_path;
+  options.company = ctx.app.store->company();
   AuditResult result;
   result.as_of = ctx.app.Now();
   Status s = ImportInputs(*ctx.app.store, ctx.app.config, options, result);

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "config/config_loader.h"
 #include "core/embedded.h"
 #include "pipeline/audit.h"
@@ -159,6 +161,7 @@ Timestamp App::Now() const {
 Status App::Rebuild() {
   AuditOptions options;
   options.db_path = db_path;
+  options.company = store->company();
   AuditResult result;
   result.as_of = Now();
   ++generation;
@@ -306,12 +309,10 @@ WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 WebServer::~WebServer() = default;
 
 StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options) {
-  if (!fs::exists(options.db_path))
-    return Status::NotFound(options.db_path + " does not exist: run `ringback audit ... --db " + options.db_path +
-                            "` first");
   auto impl = std::make_unique<Impl>();
   App& app = impl->app;
-  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options.db_path);
+  StatusOr<std::unique_ptr<Store>> store =
+      OpenStore(options.db_path, options.company, {.create_database = false, .create_company = false});
   if (!store.ok()) return store.status();
   app.store = std::move(store).value();
   StatusOr<CompanyConfig> config = LoadConfig(options.config_path);
@@ -325,7 +326,13 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   app.fixed_now = options.as_of;
   app.assets_dir = options.assets_dir;
   app.secure_cookie = options.secure_cookie;
-  app.upload_dir = options.db_path + ".uploads";
+  // Uploads wait beside a SQLite file; with PostgreSQL, in a private temporary folder of
+  // this server's own.
+  app.upload_dir = IsPostgresUri(options.db_path)
+                       ? (fs::temp_directory_path() /
+                          ("ringback-uploads-" + options.company + "-" + std::to_string(::getpid())))
+                             .string()
+                       : options.db_path + ".uploads";
   {  // uploads left waiting by an earlier run can no longer be confirmed: they go
     std::error_code ec;
     fs::remove_all(app.upload_dir, ec);

@@ -15,7 +15,8 @@
 namespace ringback::web {
 
 struct ServeOptions {
-  std::string db_path;      // the audit's SQLite database (must exist)
+  std::string db_path;      // the audit's database, a SQLite file or PostgreSQL URI (must exist)
+  std::string company = "default";  // the company (tenant) served
   std::string config_path;  // the company config; the settings page edits this file
   std::optional<Timestamp> as_of;  // a fixed "now" (demos, tests); the clock when unset
   std::string assets_dir;   // the npm packages folder (web/node_modules) for htmx
