@@ -40,7 +40,7 @@ class SampleWeek : public ::testing::Test {
 
   static std::string Args(const fs::path& out) {
     return "audit " + kSource + "/examples/sample-week/exports --config " + kSource +
-           "/config/company.example.toml --as-of 2026-11-23T08:00 --db " + (dir_ / "week.db").string() +
+           "/config/company.example.toml --as-of 2026-11-23T08:00 --db " + e2e::DbArg(dir_ / "week.db") +
            " --out " + out.string();
   }
 

@@ -33,23 +33,8 @@ class AuditOptions : public ::testing::Test {
   fs::path dir_;
 };
 
-// One text column of every row of `sql`, joined.
-std::string Column(const fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
-      while (sqlite3_step(st) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(st, 0);
-        out += std::string(text ? reinterpret_cast<const char*>(text) : "") + "\n";
-      }
-      sqlite3_finalize(st);
-    }
-  }
-  sqlite3_close(h);
-  return out;
-}
+// One text column of every row of `sql`, each row followed by a newline.
+std::string Column(const fs::path& db, const std::string& sql) { return e2e::QueryColumn(db.string(), sql); }
 
 TEST_F(AuditOptions, AMappingFileBesideAnExportIsApplied) {
   fs::copy_file(kSource + "/tests/fixtures/ingest/custom_pbx_calls.csv", dir_ / "exports" / "acme.csv");
@@ -71,8 +56,10 @@ TEST_F(AuditOptions, AMappingFileBesideAnExportIsApplied) {
 
 TEST_F(AuditOptions, SanitizeOnImportKeepsNoPrivateDataAndStillLinks) {
   const fs::path db = dir_ / "shared.db";
+  // The key is kept beside a SQLite file; PostgreSQL has no file to keep it beside: it is named.
+  const fs::path key = e2e::OnPostgres() ? dir_ / "shared.key" : fs::path(db.string() + ".sanitize-key");
   const std::string args = "audit " + kSource + "/examples/sample-week/exports" + kConfig + " --sanitize --db " +
-                           db.string() + " --out ";
+                           e2e::DbArg(db) + (e2e::OnPostgres() ? " --sanitize-key " + key.string() : "") + " --out ";
   RunResult first = Ringback(args + (dir_ / "one").string());
   ASSERT_EQ(first.exit_code, 0) << first.out;
   const std::string stored = Column(db, "SELECT phone || ' ' || phone_raw || ' ' || email || ' ' || name || ' ' || "
@@ -83,7 +70,8 @@ TEST_F(AuditOptions, SanitizeOnImportKeepsNoPrivateDataAndStillLinks) {
   EXPECT_THAT(stored, Not(HasSubstr("@example."))) << "emails";
   EXPECT_THAT(stored, Not(HasSubstr("Teresa Nakamura")));
   EXPECT_THAT(stored, HasSubstr("-0154")) << "the last four digits stay, for display";
-  EXPECT_TRUE(fs::exists(db.string() + ".sanitize-key"));
+  EXPECT_TRUE(fs::exists(key));
+  EXPECT_EQ(fs::status(key).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
   // The same exports again: the keyed hashes match, so nothing is added and the same people link.
   const std::string contacts = Column(db, "SELECT COUNT(DISTINCT contact_key) FROM handles");
   ASSERT_GT(std::stoi(contacts), 90);

@@ -38,7 +38,7 @@ class NeverSeen : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("ringback-never-seen-" + std::to_string(getpid()));
     fs::remove_all(dir_);
-    run_ = Ringback("audit " + kNeverSeen + kConfig + " --db " + (dir_ / "n.db").string() + " --out " +
+    run_ = Ringback("audit " + kNeverSeen + kConfig + " --db " + e2e::DbArg(dir_ / "n.db") + " --out " +
                     (dir_ / "out").string());
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
@@ -186,7 +186,7 @@ TEST(EveryFixture, EveryOutputIsValidUtf8) {
   int audited = 0;
   for (const fs::path& set : sets) {
     const fs::path out = dir / set.filename();
-    const std::string db = (out / "f.db").string();
+    const std::string db = e2e::DbArg(out / "f.db");
     RunResult r = Ringback("audit " + set.string() + kConfig + " --db " + db + " --out " + out.string());
     ASSERT_NE(r.exit_code, 2) << set << "\n" << r.out;
     for (const auto& f : fs::directory_iterator(out)) {

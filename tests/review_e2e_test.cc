@@ -39,7 +39,7 @@ class Review : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  std::string Db() const { return (dir_ / "week.db").string(); }
+  std::string Db() const { return e2e::DbArg(dir_ / "week.db"); }
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
 
   RunResult RunReview(const std::string& out, const std::string& extra = "") const {
@@ -161,10 +161,10 @@ TEST_F(Review, BadUsageAndMissingThingsAreClear) {
   RunResult r = Ringback("review --db " + Db() + kConfig + " --week 2026-47");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.out, HasSubstr("not an ISO week: \"2026-47\" (write it like 2026-W47)"));
-  r = Ringback("review --db " + Path("nothing.db") + kConfig);
+  r = Ringback("review --db " + e2e::DbArg(Path("nothing.db")) + kConfig);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.out, HasSubstr("run `ringback audit"));
-  EXPECT_FALSE(fs::exists(Path("nothing.db"))) << "a missing database is never created empty";
+  EXPECT_FALSE(e2e::DbExists(Path("nothing.db"))) << "a missing database is never created empty";
   r = Ringback("outcome R-1 won --db " + Db() + kConfig);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.out, HasSubstr("\"won\" is not an outcome"));

@@ -42,12 +42,14 @@ class WebCli : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     // An empty database of the current schema, as an audit leaves it.
-    StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(Db());
+    StatusOr<std::unique_ptr<Store>> store = OpenStore(DbValue(), "default");
     ASSERT_TRUE(store.ok()) << store.status().ToString();
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  std::string Db() const { return (dir_ / "rb.db").string(); }
+  // The database as a shell argument, and as itself (for argv and the store).
+  std::string Db() const { return e2e::DbArg(dir_ / "rb.db"); }
+  std::string DbValue() const { return e2e::Db(dir_ / "rb.db"); }
 
   // `ringback user add ARGS --password-stdin` with `password` (and a newline) on standard input.
   RunResult AddUser(const std::string& args, const std::string& password, const std::string& line_end = "\\n") const {
@@ -56,7 +58,7 @@ class WebCli : public ::testing::Test {
   }
 
   std::optional<User> StoredUser(const std::string& login) const {
-    StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(Db());
+    StatusOr<std::unique_ptr<Store>> store = OpenStore(DbValue(), "default");
     if (!store.ok()) return std::nullopt;
     StatusOr<User> user = (*store)->GetUser(login);
     if (!user.ok()) return std::nullopt;
@@ -140,9 +142,9 @@ TEST_F(WebCli, UserAddRefusesBadUsage) {
 
 TEST_F(WebCli, UserAddOnAMissingDatabaseFails) {
   const std::string missing = (dir_ / "missing.db").string();
-  const RunResult r = AddUser("maria --role admin --db " + missing, "long enough pass");
+  const RunResult r = AddUser("maria --role admin --db " + e2e::DbArg(missing), "long enough pass");
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_FALSE(fs::exists(missing)) << "no empty database is created by accident";
+  EXPECT_FALSE(e2e::DbExists(missing)) << "no empty database is created by accident";
 }
 
 TEST_F(WebCli, UserListListsTheAccounts) {
@@ -151,15 +153,15 @@ TEST_F(WebCli, UserListListsTheAccounts) {
   const RunResult list = Ringback("user list --db " + Db());
   ASSERT_EQ(list.exit_code, 0) << list.out;
   EXPECT_EQ(list.out, "jake\ttechnician\tJake Turner\nmaria\tadmin\tMaria Alvarez\n");
-  EXPECT_EQ(Ringback("user list --db " + (dir_ / "missing.db").string()).exit_code, 1);
+  EXPECT_EQ(Ringback("user list --db " + e2e::DbArg(dir_ / "missing.db")).exit_code, 1);
 }
 
 TEST_F(WebCli, ServeOnAMissingDatabaseFails) {
-  const RunResult r = Ringback("serve --db " + (dir_ / "missing.db").string() + " --config " + kConfigPath +
+  const RunResult r = Ringback("serve --db " + e2e::DbArg(dir_ / "missing.db") + " --config " + kConfigPath +
                                " --listen 127.0.0.1:0");
   EXPECT_EQ(r.exit_code, 1) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("does not exist"));
-  EXPECT_FALSE(fs::exists(dir_ / "missing.db"));
+  EXPECT_THAT(r.out, HasSubstr("run `ringback audit"));
+  EXPECT_FALSE(e2e::DbExists((dir_ / "missing.db").string()));
 }
 
 TEST_F(WebCli, ServeRefusesABadListenAddress) {
@@ -256,7 +258,7 @@ TEST_F(WebCli, ServeListensAnswersAndStopsOnSigterm) {
                                    " --as-of 2026-11-23T08:00 --db " + Db() + " --out " + (dir_ / "out").string());
   ASSERT_EQ(audit.exit_code, 0) << audit.out;
   ASSERT_EQ(AddUser("maria --role admin --name 'Maria Alvarez' --db " + Db(), "maria owner password").exit_code, 0);
-  ServeProcess serve({"--db", Db(), "--config", kConfigPath, "--listen", "127.0.0.1:0", "--as-of", "2026-11-23T08:00"});
+  ServeProcess serve({"--db", DbValue(), "--config", kConfigPath, "--listen", "127.0.0.1:0", "--as-of", "2026-11-23T08:00"});
   ASSERT_TRUE(serve.started());
   const std::smatch listening = serve.WaitFor(std::regex(R"(ringback serve: listening on http://127\.0\.0\.1:([0-9]+)$)"));
   ASSERT_FALSE(listening.empty()) << serve.output();
@@ -284,7 +286,7 @@ TEST_F(WebCli, ServeListensAnswersAndStopsOnSigterm) {
 }
 
 TEST_F(WebCli, ServeStopsOnSigintToo) {
-  ServeProcess serve({"--db", Db(), "--config", kConfigPath, "--listen", "127.0.0.1:0"});
+  ServeProcess serve({"--db", DbValue(), "--config", kConfigPath, "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(serve.started());
   ASSERT_FALSE(serve.WaitFor(std::regex("listening on")).empty()) << serve.output();
   EXPECT_EQ(serve.Stop(SIGINT), 0) << serve.output();
@@ -309,14 +311,14 @@ TEST_F(WebCli, ServeOnATakenPortFails) {
 }
 
 TEST_F(WebCli, ASecondServeOnThePortOfARunningOneFails) {
-  ServeProcess first({"--db", Db(), "--config", kConfigPath, "--listen", "127.0.0.1:0"});
+  ServeProcess first({"--db", DbValue(), "--config", kConfigPath, "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(first.started());
   const std::smatch listening = first.WaitFor(std::regex(R"(listening on http://127\.0\.0\.1:([0-9]+)$)"));
   ASSERT_FALSE(listening.empty()) << first.output();
   const std::string port = listening[1];
   // Two servers sharing a port would split the requests between two sets of sign-in throttles
   // and waiting uploads: the second must be refused.
-  ServeProcess second({"--db", Db(), "--config", kConfigPath, "--listen", "127.0.0.1:" + port});
+  ServeProcess second({"--db", DbValue(), "--config", kConfigPath, "--listen", "127.0.0.1:" + port});
   ASSERT_TRUE(second.started());
   second.WaitFor(std::regex("listening on|cannot listen"));
   EXPECT_THAT(second.output(), HasSubstr("cannot listen")) << "port " << port;

@@ -1,5 +1,6 @@
-// The SQLite Store: facts inserted once, contacts merged by handle, stops kept, the derived
-// queue round-tripped and ordered, and the schema migrated once per file.
+// The Store, on both engines (every StoreTest runs on SQLite and on PostgreSQL): facts inserted
+// once, contacts merged by handle, stops kept, the derived queue round-tripped and ordered, the
+// schema migrated once per database, and companies that never see each other's rows.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -14,8 +15,10 @@
 
 #include "core/time.h"
 #include "store/migrations.h"
+#include "store/sql_driver.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/test_postgres.h"
 
 namespace ringback {
 namespace {
@@ -31,12 +34,6 @@ Timestamp At(const char* text) {
   auto t = ParseUtc(text);
   EXPECT_TRUE(t.has_value()) << "bad test time " << text;
   return t.value_or(Timestamp{});
-}
-
-std::unique_ptr<Store> OpenMemory() {
-  auto store = OpenSqliteStore(":memory:");
-  EXPECT_TRUE(store.ok()) << store.status().ToString();
-  return store.ok() ? std::move(store).value() : nullptr;
 }
 
 Signal MakeSignal(std::string id, Timestamp at, std::string phone = "+15125550142", std::string email = "") {
@@ -76,12 +73,18 @@ std::vector<std::pair<std::string, std::vector<std::string>>> Contacts(Store& st
   return out;
 }
 
+// "Test/Param" as one file name.
+std::string Flat(std::string name) {
+  std::replace(name.begin(), name.end(), '/', '_');
+  return name;
+}
+
 class TempDir {
  public:
   TempDir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
     path_ = std::filesystem::temp_directory_path() /
-            ("ringback_store_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
+            ("ringback_store_" + Flat(info->name()) + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -95,8 +98,72 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-TEST(OpenSqliteStore, InMemoryStartsEmpty) {
-  auto store = OpenMemory();
+enum class Engine { kSqlite, kPostgres };
+
+std::string EngineName(const ::testing::TestParamInfo<Engine>& info) {
+  return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+// Each test runs once per engine; Open() gives a store on a database of its own.
+class StoreTest : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Engine::kPostgres) {
+      std::string why;
+      ASSERT_FALSE(test_postgres::ServerUri(&why).empty()) << why;
+    }
+  }
+
+  // A new, empty database: a SQLite file or a PostgreSQL database.
+  std::string NewDb() {
+    const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    if (GetParam() == Engine::kPostgres) return test_postgres::NewDatabase(name.substr(name.find('/') + 1));
+    return dir_.Path("db" + std::to_string(++files_) + ".sqlite");
+  }
+
+  std::unique_ptr<Store> Open(const std::string& company = "default") { return OpenOn(NewDb(), company); }
+
+  std::unique_ptr<Store> OpenOn(const std::string& db, const std::string& company = "default") {
+    auto store = OpenStore(db, company);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(store).value() : nullptr;
+  }
+
+  // The versions recorded in schema_migrations: count and highest.
+  std::pair<std::int64_t, std::int64_t> Versions(const std::string& db) {
+    if (GetParam() == Engine::kPostgres)
+      return {std::stoll(test_postgres::QueryText(db, "SELECT count(*) FROM schema_migrations")),
+              std::stoll(test_postgres::QueryText(db, "SELECT max(version) FROM schema_migrations"))};
+    auto sqlite = sqlite::Database::Open(db);
+    EXPECT_TRUE(sqlite.ok());
+    auto count = sqlite->Prepare("SELECT count(*), max(version) FROM schema_migrations");
+    EXPECT_TRUE(count.ok());
+    auto row = count->Step();
+    EXPECT_TRUE(row.ok() && *row);
+    return {count->Int(0), count->Int(1)};
+  }
+
+  // Runs `sql` (schema and literal rows, no values) straight on the database.
+  void Exec(const std::string& db, const std::string& sql) {
+    if (GetParam() == Engine::kPostgres) return test_postgres::Exec(db, sql);
+    auto sqlite = sqlite::Database::Open(db);
+    ASSERT_TRUE(sqlite.ok());
+    Status s = sqlite->Exec(sql);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+
+  const std::vector<Migration>& Migrations() const {
+    return GetParam() == Engine::kPostgres ? PostgresMigrations() : SqliteMigrations();
+  }
+
+  TempDir dir_;
+  int files_ = 0;
+};
+
+INSTANTIATE_TEST_SUITE_P(BothEngines, StoreTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+TEST_P(StoreTest, StartsEmpty) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   StoreCounts c = Counts(*store);
   EXPECT_EQ(c.signals, 0);
@@ -115,8 +182,8 @@ TEST(OpenSqliteStore, UnwritablePathIsAnError) {
   EXPECT_FALSE(store.status().message().empty());
 }
 
-TEST(SqliteStore, PutSignalTwiceInsertsOnce) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, PutSignalTwiceInsertsOnce) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   bool inserted = false;
   ASSERT_TRUE(store->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, &inserted).ok());
@@ -127,8 +194,8 @@ TEST(SqliteStore, PutSignalTwiceInsertsOnce) {
   EXPECT_EQ(Counts(*store).signals, 2);
 }
 
-TEST(SqliteStore, SignalFieldsRoundTrip) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, SignalFieldsRoundTrip) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   Signal in = MakeSignal("abc123", At("2026-11-16T14:05:00Z"), "+15125550142", "jane@example.com");
   in.channel = Channel::kForm;
@@ -159,8 +226,8 @@ TEST(SqliteStore, SignalFieldsRoundTrip) {
   EXPECT_EQ(out.source.line, 7);
 }
 
-TEST(SqliteStore, LinkHandlesMergesContactsUnderThePhoneHandle) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, LinkHandlesMergesContactsUnderThePhoneHandle) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutSignal(MakeSignal("call", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
   ASSERT_TRUE(store->PutSignal(MakeSignal("mail", At("2026-11-16T16:00:00Z"), "", "jane@example.com"), kJaneMail,
@@ -178,7 +245,7 @@ TEST(SqliteStore, LinkHandlesMergesContactsUnderThePhoneHandle) {
   EXPECT_THAT(contacts[0].second, ElementsAre("call", "mail"));
 }
 
-TEST(SqliteStore, ContactKeyDoesNotDependOnImportOrder) {
+TEST_P(StoreTest, ContactKeyDoesNotDependOnImportOrder) {
   const std::vector<std::vector<std::vector<std::string>>> orders = {
       {{kJaneTel}, {kJaneMail}, {kJaneTel, kJaneMail}},
       {{kJaneMail}, {kJaneTel}, {kJaneMail, kJaneTel}},
@@ -187,7 +254,7 @@ TEST(SqliteStore, ContactKeyDoesNotDependOnImportOrder) {
       {{kJaneTel}, {kJaneTel, kJaneMail}},
   };
   for (const auto& order : orders) {
-    auto store = OpenMemory();
+    auto store = Open();
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->PutSignal(MakeSignal("call", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
     for (const auto& link : order) ASSERT_TRUE(store->LinkHandles(link).ok());
@@ -197,7 +264,7 @@ TEST(SqliteStore, ContactKeyDoesNotDependOnImportOrder) {
   }
 }
 
-TEST(SqliteStore, ContactKeyPrefersPhoneThenEmailThenRawText) {
+TEST_P(StoreTest, ContactKeyPrefersPhoneThenEmailThenRawText) {
   struct Case {
     std::vector<std::string> handles;
     std::string key;
@@ -212,7 +279,7 @@ TEST(SqliteStore, ContactKeyPrefersPhoneThenEmailThenRawText) {
       {{"mailto:zed@example.com", "mailto:amy@example.com"}, "mailto:amy@example.com"},
   };
   for (const Case& c : cases) {
-    auto store = OpenMemory();
+    auto store = Open();
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->PutSignal(MakeSignal("s", At("2026-11-16T14:05:00Z")), c.handles.front(), nullptr).ok());
     for (const std::string& h : c.handles) ASSERT_TRUE(store->LinkHandles({h}).ok());
@@ -224,8 +291,8 @@ TEST(SqliteStore, ContactKeyPrefersPhoneThenEmailThenRawText) {
   }
 }
 
-TEST(SqliteStore, LinkingTwoGroupsMergesAllOfTheirHandles) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, LinkingTwoGroupsMergesAllOfTheirHandles) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   const std::string a = "tel:+15125550101", b = "tel:+15125550102", c = "tel:+15125550103",
                     d = "tel:+15125550104";
@@ -246,8 +313,8 @@ TEST(SqliteStore, LinkingTwoGroupsMergesAllOfTheirHandles) {
   EXPECT_THAT(contacts[0].second, ElementsAre("sig0", "sig1", "sig2", "sig3"));
 }
 
-TEST(SqliteStore, ForEachContactGroupsByContactInTimeOrder) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ForEachContactGroupsByContactInTimeOrder) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   // Inserted out of time order, interleaved between two people.
   ASSERT_TRUE(store->PutSignal(MakeSignal("jane-3", At("2026-11-18T10:00:00Z")), kJaneTel, nullptr).ok());
@@ -265,8 +332,8 @@ TEST(SqliteStore, ForEachContactGroupsByContactInTimeOrder) {
   EXPECT_THAT(contacts[1].second, ElementsAre("bob-1", "bob-2"));
 }
 
-TEST(SqliteStore, ForEachContactStopsOnTheCallbacksError) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ForEachContactStopsOnTheCallbacksError) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutSignal(MakeSignal("a", At("2026-11-16T10:00:00Z")), kJaneTel, nullptr).ok());
   ASSERT_TRUE(store->PutSignal(MakeSignal("b", At("2026-11-16T10:00:00Z"), "+15125550143"), kBobTel, nullptr).ok());
@@ -282,8 +349,8 @@ TEST(SqliteStore, ForEachContactStopsOnTheCallbacksError) {
   EXPECT_EQ(calls, 1);
 }
 
-TEST(SqliteStore, AttemptsForFindsAttemptsOnAnyLinkedHandle) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, AttemptsForFindsAttemptsOnAnyLinkedHandle) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   Attempt call;
   call.id = "att-call";
@@ -328,8 +395,8 @@ TEST(SqliteStore, AttemptsForFindsAttemptsOnAnyLinkedHandle) {
   EXPECT_TRUE(none->empty());
 }
 
-TEST(SqliteStore, EstimatesForMatchesByPhoneOrEmailOfTheContact) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, EstimatesForMatchesByPhoneOrEmailOfTheContact) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   Estimate by_phone;
   by_phone.id = "est-1";
@@ -383,8 +450,8 @@ TEST(SqliteStore, EstimatesForMatchesByPhoneOrEmailOfTheContact) {
   EXPECT_EQ(Counts(*store).estimates, 3);
 }
 
-TEST(SqliteStore, SuppressionsGiveTheEarliestStopOfAnyLinkedHandle) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, SuppressionsGiveTheEarliestStopOfAnyLinkedHandle) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->LinkHandles({kJaneTel, kJaneMail}).ok());
   auto none = store->StopFor(kJaneTel);
@@ -413,8 +480,8 @@ TEST(SqliteStore, SuppressionsGiveTheEarliestStopOfAnyLinkedHandle) {
   EXPECT_FALSE(bob->has_value()) << "a stop belongs to its own contact";
 }
 
-TEST(SqliteStore, StopFollowsAContactMergedAfterwards) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, StopFollowsAContactMergedAfterwards) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->LinkHandles({kJaneMail}).ok());
   ASSERT_TRUE(store->PutSuppression({kJaneMail, At("2026-11-20T10:00:00Z"), Channel::kEmail, "unsubscribe", "s"}).ok());
@@ -466,8 +533,8 @@ std::vector<Opportunity> AllOpportunities(Store& store) {
   return out;
 }
 
-TEST(SqliteStore, OpportunityRoundTripsEveryField) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, OpportunityRoundTripsEveryField) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   const Opportunity in = FullOpportunity();
   ASSERT_TRUE(store->PutOpportunity(in).ok());
@@ -497,8 +564,8 @@ TEST(SqliteStore, OpportunityRoundTripsEveryField) {
   EXPECT_EQ(out.summary, in.summary);
 }
 
-TEST(SqliteStore, OpportunityWithoutDeadlineOrAttemptKeepsThemEmpty) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, OpportunityWithoutDeadlineOrAttemptKeepsThemEmpty) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   Opportunity in = FullOpportunity();
   in.deadline.reset();
@@ -518,8 +585,8 @@ TEST(SqliteStore, OpportunityWithoutDeadlineOrAttemptKeepsThemEmpty) {
   EXPECT_TRUE(rows[0].reasons.empty());
 }
 
-TEST(SqliteStore, PutOpportunityReplacesTheRowWithTheSameId) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, PutOpportunityReplacesTheRowWithTheSameId) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   Opportunity o = FullOpportunity();
   ASSERT_TRUE(store->PutOpportunity(o).ok());
@@ -530,8 +597,8 @@ TEST(SqliteStore, PutOpportunityReplacesTheRowWithTheSameId) {
   EXPECT_EQ(rows[0].status, OpportunityStatus::kReached);
 }
 
-TEST(SqliteStore, ForEachOpportunityListsOpenWorkByDeadlineFirst) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ForEachOpportunityListsOpenWorkByDeadlineFirst) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   auto make = [](std::string id, OpportunityStatus status, std::optional<Timestamp> deadline, const char* received) {
     Opportunity o = FullOpportunity();
@@ -563,8 +630,8 @@ TEST(SqliteStore, ForEachOpportunityListsOpenWorkByDeadlineFirst) {
   EXPECT_THAT(rest, ElementsAre("attempted", "closed", "dnc"));
 }
 
-TEST(SqliteStore, ClearOpportunitiesEmptiesTheQueueButKeepsFacts) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ClearOpportunitiesEmptiesTheQueueButKeepsFacts) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
   ASSERT_TRUE(store->PutOpportunity(FullOpportunity()).ok());
@@ -574,8 +641,8 @@ TEST(SqliteStore, ClearOpportunitiesEmptiesTheQueueButKeepsFacts) {
   EXPECT_EQ(Counts(*store).signals, 1);
 }
 
-TEST(SqliteStore, RejectsAreDeduplicatedAndListedByFileAndLine) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, RejectsAreDeduplicatedAndListedByFileAndLine) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   const Reject bad_date{"calls.csv", 14, "time", "not a date: \"13/45/2026 25:99\""};
   const Reject anonymous{"calls.csv", 6, "phone", "no usable phone or email: \"Anonymous\""};
@@ -598,8 +665,8 @@ TEST(SqliteStore, RejectsAreDeduplicatedAndListedByFileAndLine) {
   EXPECT_EQ(got[2].file, "forms.csv");
 }
 
-TEST(SqliteStore, RollbackUndoesAnImport) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, RollbackUndoesAnImport) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->Begin().ok());
   ASSERT_TRUE(store->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
@@ -611,8 +678,8 @@ TEST(SqliteStore, RollbackUndoesAnImport) {
   EXPECT_EQ(Counts(*store).signals, 1);
 }
 
-TEST(SqliteStore, CallbackMayQueryTheStoreWhileIterating) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, CallbackMayQueryTheStoreWhileIterating) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutSignal(MakeSignal("a", At("2026-11-16T10:00:00Z")), kJaneTel, nullptr).ok());
   ASSERT_TRUE(store->PutSignal(MakeSignal("b", At("2026-11-16T10:00:00Z"), "+15125550143"), kBobTel, nullptr).ok());
@@ -635,18 +702,17 @@ TEST(SqliteStore, CallbackMayQueryTheStoreWhileIterating) {
   EXPECT_EQ(attempts[kBobTel], 1u);
 }
 
-TEST(SqliteStore, FileStoreKeepsDataAcrossReopenAndMigratesOnce) {
-  TempDir dir;
-  const std::string path = dir.Path("ringback.db");
+TEST_P(StoreTest, KeepsDataAcrossReopenAndMigratesOnce) {
+  const std::string db = NewDb();
   {
-    auto store = OpenSqliteStore(path);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    ASSERT_TRUE((*store)->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
-    ASSERT_TRUE((*store)->LinkHandles({kJaneTel}).ok());
-    ASSERT_TRUE((*store)->PutSuppression({kJaneTel, At("2026-11-20T10:00:00Z"), Channel::kSms, "STOP", "s1"}).ok());
+    auto store = OpenOn(db);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, nullptr).ok());
+    ASSERT_TRUE(store->LinkHandles({kJaneTel}).ok());
+    ASSERT_TRUE(store->PutSuppression({kJaneTel, At("2026-11-20T10:00:00Z"), Channel::kSms, "STOP", "s1"}).ok());
   }
   for (int reopen = 0; reopen < 2; ++reopen) {
-    auto store = OpenSqliteStore(path);
+    auto store = OpenStore(db, "default", {.create_database = false, .create_company = false});
     ASSERT_TRUE(store.ok()) << "reopen " << reopen << ": " << store.status().ToString();
     StoreCounts c = Counts(**store);
     EXPECT_EQ(c.signals, 1);
@@ -657,23 +723,55 @@ TEST(SqliteStore, FileStoreKeepsDataAcrossReopenAndMigratesOnce) {
     EXPECT_FALSE(inserted) << "the re-imported signal is already there";
   }
   // Each migration is recorded exactly once.
-  auto db = sqlite::Database::Open(path);
-  ASSERT_TRUE(db.ok()) << db.status().ToString();
-  auto count = db->Prepare("SELECT count(*), max(version) FROM schema_migrations");
-  ASSERT_TRUE(count.ok()) << count.status().ToString();
-  auto row = count->Step();
-  ASSERT_TRUE(row.ok());
-  ASSERT_TRUE(*row);
-  EXPECT_EQ(count->Int(0), static_cast<std::int64_t>(SqliteMigrations().size()));
-  EXPECT_EQ(count->Int(1), SqliteMigrations().back().version);
+  const auto [count, latest] = Versions(db);
+  EXPECT_EQ(count, static_cast<std::int64_t>(Migrations().size()));
+  EXPECT_EQ(latest, Migrations().back().version);
 }
 
-TEST(SqliteMigrations, NumberedInOrderFromOne) {
-  const auto& migrations = SqliteMigrations();
-  ASSERT_FALSE(migrations.empty());
-  for (std::size_t i = 0; i < migrations.size(); ++i) {
-    EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
-    EXPECT_FALSE(migrations[i].sql.empty());
+TEST(Migrations, NumberedInOrderFromOneTheSameOnBothEngines) {
+  for (const auto* migrations : {&SqliteMigrations(), &PostgresMigrations()}) {
+    ASSERT_FALSE(migrations->empty());
+    for (std::size_t i = 0; i < migrations->size(); ++i) {
+      EXPECT_EQ((*migrations)[i].version, static_cast<int>(i) + 1);
+      EXPECT_FALSE((*migrations)[i].sql.empty());
+    }
+  }
+  EXPECT_EQ(SqliteMigrations().size(), PostgresMigrations().size()) << "a step added to one engine is added to both";
+}
+
+// The drivers take values only as $1..$n, and exactly as many as the statement names: a
+// statement of a company's data that forgot its company ($1) fails instead of reading everyone's.
+TEST_P(StoreTest, DriversBindExactlyTheNumberedValues) {
+  auto driver = GetParam() == Engine::kSqlite ? sql::OpenSqliteDriver(NewDb()) : sql::OpenPostgresDriver(NewDb());
+  ASSERT_TRUE(driver.ok()) << driver.status().ToString();
+  sql::Driver& d = **driver;
+  ASSERT_TRUE(d.Exec("CREATE TABLE t (company TEXT NOT NULL, v TEXT, n BIGINT, r DOUBLE PRECISION)").ok());
+  const std::string nasty = "x'); DROP TABLE t; --";
+  const sql::Param row[] = {"acme", nasty, std::int64_t{-7}, 2.5};
+  std::int64_t changed = 0;
+  ASSERT_TRUE(d.Run("INSERT INTO t (company, v, n, r) VALUES ($1, $2, $3, $4)", row, &changed).ok());
+  EXPECT_EQ(changed, 1);
+  const sql::Param nulls[] = {"acme", nullptr, std::optional<std::int64_t>{}, 0.1};
+  ASSERT_TRUE(d.Run("INSERT INTO t (company, v, n, r) VALUES ($1, $2, $3, $4)", nulls, nullptr).ok());
+  const sql::Param acme[] = {"acme"};
+  std::vector<std::string> seen;
+  ASSERT_TRUE(d.Query("SELECT v, n, r FROM t WHERE company = $1 ORDER BY n", acme, [&](const sql::Row& r) {
+                 seen.push_back(r.IsNull(0) ? "NULL" : r.Text(0) + " " + std::to_string(r.Int(1)) + " " +
+                                                           std::to_string(r.Real(2)));
+                 return Status::Ok();
+               }).ok());
+  // NULLs sort last on PostgreSQL, first on SQLite: the store never leaves that to the engine.
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_THAT(seen, ::testing::Contains(nasty + " -7 2.500000"));
+  EXPECT_FALSE(d.Query("SELECT v FROM t", acme, [](const sql::Row&) { return Status::Ok(); }).ok())
+      << "one value too many: the statement does not use $1";
+  const sql::Param two[] = {"acme", "x"};
+  EXPECT_FALSE(d.Query("SELECT v FROM t WHERE company = $1", two, [](const sql::Row&) { return Status::Ok(); }).ok());
+  EXPECT_FALSE(d.Run("INSERT INTO t (company) VALUES (?)", acme, nullptr).ok()) << "only numbered parameters";
+  if (GetParam() == Engine::kPostgres) {
+    const sql::Param text[] = {"acme", std::string_view("a\0b", 3)};
+    EXPECT_FALSE(d.Run("INSERT INTO t (company, v) VALUES ($1, $2)", text, nullptr).ok())
+        << "PostgreSQL text cannot hold a NUL: an error, never a value cut short";
   }
 }
 
@@ -731,8 +829,8 @@ std::vector<User> AllUsers(Store& store) {
   return out;
 }
 
-TEST(SqliteStore, UserRoundTripsEveryField) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, UserRoundTripsEveryField) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   User in = MakeUser("jake", "Jake Turner", AccessRole::kTechnician);
   in.disabled = true;
@@ -751,8 +849,8 @@ TEST(SqliteStore, UserRoundTripsEveryField) {
   }
 }
 
-TEST(SqliteStore, UnknownUserIsNotFound) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, UnknownUserIsNotFound) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->GetUser("nobody").status().code(), Status::Code::kNotFound);
   ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
@@ -760,8 +858,8 @@ TEST(SqliteStore, UnknownUserIsNotFound) {
   EXPECT_EQ(store->GetUser("mari").status().code(), Status::Code::kNotFound);
 }
 
-TEST(SqliteStore, PutUserReplacesTheSameLogin) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, PutUserReplacesTheSameLogin) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutUser(MakeUser("dana", "Dana Brooks", AccessRole::kOffice)).ok());
   User reset = MakeUser("dana", "Dana Brooks", AccessRole::kEstimator);
@@ -773,8 +871,8 @@ TEST(SqliteStore, PutUserReplacesTheSameLogin) {
   EXPECT_EQ(users[0].role, AccessRole::kEstimator);
 }
 
-TEST(SqliteStore, ForEachUserListsByLogin) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ForEachUserListsByLogin) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   EXPECT_TRUE(AllUsers(*store).empty());
   for (const char* login : {"tom", "dana", "maria", "jake"})
@@ -795,8 +893,8 @@ SessionRecord MakeSession(std::string hash, std::string login, const char* expir
   return {std::move(hash), std::move(login), "csrf-" + std::string(expires), At("2026-11-23T08:00:00Z"), At(expires)};
 }
 
-TEST(SqliteStore, SessionsArePutGotAndDeleted) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, SessionsArePutGotAndDeleted) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
   const SessionRecord in = MakeSession("hash-1", "maria", "2026-11-23T20:00:00Z");
@@ -814,9 +912,9 @@ TEST(SqliteStore, SessionsArePutGotAndDeleted) {
   EXPECT_TRUE(store->DeleteSession("hash-1").ok()) << "signing out twice is not an error";
 }
 
-TEST(SqliteStore, ReplacingAUserSignsOutItsSessions) {
+TEST_P(StoreTest, ReplacingAUserSignsOutItsSessions) {
   // A password reset (`ringback user add --replace`) must not leave a stolen session working.
-  auto store = OpenMemory();
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
   ASSERT_TRUE(store->PutUser(MakeUser("dana", "Dana Brooks", AccessRole::kOffice)).ok());
@@ -829,15 +927,15 @@ TEST(SqliteStore, ReplacingAUserSignsOutItsSessions) {
   EXPECT_TRUE(store->GetSession("dana-1").ok()) << "other accounts stay signed in";
 }
 
-TEST(SqliteStore, ASessionBelongsToAnExistingUser) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ASessionBelongsToAnExistingUser) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   EXPECT_FALSE(store->PutSession(MakeSession("hash-1", "ghost", "2026-11-23T20:00:00Z")).ok());
   EXPECT_EQ(store->GetSession("hash-1").status().code(), Status::Code::kNotFound);
 }
 
-TEST(SqliteStore, ExpiredSessionsAreCleanedUp) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, ExpiredSessionsAreCleanedUp) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
   ASSERT_TRUE(store->PutSession(MakeSession("old", "maria", "2026-11-23T07:59:59Z")).ok());
@@ -849,8 +947,8 @@ TEST(SqliteStore, ExpiredSessionsAreCleanedUp) {
   EXPECT_TRUE(store->GetSession("live").ok());
 }
 
-TEST(SqliteStore, OverridesAreListedOldestFirstPerOpportunity) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, OverridesAreListedOldestFirstPerOpportunity) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   const Override second{"R-1", At("2026-11-23T10:00:00Z"), "category", "spam", "dana", "robocall"};
   const Override first{"R-1", At("2026-11-23T09:00:00Z"), "owner", "Tom Nguyen", "maria", "Rick is out"};
@@ -870,16 +968,16 @@ TEST(SqliteStore, OverridesAreListedOldestFirstPerOpportunity) {
   EXPECT_TRUE(store->OverridesFor("R-3")->empty());
 }
 
-TEST(SqliteStore, OverridesSurviveTheQueueRebuild) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, OverridesSurviveTheQueueRebuild) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutOverride({"R-1", At("2026-11-23T09:00:00Z"), "owner", "Tom Nguyen", "maria", "x"}).ok());
   ASSERT_TRUE(store->ClearOpportunities().ok());
   EXPECT_EQ(store->OverridesFor("R-1")->size(), 1u);
 }
 
-TEST(SqliteStore, TheLatestMarkOfAnItemWins) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, TheLatestMarkOfAnItemWins) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutMark({"cleanup", "forms-test", true, "dana", At("2026-11-23T09:00:00Z")}).ok());
   ASSERT_TRUE(store->PutMark({"cleanup", "calls-log", true, "dana", At("2026-11-23T09:05:00Z")}).ok());
@@ -898,8 +996,8 @@ TEST(SqliteStore, TheLatestMarkOfAnItemWins) {
   EXPECT_TRUE(store->MarksOf("profile")->empty());
 }
 
-TEST(SqliteStore, PersonEventsSurviveTheQueueRebuildButDerivedEventsDoNot) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, PersonEventsSurviveTheQueueRebuildButDerivedEventsDoNot) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutEvent({"R-1", At("2026-11-23T09:00:00Z"), "escalated", "ringback", "moved"}).ok());
   ASSERT_TRUE(store->PutPersonEvent({"R-1", At("2026-11-23T10:00:00Z"), "reassigned", "maria", "to Dana"}).ok());
@@ -914,8 +1012,8 @@ TEST(SqliteStore, PersonEventsSurviveTheQueueRebuildButDerivedEventsDoNot) {
   EXPECT_EQ((*events)[0].at, At("2026-11-23T10:00:00Z"));
 }
 
-TEST(SqliteStore, SignalsForGivesTheContactsSignalsOldestFirst) {
-  auto store = OpenMemory();
+TEST_P(StoreTest, SignalsForGivesTheContactsSignalsOldestFirst) {
+  auto store = Open();
   ASSERT_NE(store, nullptr);
   ASSERT_TRUE(store->PutSignal(MakeSignal("late", At("2026-11-17T10:00:00Z")), kJaneTel, nullptr).ok());
   ASSERT_TRUE(store->PutSignal(MakeSignal("mail", At("2026-11-16T10:00:00Z"), "", "jane@example.com"), kJaneMail, nullptr).ok());
@@ -975,6 +1073,342 @@ TEST(SqliteMigrations, AVersion5DatabaseIsMigratedToTheWebAppsTables) {
   ASSERT_TRUE(*version->Step());
   EXPECT_EQ(version->Int(0), static_cast<std::int64_t>(SqliteMigrations().size()));
   EXPECT_EQ(version->Int(1), SqliteMigrations().back().version);
+}
+
+
+// --- companies (migration 8) ------------------------------------------------------------
+
+// A database written by version 7 (one company, no company column) keeps every row when it
+// moves to companies: all of it is the default company's, in the order it was written.
+TEST_P(StoreTest, AVersion7DatabaseBecomesTheDefaultCompany) {
+  const std::string db = NewDb();
+  std::string sql = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY);";
+  for (const Migration& m : Migrations()) {
+    if (m.version > 7) break;
+    sql += std::string(m.sql) + "; INSERT INTO schema_migrations (version) VALUES (" + std::to_string(m.version) + ");";
+  }
+  sql += R"sql(
+INSERT INTO signals (id, channel, received_at, handle, name, phone_raw, phone, email, subject, body, trade, duration,
+  answered, source_file, source_line, lead_source, bulk) VALUES ('s1', 'voicemail', 1795442400, 'tel:+15125550142',
+  'Jane Doe', '(512) 555-0142', '+15125550142', '', 'Roof', 'leak over the garage', 'roofing', 42, 0, 'vm.csv', 7,
+  'Website', '');
+INSERT INTO handles (handle, contact_key) VALUES ('tel:+15125550142', 'tel:+15125550142');
+INSERT INTO attempts (id, channel, at, handle, actor, duration, source_file, source_line, from_email) VALUES
+  ('a1', 'call', 1795446000, 'tel:+15125550142', 'Dana Brooks', 60, 'calls.csv', 3, '');
+INSERT INTO estimates (id, number, name, phone, email, estimator, trade, status, total_cents, sent_at, source_file,
+  source_line) VALUES ('e1', 'Q-1', 'Jane Doe', '+15125550142', '', 'Rick Hollis', 'roofing', 'sent', 1234500,
+  1790000000, 'quotes.csv', 2);
+INSERT INTO rejects (file, line, field, reason) VALUES ('calls.csv', 9, 'From', 'not a phone');
+INSERT INTO suppressions (handle, signal_id, at, channel, words) VALUES ('tel:+15125550142', 's1', 1795442400, 'sms',
+  'STOP');
+INSERT INTO opportunities (id, contact_key, contact_display, received_at, channel, channels, category, confidence,
+  reasons, trade, owner, backup_owner, next_action, deadline, first_attempt_at, status, duplicate_of, draft, summary,
+  signal_ids, escalations, lead_source) VALUES ('R-1', 'tel:+15125550142', 'Jane Doe', 1795442400, 'voicemail',
+  'voicemail', 'emergency', 0.9, 'leak', 'roofing', 'Rick Hollis', 'Dana Brooks', 'Call', NULL, NULL,
+  'do_not_contact', '', '', 'leak', 's1', 0, 'Website');
+INSERT INTO events (opportunity_id, at, kind, actor, detail, derived) VALUES ('R-1', 1795442400, 'reassigned',
+  'maria', 'first', 0);
+INSERT INTO events (opportunity_id, at, kind, actor, detail, derived) VALUES ('R-1', 1795442400, 'reassigned',
+  'maria', 'second', 0);
+INSERT INTO outcomes (opportunity_id, at, outcome, actor, note, inferred) VALUES ('R-1', 1795442400, 'reached',
+  'dana', 'first', 0);
+INSERT INTO outcomes (opportunity_id, at, outcome, actor, note, inferred) VALUES ('R-1', 1795442400, 'booked',
+  'dana', 'second', 0);
+INSERT INTO overrides (opportunity_id, at, field, value, actor, reason) VALUES ('R-1', 1795442400, 'owner',
+  'Tom Nguyen', 'maria', 'first');
+INSERT INTO overrides (opportunity_id, at, field, value, actor, reason) VALUES ('R-1', 1795442400, 'owner',
+  'Dana Brooks', 'maria', 'second');
+INSERT INTO marks (list, item, done, actor, at) VALUES ('cleanup', 'calls-log', 1, 'maria', 1795442400);
+INSERT INTO users (login, person, role, password_hash, created_at, disabled) VALUES ('maria', 'Maria Alvarez',
+  'admin', '$argon2id$x', 1795442400, 0);
+INSERT INTO sessions (token_hash, login, csrf_token, created_at, expires_at) VALUES ('h1', 'maria', 'c', 1795442400,
+  1795485600);
+)sql";
+  Exec(db, sql);
+
+  auto store = OpenStore(db, "default", {.create_database = false, .create_company = false});
+  ASSERT_TRUE(store.ok()) << "the default company is there: " << store.status().ToString();
+  Store& s = **store;
+  StoreCounts c = Counts(s);
+  EXPECT_EQ(c.signals, 1);
+  EXPECT_EQ(c.attempts, 1);
+  EXPECT_EQ(c.estimates, 1);
+  EXPECT_EQ(c.rejects, 1);
+  EXPECT_EQ(c.contacts, 1);
+  EXPECT_EQ(c.suppressions, 1);
+  EXPECT_EQ(c.opportunities, 1);
+  auto signals = s.SignalsFor(kJaneTel);
+  ASSERT_TRUE(signals.ok());
+  ASSERT_EQ(signals->size(), 1u);
+  EXPECT_EQ((*signals)[0].lead_source, "Website");
+  EXPECT_EQ((*signals)[0].text, "leak over the garage");
+  EXPECT_EQ(s.GetOpportunity("R-1")->owner, "Rick Hollis");
+  auto events = s.EventsFor("R-1");
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].detail, "first") << "written first, listed first";
+  auto outcomes = s.OutcomesFor("R-1");
+  ASSERT_EQ(outcomes->size(), 2u);
+  EXPECT_EQ((*outcomes)[0].note, "first");
+  EXPECT_EQ((*outcomes)[1].note, "second");
+  auto overrides = s.OverridesFor("R-1");
+  ASSERT_EQ(overrides->size(), 2u);
+  EXPECT_EQ((*overrides)[1].value, "Dana Brooks");
+  EXPECT_EQ(s.MarksOf("cleanup")->size(), 1u);
+  auto maria = s.GetUser("maria");
+  ASSERT_TRUE(maria.ok()) << maria.status().ToString();
+  EXPECT_EQ(maria->role, AccessRole::kAdmin);
+  EXPECT_EQ(maria->person, "Maria Alvarez");
+  EXPECT_TRUE(s.GetSession("h1").ok()) << "signed-in browsers stay signed in";
+  auto account = s.GetAccount("maria");
+  ASSERT_TRUE(account.ok());
+  ASSERT_EQ(account->memberships.size(), 1u);
+  EXPECT_EQ(account->memberships[0].company, "default");
+  // New rows still go in, numbered after the old ones.
+  ASSERT_TRUE(s.PutPersonEvent({"R-1", FromUnix(1795442400), "reassigned", "maria", "third"}).ok());
+  EXPECT_EQ(s.EventsFor("R-1")->back().detail, "third");
+
+  auto other = OpenStore(db, "other");
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(Counts(**other).signals, 0);
+  EXPECT_EQ((*other)->GetUser("maria").status().code(), Status::Code::kNotFound);
+  EXPECT_TRUE((*other)->EventsFor("R-1")->empty());
+  EXPECT_EQ(Versions(db).second, Migrations().back().version);
+}
+
+TEST_P(StoreTest, AnEmptyNewDatabaseHasOnlyTheCompaniesOpenedOnIt) {
+  const std::string db = NewDb();
+  ASSERT_NE(OpenOn(db, "acme"), nullptr);
+  auto absent = OpenStore(db, "default", {.create_database = false, .create_company = false});
+  EXPECT_EQ(absent.status().code(), Status::Code::kNotFound);
+  EXPECT_THAT(absent.status().message(), HasSubstr("no company \"default\""));
+  EXPECT_TRUE(OpenStore(db, "acme", {.create_database = false, .create_company = false}).ok());
+  EXPECT_EQ(OpenStore(db, "Acme").status().code(), Status::Code::kInvalidArgument) << "slugs are lower case";
+  EXPECT_EQ(OpenStore(db, "").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(OpenStore(db, std::string(41, 'a')).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_TRUE(OpenStore(db, std::string(40, 'a')).ok());
+  EXPECT_TRUE(OpenStore(db, "acme-roofing-2").ok());
+}
+
+TEST_P(StoreTest, AMissingDatabaseIsNotCreatedWhenOneMustExist) {
+  const std::string db = NewDb();
+  auto store = OpenStore(db, "default", {.create_database = false, .create_company = false});
+  EXPECT_EQ(store.status().code(), Status::Code::kNotFound);
+  EXPECT_THAT(store.status().message(), HasSubstr("ringback audit"));
+  if (GetParam() == Engine::kSqlite) {
+    EXPECT_FALSE(std::filesystem::exists(db));
+  } else {
+    EXPECT_EQ(test_postgres::QueryText(db, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'"),
+              "0");
+  }
+}
+
+// Two companies in one database hold the same facts (the same export imported by both, so the
+// same ids and handles) and each sees only its own, through every method.
+TEST_P(StoreTest, TwoCompaniesInOneDatabaseSeeNoneOfEachOthersRows) {
+  const std::string db = NewDb();
+  auto acme = OpenOn(db, "acme");
+  auto bolt = OpenOn(db, "bolt");
+  ASSERT_NE(acme, nullptr);
+  ASSERT_NE(bolt, nullptr);
+  Attempt call;
+  call.id = "att-1";
+  call.at = At("2026-11-16T15:00:00Z");
+  Estimate quote;
+  quote.id = "est-1";
+  quote.number = "Q-1";
+  quote.phone = "+15125550142";
+  quote.sent_at = At("2026-10-01T15:00:00Z");
+  for (Store* s : {acme.get(), bolt.get()}) {
+    bool inserted = false;
+    ASSERT_TRUE(s->PutSignal(MakeSignal("s1", At("2026-11-16T14:05:00Z")), kJaneTel, &inserted).ok());
+    EXPECT_TRUE(inserted) << s->company() << ": the same id is new in each company";
+    ASSERT_TRUE(s->PutAttempt(call, kJaneTel, &inserted).ok());
+    EXPECT_TRUE(inserted);
+    ASSERT_TRUE(s->PutEstimate(quote, &inserted).ok());
+    EXPECT_TRUE(inserted);
+    ASSERT_TRUE(s->LinkHandles({kJaneTel}).ok());
+    ASSERT_TRUE(s->PutSuppression({kJaneTel, At("2026-11-20T10:00:00Z"), Channel::kSms, "STOP", "s1"}).ok());
+    ASSERT_TRUE(s->PutReject({"calls.csv", 9, "From", "not a phone"}).ok());
+  }
+  // Things only acme has.
+  ASSERT_TRUE(acme->PutSignal(MakeSignal("s2", At("2026-11-17T14:05:00Z"), "", "jane@example.com"), kJaneMail,
+                              nullptr).ok());
+  ASSERT_TRUE(acme->LinkHandles({kJaneTel, kJaneMail}).ok());
+  ASSERT_TRUE(acme->PutSignal(MakeSignal("bob", At("2026-11-18T14:05:00Z"), "+15125550143"), kBobTel, nullptr).ok());
+  ASSERT_TRUE(acme->LinkHandles({kBobTel}).ok());
+  ASSERT_TRUE(acme->LiftStops(kJaneTel, At("2026-11-21T10:00:00Z"), "maria", "asked again").ok());
+  Opportunity opportunity = FullOpportunity();
+  ASSERT_TRUE(acme->PutOpportunity(opportunity).ok());
+  opportunity.owner = "Bolt's owner";
+  ASSERT_TRUE(bolt->PutOpportunity(opportunity).ok());
+  ASSERT_TRUE(acme->PutOutcome({opportunity.id, At("2026-11-17T10:00:00Z"), OutcomeKind::kBooked, "dana", "", false}).ok());
+  ASSERT_TRUE(acme->PutOverride({opportunity.id, At("2026-11-17T10:00:00Z"), "owner", "Tom Nguyen", "maria", "x"}).ok());
+  ASSERT_TRUE(acme->PutEvent({opportunity.id, At("2026-11-17T10:00:00Z"), "escalated", "ringback", "moved"}).ok());
+  ASSERT_TRUE(acme->PutMark({"cleanup", "calls-log", true, "maria", At("2026-11-17T10:00:00Z")}).ok());
+  ASSERT_TRUE(acme->PutReject({"forms.csv", 2, "Email", "not an email"}).ok());
+  ASSERT_TRUE(acme->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+  ASSERT_TRUE(acme->ClearRankedQuotes().ok());
+  ASSERT_TRUE(bolt->ClearRankedQuotes().ok());
+  RankedQuote ranked;
+  ranked.estimate_id = "est-1";
+  ranked.number = "Q-1";
+  ASSERT_TRUE(acme->PutRankedQuote(ranked).ok());
+
+  // bolt: its own copies, nothing of acme's.
+  StoreCounts c = Counts(*bolt);
+  EXPECT_EQ(c.signals, 1);
+  EXPECT_EQ(c.attempts, 1);
+  EXPECT_EQ(c.estimates, 1);
+  EXPECT_EQ(c.rejects, 1);
+  EXPECT_EQ(c.contacts, 1);
+  EXPECT_EQ(c.suppressions, 1) << "acme's lift does not lift bolt's stop";
+  EXPECT_EQ(c.opportunities, 1);
+  EXPECT_EQ(bolt->ContactKeyFor(kJaneMail).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(bolt->ContactKeyFor(kBobTel).status().code(), Status::Code::kNotFound);
+  EXPECT_THAT(Contacts(*bolt), ElementsAre(std::pair<std::string, std::vector<std::string>>{kJaneTel, {"s1"}}));
+  EXPECT_EQ(bolt->SignalsFor(kJaneTel)->size(), 1u);
+  EXPECT_EQ(bolt->AttemptsFor(kJaneTel)->size(), 1u);
+  EXPECT_EQ(bolt->EstimatesFor(kJaneTel)->size(), 1u);
+  auto stop = bolt->StopFor(kJaneTel);
+  ASSERT_TRUE(stop.ok());
+  EXPECT_TRUE(stop->has_value()) << "bolt's stop is in force";
+  EXPECT_EQ(bolt->StopsFor(kJaneTel)->size(), 1u);
+  EXPECT_FALSE(bolt->StopsFor(kJaneTel)->front().lifted_at.has_value());
+  EXPECT_EQ(bolt->GetOpportunity(opportunity.id)->owner, "Bolt's owner");
+  EXPECT_TRUE(bolt->OutcomesFor(opportunity.id)->empty());
+  EXPECT_TRUE(bolt->OverridesFor(opportunity.id)->empty());
+  EXPECT_TRUE(bolt->EventsFor(opportunity.id)->empty());
+  EXPECT_TRUE(bolt->MarksOf("cleanup")->empty());
+  EXPECT_EQ(bolt->GetUser("maria").status().code(), Status::Code::kNotFound);
+  int n = 0;
+  auto count = [&n](const auto&...) {
+    ++n;
+    return Status::Ok();
+  };
+  ASSERT_TRUE(bolt->ForEachUser(count).ok());
+  EXPECT_EQ(n, 0) << "no accounts";
+  n = 0;
+  ASSERT_TRUE(bolt->ForEachOutcome(count).ok());
+  ASSERT_TRUE(bolt->ForEachOverride(count).ok());
+  ASSERT_TRUE(bolt->ForEachRankedQuote(count).ok());
+  EXPECT_EQ(n, 0) << "no outcomes, overrides or ranked quotes";
+  n = 0;
+  ASSERT_TRUE(bolt->ForEachSignal(At("2026-11-01T00:00:00Z"), At("2026-12-01T00:00:00Z"), count).ok());
+  EXPECT_EQ(n, 1);
+  n = 0;
+  ASSERT_TRUE(bolt->ForEachAttempt(At("2026-11-01T00:00:00Z"), At("2026-12-01T00:00:00Z"), count).ok());
+  EXPECT_EQ(n, 1);
+  n = 0;
+  ASSERT_TRUE(bolt->ForEachEstimate(count).ok());
+  ASSERT_TRUE(bolt->ForEachStop(count).ok());
+  ASSERT_TRUE(bolt->ForEachReject(count).ok());
+  ASSERT_TRUE(bolt->ForEachOpportunity(count).ok());
+  EXPECT_EQ(n, 4);
+  std::vector<ContactInfo> infos;
+  ASSERT_TRUE(bolt->ForEachContactInfo([&](const ContactInfo& i) {
+                     infos.push_back(i);
+                     return Status::Ok();
+                   }).ok());
+  ASSERT_EQ(infos.size(), 1u);
+  EXPECT_THAT(infos[0].handles, ElementsAre(kJaneTel));
+  EXPECT_EQ(infos[0].signals, 1);
+  // A rebuild of bolt's queue leaves acme's alone.
+  ASSERT_TRUE(bolt->ClearOpportunities().ok());
+  EXPECT_TRUE(acme->GetOpportunity(opportunity.id).ok());
+  EXPECT_EQ(acme->OutcomesFor(opportunity.id)->size(), 1u);
+  EXPECT_EQ(acme->EventsFor(opportunity.id)->size(), 1u);
+
+  // acme: everything it wrote.
+  c = Counts(*acme);
+  EXPECT_EQ(c.signals, 3);
+  EXPECT_EQ(c.contacts, 2);
+  EXPECT_EQ(c.suppressions, 0);
+  EXPECT_EQ(c.rejects, 2);
+  EXPECT_EQ(acme->ContactKeyFor(kJaneMail).value(), kJaneTel);
+  EXPECT_EQ(acme->GetOpportunity(opportunity.id)->owner, "Rick Hollis");
+  EXPECT_TRUE(acme->GetUser("maria").ok());
+  n = 0;
+  ASSERT_TRUE(acme->ForEachRankedQuote(count).ok());
+  EXPECT_EQ(n, 1);
+}
+
+TEST_P(StoreTest, AnAccountHasARoleInEachOfItsCompanies) {
+  const std::string db = NewDb();
+  auto acme = OpenOn(db, "acme");
+  auto bolt = OpenOn(db, "bolt");
+  ASSERT_NE(acme, nullptr);
+  ASSERT_NE(bolt, nullptr);
+  const User admin = MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin);
+  ASSERT_TRUE(acme->PutUser(admin).ok());
+  ASSERT_TRUE(acme->PutSession(MakeSession("h", "maria", "2026-11-23T20:00:00Z")).ok());
+  User tech = admin;
+  tech.person = "M. Alvarez";
+  tech.role = AccessRole::kTechnician;
+  ASSERT_TRUE(bolt->PutUser(tech).ok()) << "the same account joins bolt with its own password";
+  EXPECT_TRUE(bolt->GetSession("h").ok()) << "joining another company does not sign her out";
+  EXPECT_EQ(acme->GetUser("maria")->role, AccessRole::kAdmin);
+  EXPECT_EQ(bolt->GetUser("maria")->role, AccessRole::kTechnician);
+  EXPECT_EQ(bolt->GetUser("maria")->person, "M. Alvarez");
+  auto account = bolt->GetAccount("maria");
+  ASSERT_TRUE(account.ok());
+  ASSERT_EQ(account->memberships.size(), 2u);
+  EXPECT_EQ(account->memberships[0].company, "acme");
+  EXPECT_EQ(account->memberships[0].role, AccessRole::kAdmin);
+  EXPECT_EQ(account->memberships[1].company, "bolt");
+  EXPECT_EQ(account->memberships[1].person, "M. Alvarez");
+  EXPECT_EQ(acme->GetAccount("nobody").status().code(), Status::Code::kNotFound);
+  // One login, one password: a reset in bolt is her password in acme too, and signs her out.
+  User reset = tech;
+  reset.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdG5ld3NhbHQ$bmV3aGFzaG5ld2hhc2huZXdoYXNobmV3aGFzaA";
+  ASSERT_TRUE(bolt->PutUser(reset).ok());
+  EXPECT_EQ(acme->GetUser("maria")->password_hash, reset.password_hash);
+  EXPECT_EQ(acme->GetSession("h").status().code(), Status::Code::kNotFound);
+}
+
+// Outcomes said twice at the same second: the one said last counts last.
+TEST_P(StoreTest, ARepeatedOutcomeBecomesTheLatestOfItsSecond) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const Timestamp at = At("2026-11-17T10:00:00Z");
+  ASSERT_TRUE(store->PutOutcome({"R-1", at, OutcomeKind::kReached, "dana", "first", false}).ok());
+  ASSERT_TRUE(store->PutOutcome({"R-1", at, OutcomeKind::kBooked, "dana", "", false}).ok());
+  ASSERT_TRUE(store->PutOutcome({"R-1", at, OutcomeKind::kReached, "dana", "again", false}).ok());
+  auto outcomes = store->OutcomesFor("R-1");
+  ASSERT_TRUE(outcomes.ok());
+  ASSERT_EQ(outcomes->size(), 2u) << "one row per outcome and second";
+  EXPECT_EQ((*outcomes)[0].kind, OutcomeKind::kBooked);
+  EXPECT_EQ((*outcomes)[1].kind, OutcomeKind::kReached);
+  EXPECT_EQ((*outcomes)[1].note, "again");
+}
+
+// Text sorts byte by byte on both engines (PostgreSQL's default collation would put "B" after
+// "a" and "é" before "z"): the same queue order, the same contact keys, the same merges.
+TEST_P(StoreTest, TextSortsByteByByteOnBothEngines) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const std::vector<std::string> handles = {"mailto:b@x.com", "mailto:B@x.com", "mailto:_a@x.com", "mailto:z@x.com",
+                                            "mailto:\xC3\xA9@x.com", "mailto:a@x.com"};
+  int n = 0;
+  for (const std::string& h : handles) {
+    ASSERT_TRUE(store->PutSignal(MakeSignal("s" + std::to_string(n++), At("2026-11-16T14:05:00Z"), "", h.substr(7)), h,
+                                 nullptr).ok());
+    ASSERT_TRUE(store->LinkHandles({h}).ok());
+    Opportunity o = FullOpportunity();
+    o.id = "R-" + h;
+    o.contact_key = h;
+    o.deadline.reset();
+    o.status = OpportunityStatus::kClosed;
+    ASSERT_TRUE(store->PutOpportunity(o).ok());
+  }
+  std::vector<std::string> keys;
+  for (const auto& [key, ids] : Contacts(*store)) keys.push_back(key);
+  std::vector<std::string> sorted = handles;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(keys, sorted);
+  std::vector<std::string> ids;
+  for (const Opportunity& o : AllOpportunities(*store)) ids.push_back(o.id);
+  ASSERT_EQ(ids.size(), handles.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) EXPECT_EQ(ids[i], "R-" + sorted[i]);
 }
 
 }  // namespace
