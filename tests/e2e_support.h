@@ -57,10 +57,9 @@ inline bool OnPostgres() {
 inline std::string Db(const std::string& path) {
   if (!OnPostgres()) return path;
   static std::map<std::string, std::string> uris;
-  auto it = uris.find(path);
-  if (it == uris.end())
-    it = uris.emplace(path, test_postgres::NewDatabase(std::filesystem::path(path).stem().string())).first;
-  return it->second;
+  std::string& uri = uris[path];
+  if (uri.empty() || !test_postgres::Live(uri)) uri = test_postgres::NewDatabase(std::filesystem::path(path).stem().string());
+  return uri;
 }
 inline std::string Db(const std::filesystem::path& path) { return Db(path.string()); }
 

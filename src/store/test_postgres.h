@@ -1,16 +1,20 @@
 // Tests only: a throwaway PostgreSQL cluster and fresh databases on it. CTest's fixture starts
 // one cluster for the whole run (tests/pg/cluster) and passes the URI of its "postgres" database
 // in RINGBACK_TEST_PG; a test binary run by hand starts its own the same way and removes it at
-// exit. Database names are ours (letters, digits, _), never data.
+// exit. A database made during a test is dropped when the test ends, one made for a whole suite
+// (SetUpTestSuite) when the suite ends, so the cluster stays small. Database names are ours
+// (letters, digits, _), never data.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <pqxx/pqxx>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace ringback::test_postgres {
 
@@ -55,11 +59,49 @@ inline std::string UriOf(const std::string& name) {
   return uri;
 }
 
+// The databases made and not yet dropped: for a test, and for its suite.
+struct Made {
+  std::vector<std::string> test_names, suite_names;
+  std::set<std::string> uris;
+};
+inline Made& Databases() {
+  static Made made;
+  return made;
+}
+
+inline void Drop(std::vector<std::string>& names) {
+  if (names.empty()) return;
+  try {
+    pqxx::connection conn(ServerUri());
+    pqxx::nontransaction tx(conn);
+    for (const std::string& name : names) {
+      tx.exec0("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      Databases().uris.erase(UriOf(name));
+    }
+  } catch (const std::exception&) {
+    // The cluster goes at the end of the run anyway.
+  }
+  names.clear();
+}
+
+class DropWhenDone : public ::testing::EmptyTestEventListener {
+  void OnTestEnd(const ::testing::TestInfo&) override { Drop(Databases().test_names); }
+  void OnTestSuiteEnd(const ::testing::TestSuite&) override { Drop(Databases().suite_names); }
+};
+
+// True while the database at `uri` (made by NewDatabase) has not been dropped.
+inline bool Live(const std::string& uri) { return Databases().uris.count(uri) > 0; }
+
 // Creates an empty database and returns its URI ("" when the cluster is missing). `hint`
 // becomes part of its name, for reading the server's log.
 inline std::string NewDatabase(const std::string& hint) {
   if (ServerUri().empty()) return "";
   static int counter = 0;
+  static const bool listening = [] {
+    ::testing::UnitTest::GetInstance()->listeners().Append(new DropWhenDone);
+    return true;
+  }();
+  (void)listening;
   std::string name = "rb_";
   for (char c : hint) {
     if (name.size() >= 40) break;
@@ -70,6 +112,9 @@ inline std::string NewDatabase(const std::string& hint) {
   pqxx::connection conn(ServerUri());
   pqxx::nontransaction tx(conn);
   tx.exec0("CREATE DATABASE " + name);
+  (::testing::UnitTest::GetInstance()->current_test_info() ? Databases().test_names : Databases().suite_names)
+      .push_back(name);
+  Databases().uris.insert(UriOf(name));
   return UriOf(name);
 }
 

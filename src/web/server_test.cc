@@ -520,7 +520,7 @@ TEST_F(ServerTest, ADisabledAccountsSessionStopsWorking) {
   {
     StatusOr<sqlite::Database> db = sqlite::Database::Open(harness_->db.string());
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(db->Exec("UPDATE users SET disabled = 1 WHERE login = 'temp-office'").ok());
+    ASSERT_TRUE(db->Exec("UPDATE memberships SET disabled = 1 WHERE login = 'temp-office'").ok());
   }
   EXPECT_EQ(StatusOf(Get(port_, "/api/me", &temp)), 401);
   EXPECT_EQ(StatusOf(Get(port_, "/", &temp)), 303);
