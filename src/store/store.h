@@ -140,8 +140,8 @@ class Store {
   virtual Status PutPersonEvent(const TimelineEvent& event) = 0;
 
   // The web app's accounts. Logins are unique across companies. PutUser inserts or replaces the
-  // account (its password) and its membership in this company (roster name, role, disabled);
-  // replacing an account signs out its sessions.
+  // account (its password) and its membership in this company (roster name, role, disabled); a
+  // new password, or disabling it, signs the account out (its sessions go).
   virtual Status PutUser(const User& user) = 0;
   // The account as a member of this company; NotFound when it is not one (or does not exist).
   virtual StatusOr<User> GetUser(const std::string& login) = 0;

@@ -100,6 +100,8 @@ class TempDir {
 
 enum class Engine { kSqlite, kPostgres };
 
+void PrintTo(Engine e, std::ostream* os) { *os << (e == Engine::kSqlite ? "SQLite" : "PostgreSQL"); }
+
 std::string EngineName(const ::testing::TestParamInfo<Engine>& info) {
   return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
 }
@@ -726,6 +728,24 @@ TEST_P(StoreTest, KeepsDataAcrossReopenAndMigratesOnce) {
   const auto [count, latest] = Versions(db);
   EXPECT_EQ(count, static_cast<std::int64_t>(Migrations().size()));
   EXPECT_EQ(latest, Migrations().back().version);
+}
+
+TEST(OpenStore, TellsTheStoreFromTheDbValueAndHidesPasswords) {
+  EXPECT_TRUE(IsPostgresUri("postgresql://ringback@/rb?host=/tmp/x"));
+  EXPECT_TRUE(IsPostgresUri("postgres://db.example.net/rb"));
+  EXPECT_FALSE(IsPostgresUri("out/ringback.db"));
+  EXPECT_FALSE(IsPostgresUri("postgresql.db"));
+  EXPECT_FALSE(IsPostgresUri(":memory:"));
+  EXPECT_EQ(DisplayDb("out/ringback.db"), "out/ringback.db");
+  EXPECT_EQ(DisplayDb("postgresql://rb:s3cret@db.example.net:5432/rb?sslmode=require"),
+            "postgresql://rb:***@db.example.net:5432/rb?sslmode=require");
+  EXPECT_EQ(DisplayDb("postgresql://rb@db/rb?sslmode=require&password=s3cret&x=1"),
+            "postgresql://rb@db/rb?sslmode=require&password=***&x=1");
+  EXPECT_EQ(DisplayDb("postgresql:///rb?password=s3cret"), "postgresql:///rb?password=***");
+  EXPECT_EQ(DisplayDb("postgresql://rb@/rb?host=/var/run/postgresql"), "postgresql://rb@/rb?host=/var/run/postgresql");
+  for (const char* slug : {"default", "acme", "acme-roofing-2", "a"}) EXPECT_TRUE(ValidCompany(slug)) << slug;
+  for (const char* slug : {"", "Acme", "acme_roofing", "acme roofing", "acme/x", "ac\xC3\xA9"}) EXPECT_FALSE(ValidCompany(slug)) << slug;
+  EXPECT_FALSE(ValidCompany(std::string(41, 'a')));
 }
 
 TEST(Migrations, NumberedInOrderFromOneTheSameOnBothEngines) {

@@ -306,7 +306,11 @@ struct WebServer::Impl {
 };
 
 WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-WebServer::~WebServer() = default;
+WebServer::~WebServer() {
+  // Uploads still waiting can no longer be confirmed once the server stops.
+  std::error_code ec;
+  fs::remove_all(impl_->app.upload_dir, ec);
+}
 
 StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options) {
   auto impl = std::make_unique<Impl>();
@@ -336,6 +340,9 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   {  // uploads left waiting by an earlier run can no longer be confirmed: they go
     std::error_code ec;
     fs::remove_all(app.upload_dir, ec);
+    // They hold buyers' data: the folder is the server's alone.
+    fs::create_directories(app.upload_dir, ec);
+    fs::permissions(app.upload_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   }
   if (Status s = app.Rebuild(); !s.ok()) return s;
   (void)app.store->DeleteExpiredSessions(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
