@@ -327,10 +327,18 @@ class SqlStore final : public Store {
   }
 
   Status LinkHandles(const std::vector<std::string>& handles) override {
-    std::vector<std::string> keys;
+    std::vector<std::string> present;
+    for (const std::string& h : handles)
+      if (!h.empty()) present.push_back(h);
+    // One handle merges nothing: it only has to be there (one statement, not two: an import
+    // links every row, and on PostgreSQL each statement is a round trip).
+    if (present.size() == 1)
+      return Run("INSERT INTO handles (company, handle, contact_key) VALUES ($1, $2, $2) "
+                 "ON CONFLICT (company, handle) DO NOTHING",
+                 {present[0]});
+    std::vector<std::string> keys;  // each handle's contact now ("" when the handle is new)
     std::string key;
-    for (const std::string& h : handles) {
-      if (h.empty()) continue;
+    for (const std::string& h : present) {
       std::string found;
       if (Status s = Query("SELECT contact_key FROM handles WHERE company = $1 AND handle = $2", {h},
                            [&](const Row& row) {
@@ -339,20 +347,23 @@ class SqlStore final : public Store {
                            });
           !s.ok())
         return s;
-      keys.push_back(found.empty() ? h : found);
-      if (key.empty() || HandleLess(keys.back(), key)) key = keys.back();
+      keys.push_back(found);
+      const std::string& candidate = found.empty() ? h : found;
+      if (key.empty() || HandleLess(candidate, key)) key = candidate;
     }
+    std::vector<std::string> merged;
     for (const std::string& old : keys) {
-      if (old == key) continue;
+      if (old.empty() || old == key || std::find(merged.begin(), merged.end(), old) != merged.end()) continue;
+      merged.push_back(old);
       if (Status s = Run("UPDATE handles SET contact_key = $2 WHERE company = $1 AND contact_key = $3", {key, old});
           !s.ok())
         return s;
     }
-    for (const std::string& h : handles) {
-      if (h.empty()) continue;
+    for (std::size_t i = 0; i < present.size(); ++i) {
+      if (!keys[i].empty()) continue;  // there already, and merged above
       if (Status s = Run("INSERT INTO handles (company, handle, contact_key) VALUES ($1, $2, $3) "
                          "ON CONFLICT (company, handle) DO NOTHING",
-                         {h, key});
+                         {present[i], key});
           !s.ok())
         return s;
     }
@@ -588,9 +599,16 @@ class SqlStore final : public Store {
   }
 
   // Replacing an outcome makes it the newest of its second: of two outcomes at the same second,
-  // the one said last is last (OutcomesFor orders ties by seq).
+  // the one said last is last (OutcomesFor orders ties by seq). On PostgreSQL in one statement
+  // (an identity column takes its next value when set to DEFAULT); on SQLite by deleting and
+  // inserting again (seq is the rowid: a new row gets the highest).
   Status PutOutcome(const Outcome& o) override {
     const std::string_view kind = OutcomeName(o.kind);
+    if (Postgres())
+      return Run("INSERT INTO outcomes (company, opportunity_id, at, outcome, actor, note, inferred) VALUES "
+                 "($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (company, opportunity_id, at, outcome, inferred) "
+                 "DO UPDATE SET actor = excluded.actor, note = excluded.note, seq = DEFAULT",
+                 {o.opportunity_id, ToUnix(o.at), kind, o.actor, o.note, Flag(o.inferred)});
     const bool own = !db_->InTransaction();
     if (own)
       if (Status s = Begin(); !s.ok()) return s;
