@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -749,14 +750,22 @@ TEST(OpenStore, TellsTheStoreFromTheDbValueAndHidesPasswords) {
 }
 
 TEST(Migrations, NumberedInOrderFromOneTheSameOnBothEngines) {
+  // 9 is issue 20's (live intake), which lands before companies (10): until then it is the one
+  // number missing. A gap that stayed would be skipped by a database already past it.
+  const std::set<int> reserved = {9};
   for (const auto* migrations : {&SqliteMigrations(), &PostgresMigrations()}) {
     ASSERT_FALSE(migrations->empty());
-    for (std::size_t i = 0; i < migrations->size(); ++i) {
-      EXPECT_EQ((*migrations)[i].version, static_cast<int>(i) + 1);
-      EXPECT_FALSE((*migrations)[i].sql.empty());
+    int expected = 1;
+    for (const Migration& m : *migrations) {
+      while (reserved.count(expected) && m.version != expected) ++expected;
+      EXPECT_EQ(m.version, expected);
+      EXPECT_FALSE(m.sql.empty());
+      ++expected;
     }
   }
-  EXPECT_EQ(SqliteMigrations().size(), PostgresMigrations().size()) << "a step added to one engine is added to both";
+  ASSERT_EQ(SqliteMigrations().size(), PostgresMigrations().size()) << "a step added to one engine is added to both";
+  for (std::size_t i = 0; i < SqliteMigrations().size(); ++i)
+    EXPECT_EQ(SqliteMigrations()[i].version, PostgresMigrations()[i].version);
 }
 
 // The drivers take values only as $1..$n, and exactly as many as the statement names: a
@@ -1096,15 +1105,17 @@ TEST(SqliteMigrations, AVersion5DatabaseIsMigratedToTheWebAppsTables) {
 }
 
 
-// --- companies (migration 8) ------------------------------------------------------------
+// --- companies (migration 10) -----------------------------------------------------------
 
-// A database written by version 7 (one company, no company column) keeps every row when it
+constexpr int kCompaniesMigration = 10;
+
+// A database written before companies (one company, no company column) keeps every row when it
 // moves to companies: all of it is the default company's, in the order it was written.
-TEST_P(StoreTest, AVersion7DatabaseBecomesTheDefaultCompany) {
+TEST_P(StoreTest, ADatabaseFromBeforeCompaniesBecomesTheDefaultCompany) {
   const std::string db = NewDb();
   std::string sql = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY);";
   for (const Migration& m : Migrations()) {
-    if (m.version > 7) break;
+    if (m.version >= kCompaniesMigration) break;
     sql += std::string(m.sql) + "; INSERT INTO schema_migrations (version) VALUES (" + std::to_string(m.version) + ");";
   }
   sql += R"sql(
@@ -1123,9 +1134,9 @@ INSERT INTO suppressions (handle, signal_id, at, channel, words) VALUES ('tel:+1
   'STOP');
 INSERT INTO opportunities (id, contact_key, contact_display, received_at, channel, channels, category, confidence,
   reasons, trade, owner, backup_owner, next_action, deadline, first_attempt_at, status, duplicate_of, draft, summary,
-  signal_ids, escalations, lead_source) VALUES ('R-1', 'tel:+15125550142', 'Jane Doe', 1795442400, 'voicemail',
-  'voicemail', 'emergency', 0.9, 'leak', 'roofing', 'Rick Hollis', 'Dana Brooks', 'Call', NULL, NULL,
-  'do_not_contact', '', '', 'leak', 's1', 0, 'Website');
+  signal_ids, escalations, lead_source, draft_channel) VALUES ('R-1', 'tel:+15125550142', 'Jane Doe', 1795442400,
+  'voicemail', 'voicemail', 'emergency', 0.9, 'leak', 'roofing', 'Rick Hollis', 'Dana Brooks', 'Call', NULL, NULL,
+  'do_not_contact', '', '', 'leak', 's1', 0, 'Website', 'sms');
 INSERT INTO events (opportunity_id, at, kind, actor, detail, derived) VALUES ('R-1', 1795442400, 'reassigned',
   'maria', 'first', 0);
 INSERT INTO events (opportunity_id, at, kind, actor, detail, derived) VALUES ('R-1', 1795442400, 'reassigned',
@@ -1163,6 +1174,7 @@ INSERT INTO sessions (token_hash, login, csrf_token, created_at, expires_at) VAL
   EXPECT_EQ((*signals)[0].lead_source, "Website");
   EXPECT_EQ((*signals)[0].text, "leak over the garage");
   EXPECT_EQ(s.GetOpportunity("R-1")->owner, "Rick Hollis");
+  EXPECT_EQ(s.GetOpportunity("R-1")->draft_channel, "sms");
   auto events = s.EventsFor("R-1");
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[0].detail, "first") << "written first, listed first";
@@ -1429,6 +1441,87 @@ TEST_P(StoreTest, TextSortsByteByByteOnBothEngines) {
   for (const Opportunity& o : AllOpportunities(*store)) ids.push_back(o.id);
   ASSERT_EQ(ids.size(), handles.size());
   for (std::size_t i = 0; i < sorted.size(); ++i) EXPECT_EQ(ids[i], "R-" + sorted[i]);
+}
+
+// The history pass merges five reads by contact key, each sorted by the database and compared
+// byte by byte here: if one read sorted another way (PostgreSQL's ICU en-US puts "adam" before
+// "Zoe", "_" and "@" before "+" and "9") rows of one contact would be passed over as if they
+// belonged to a contact before it. Keys chosen to sort differently under the two orders.
+TEST_P(StoreTest, ContactHistoryMergesEveryReadInByteOrder) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  const std::vector<std::string> handles = {"mailto:Zoe@x.com", "mailto:adam@x.com", "mailto:+tag@x.com",
+                                            "mailto:9lives@x.com", "mailto:_x@x.com", "mailto:@at@x.com",
+                                            "tel:+15125550100", "tel:+1512555010", "Maria", "maria", "9 Elm St"};
+  int n = 0;
+  for (const std::string& h : handles) {
+    const std::string i = std::to_string(n++);
+    const bool tel = h.rfind("tel:", 0) == 0, mail = h.rfind("mailto:", 0) == 0;
+    const Timestamp at = At("2026-11-16T14:05:00Z") + std::chrono::minutes(n);
+    ASSERT_TRUE(store->PutSignal(MakeSignal("s" + i, at, tel ? h.substr(4) : "", mail ? h.substr(7) : ""), h, nullptr)
+                    .ok());
+    ASSERT_TRUE(store->LinkHandles({h}).ok());
+    Attempt a;
+    a.id = "a" + i;
+    a.at = at + std::chrono::minutes(30);
+    ASSERT_TRUE(store->PutAttempt(a, h, nullptr).ok());
+    ASSERT_TRUE(store->PutSuppression({h, at, Channel::kSms, "STOP", "s" + i}).ok());
+    Opportunity o = FullOpportunity();
+    o.id = "R-" + i;
+    o.contact_key = h;
+    o.status = OpportunityStatus::kOpen;
+    ASSERT_TRUE(store->PutOpportunity(o).ok());
+    if (tel || mail) {
+      Estimate e;
+      e.id = "e" + i;
+      e.number = i;
+      (tel ? e.phone : e.email) = h.substr(tel ? 4 : 7);
+      e.sent_at = at - std::chrono::hours(24);
+      ASSERT_TRUE(store->PutEstimate(e, nullptr).ok());
+    }
+  }
+  // A contact with an estimate and no signal: listed only when estimate contacts are asked for.
+  ASSERT_TRUE(store->LinkHandles({"mailto:Bea@x.com"}).ok());
+  Estimate bea;
+  bea.id = "e-bea";
+  bea.email = "Bea@x.com";
+  ASSERT_TRUE(store->PutEstimate(bea, nullptr).ok());
+
+  std::vector<std::string> keys;
+  Status s = store->ForEachContactHistory({.estimate_contacts = true, .open_opportunities = true},
+                                          [&](ContactHistory& h) {
+    keys.push_back(h.key);
+    if (h.key == "mailto:Bea@x.com") {
+      EXPECT_TRUE(h.signals.empty());
+      EXPECT_EQ(h.estimates.size(), 1u);
+      EXPECT_FALSE(h.has_open_opportunity);
+      return Status::Ok();
+    }
+    const auto at = std::find(handles.begin(), handles.end(), h.key);
+    EXPECT_NE(at, handles.end()) << h.key;
+    const std::string i = std::to_string(at - handles.begin());
+    EXPECT_EQ(h.signals.size(), 1u) << h.key;
+    if (!h.signals.empty()) {
+      EXPECT_EQ(h.signals[0].id, "s" + i);
+    }
+    EXPECT_EQ(h.attempts.size(), 1u) << h.key;
+    if (!h.attempts.empty()) {
+      EXPECT_EQ(h.attempts[0].id, "a" + i);
+    }
+    EXPECT_EQ(h.stops.size(), 1u) << h.key;
+    EXPECT_TRUE(h.has_open_opportunity) << h.key;
+    const bool linked = h.key.rfind("tel:", 0) == 0 || h.key.rfind("mailto:", 0) == 0;
+    EXPECT_EQ(h.estimates.size(), linked ? 1u : 0u) << h.key;
+    if (linked && !h.estimates.empty()) {
+      EXPECT_EQ(h.estimates[0].id, "e" + i);
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::vector<std::string> sorted = handles;
+  sorted.push_back("mailto:Bea@x.com");
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(keys, sorted);
 }
 
 }  // namespace
