@@ -12,6 +12,7 @@
 #include "core/category.h"
 #include "core/company_config.h"
 #include "core/status.h"
+#include "core/time.h"
 
 namespace ringback {
 
@@ -26,6 +27,8 @@ struct ClassifyContext {
   bool answered = false;           // a call answered live
   std::int64_t duration_seconds = -1;  // call length, -1 unknown
   bool has_contact_handle = true;  // false: no phone or email we could use
+  // When the message arrived: dates a past quote named by its month ("the quote from May").
+  std::optional<Timestamp> received_at;
 };
 
 struct Classification {

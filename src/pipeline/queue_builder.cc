@@ -108,6 +108,7 @@ class QueueBuilder {
   ClassifiedSignal Classify(const Signal& signal, const std::vector<Signal>& all, const ContactFacts& facts) const {
     ClassifyContext ctx;
     ctx.answered = signal.answered;
+    ctx.received_at = signal.received_at;
     ctx.duration_seconds = signal.duration_seconds;
     ctx.has_contact_handle = !signal.phone.empty() || !signal.email.empty();
     ctx.on_spam_list = !signal.phone.empty() && std::find(config_.spam_numbers.begin(), config_.spam_numbers.end(),
