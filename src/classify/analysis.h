@@ -32,6 +32,7 @@ enum Cue : int {
   kWaClaim,     // an explicit warranty claim
   kWaWork,      // refers to work the company did
   kWaProblem,   // something wrong with it
+  kWaStaff,     // the office's own call notes: "unit we installed"
   kWaMask,
   kEsRequest,   // asks for pricing, an inspection, scheduling
   kEsReply,     // answers an estimate the company gave
@@ -39,12 +40,20 @@ enum Cue : int {
   kEsMask,
   kOldReply,    // names an estimate from long ago
   kOldTime,     // "last spring", "a while back"
+  kOldQuote,    // a quote, price or visit the company gave: "you gave us a price"
+  kOldStale,    // the buyer waited: "we put it off", "finally ready"
+  kOldRecent,   // "last week", "yesterday": a quote still active
+  kOldMonth,    // "in May", "around Christmas": dated against the message
   kOldMask,
   kRoutine,
+  kLogistics,   // a booked job's logistics: running late, gate code, dumpster pickup
+  kLogParty,    // who or what a booked job brings: the tech, the crew, the dumpster
+  kLogWhen,     // when: today, Tuesday, 2pm, arriving, still coming
   kRoutineMask,
   kSpamStrong,  // a sales pitch to the business
   kSpamWeak,
   kSpamBuyer,   // a buyer talking about their own home: outweighs a pitch
+  kSpamNewsletter,  // bulk mail in its own words: footers, "view in browser"
   kSpamMask,
   kTrade,       // kTrade + i: trade i
 };

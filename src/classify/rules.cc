@@ -1,6 +1,8 @@
 #include "classify/rules.h"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -34,6 +36,15 @@ std::string_view Note(int cue) {
     case kEsWeak: return "mentions a quote or price";
     case kOldReply: return "earlier estimate";
     case kOldTime: return "long ago";
+    case kOldQuote: return "a quote the company gave";
+    case kOldStale: return "waited since";
+    case kOldRecent: return "recent";
+    case kOldMonth: return "when";
+    case kLogistics: return "about a booked job";
+    case kLogParty: return "the job's people or things";
+    case kLogWhen: return "when";
+    case kWaStaff: return "work the company did";
+    case kSpamNewsletter: return "bulk mail";
     case kRoutine: return "routine question";
     case kSpamStrong: return "sales pitch to the business";
     case kSpamWeak: return "sounds like a pitch";
@@ -80,6 +91,55 @@ void FinishContext(Classification& c, const ClassifyContext& ctx, bool counted) 
   c.confidence = Round2(c.confidence);
 }
 
+struct MonthDay {
+  int month = 0;  // 1..12
+  int day = 0;    // 0: not said
+};
+
+// The month (and day, when said) that a [month] hit of old_estimate.txt names.
+std::optional<MonthDay> NamedMonth(std::string_view text) {
+  struct Name {
+    std::string_view word;
+    MonthDay when;
+  };
+  static constexpr std::array<Name, 45> kNames{{
+      {"january", {1, 0}},   {"february", {2, 0}},  {"march", {3, 0}},     {"april", {4, 0}},
+      {"may", {5, 0}},       {"june", {6, 0}},      {"july", {7, 0}},      {"august", {8, 0}},
+      {"september", {9, 0}}, {"sept", {9, 0}},      {"october", {10, 0}},  {"november", {11, 0}},
+      {"december", {12, 0}}, {"jan", {1, 0}},       {"feb", {2, 0}},       {"mar", {3, 0}},
+      {"apr", {4, 0}},       {"jun", {6, 0}},       {"jul", {7, 0}},       {"aug", {8, 0}},
+      {"sep", {9, 0}},       {"oct", {10, 0}},      {"nov", {11, 0}},      {"dec", {12, 0}},
+      {"enero", {1, 0}},     {"febrero", {2, 0}},   {"marzo", {3, 0}},     {"abril", {4, 0}},
+      {"mayo", {5, 0}},      {"junio", {6, 0}},     {"julio", {7, 0}},     {"agosto", {8, 0}},
+      {"septiembre", {9, 0}}, {"setiembre", {9, 0}}, {"octubre", {10, 0}}, {"noviembre", {11, 0}},
+      {"diciembre", {12, 0}}, {"christmas", {12, 25}}, {"navidad", {12, 25}},
+      {"thanksgiving", {11, 25}}, {"holidays", {12, 20}}, {"easter", {4, 10}},
+      {"halloween", {10, 31}}, {"memorial", {5, 28}}, {"labor", {9, 3}},
+  }};
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !(text[i] >= 'a' && text[i] <= 'z')) ++i;
+    std::size_t e = i;
+    while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
+    const std::string_view word = text.substr(i, e - i);
+    for (const Name& n : kNames) {
+      if (word != n.word) continue;
+      MonthDay out = n.when;
+      std::size_t d = e;
+      while (d < text.size() && (text[d] == ' ' || text[d] == '.')) ++d;
+      int day = 0;
+      while (d < text.size() && text[d] >= '0' && text[d] <= '9' && day < 100)
+        day = day * 10 + (text[d++] - '0');
+      if (day >= 1 && day <= 31) out.day = day;
+      return out;
+    }
+    if (word == "year" || word == "years" || word == "ano") return MonthDay{1, 1};  // new year
+    if (word == "fourth" || word == "4th") return MonthDay{7, 4};
+    i = e;
+  }
+  return std::nullopt;
+}
+
 class Decider {
  public:
   explicit Decider(const RuleInput& in) : in_(in), a_(in.analysis), ctx_(in.context) {}
@@ -89,6 +149,8 @@ class Decider {
     if (!c) c = Pitch();
     if (!c) c = Emergency();
     if (!c) c = Warranty();
+    if (!c) c = PastQuote();
+    if (!c) c = Logistics();
     if (!c) c = Estimate();
     if (!c) c = Routine();
     if (!c) c = WeakEstimate();
@@ -107,9 +169,11 @@ class Decider {
 
   // One reason per hit of `cue`: says "no heat" (urgent problem).
   // A span quoted once is not quoted again for another cue.
-  void Says(Classification& c, int cue) {
+  void Says(Classification& c, int cue) { SaysHits(c, a_[cue], cue); }
+
+  void SaysHits(Classification& c, const std::vector<Hit>& hits, int cue) {
     std::size_t said = 0;
-    for (const Hit& h : a_[cue]) {
+    for (const Hit& h : hits) {
       if (said == kMaxQuotes) break;
       if (AlreadyQuoted(h.begin, h.end)) continue;
       quoted_.emplace_back(h.begin, h.end);
@@ -146,12 +210,29 @@ class Decider {
       return c;
     }
     if (!a_.has(kStopPhrase)) return std::nullopt;
-    Classification c = Make(Category::kStop, 0.93 + 0.03 * double(Count({kStopPhrase}) - 1));
-    Says(c, kStopPhrase);
+    std::vector<Hit> asked;
+    for (const Hit& h : a_[kStopPhrase])
+      if (!InFooter(h)) asked.push_back(h);
+    if (asked.empty()) {
+      footer_stop_ = true;
+      return std::nullopt;
+    }
+    Classification c = Make(Category::kStop, 0.93 + 0.03 * double(asked.size() - 1));
+    SaysHits(c, asked, kStopPhrase);
     return c;
   }
 
+  // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
+  // link, not the sender asking anything.
+  bool InFooter(const Hit& stop) const {
+    constexpr std::size_t kNear = 300;
+    for (const Hit& n : a_[kSpamNewsletter])
+      if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
+    return false;
+  }
+
   std::optional<Classification> Pitch() {
+    if (std::optional<Classification> c = Newsletter()) return c;
     if (!a_.has(kSpamStrong) || a_.has(kSpamBuyer)) return std::nullopt;
     double conf = 0.88 + 0.03 * double(Count({kSpamStrong, kSpamWeak}) - 1);
     Classification c = Make(Category::kSpam, conf + (ctx_.on_spam_list ? 0.05 : 0.0));
@@ -161,7 +242,43 @@ class Decider {
     return c;
   }
 
+  // Bulk mail: two of its own marks, or one with a pitch, or an unsubscribe footer.
+  std::optional<Classification> Newsletter() {
+    std::vector<int> kinds;  // one mark said twice (a subject and a body) is one mark
+    for (const Hit& h : a_[kSpamNewsletter])
+      if (std::find(kinds.begin(), kinds.end(), h.entry) == kinds.end()) kinds.push_back(h.entry);
+    const std::size_t marks = kinds.size();
+    const std::size_t pitch = Count({kSpamStrong, kSpamWeak});
+    if (marks == 0 || (marks < 2 && pitch == 0 && !footer_stop_)) return std::nullopt;
+    Classification c = Make(Category::kSpam, 0.85 + 0.03 * double(marks + pitch - 1));
+    c.reasons.push_back("reads as bulk mail: a newsletter or a mailing, not a person writing");
+    Says(c, kSpamNewsletter);
+    Says(c, kSpamStrong);
+    Says(c, kSpamWeak);
+    if (footer_stop_) c.reasons.push_back("its \"unsubscribe\" is the mailing's footer, not a request");
+    return c;
+  }
+
+  // The company's own work named with a problem: warranty, unless danger or urgency says
+  // emergency.
+  bool OwnWorkFailing() const {
+    const bool work = a_.has(kWaWork) || (in_.channel == Channel::kCall && a_.has(kWaStaff));
+    const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
+    return work && problem && !a_.has(kEmSafety) && !Pressing();
+  }
+
+  // Urgency beyond the time of day: "today" alone is when, not how urgent.
+  bool Pressing() const {
+    static constexpr std::array<std::string_view, 6> kWhen{
+        "today", "tonight", "this morning", "this afternoon", "this evening", "hoy"};
+    return std::any_of(a_[kEmUrgency].begin(), a_[kEmUrgency].end(), [&](const Hit& h) {
+      const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+      return std::find(kWhen.begin(), kWhen.end(), said) == kWhen.end();
+    });
+  }
+
   std::optional<Classification> Emergency() {
+    if (OwnWorkFailing()) return std::nullopt;
     const bool calm = a_.has(kEmCalm);
     const bool safety = a_.has(kEmSafety);
     const bool strong = a_.has(kEmStrong);
@@ -187,7 +304,8 @@ class Decider {
 
   std::optional<Classification> Warranty() {
     const bool claim = a_.has(kWaClaim);
-    const bool work = a_.has(kWaWork);
+    const bool staff = in_.channel == Channel::kCall && a_.has(kWaStaff);
+    const bool work = a_.has(kWaWork) || staff;
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
     const bool past = ctx_.has_past_job;
     double conf = 0;
@@ -197,7 +315,95 @@ class Decider {
     if (conf == 0) return std::nullopt;
     Classification c = Make(Category::kWarranty, conf);
     for (int cue : {kWaClaim, kWaWork, kWaProblem, kEmStrong, kEmProblem}) Says(c, cue);
+    if (staff) Says(c, kWaStaff);
     if (past) c.reasons.push_back("a past job for this contact is on file");
+    return c;
+  }
+
+  // A quote the company gave, dated by the words next to it: "the quote from May", "you came
+  // out last spring", "you sent it last week". Long ago wins over recent in one sentence.
+  std::optional<Classification> PastQuote() {
+    std::vector<Hit> refs = a_[kOldQuote];
+    for (int cue : {kEsReply, kOldReply}) refs.insert(refs.end(), a_[cue].begin(), a_[cue].end());
+    if (refs.empty()) return std::nullopt;
+    std::vector<Hit> long_ago;
+    std::vector<Hit> recent;
+    for (const Hit& t : a_[kOldTime])
+      if (Attached(t, refs)) long_ago.push_back(t);
+    for (const Hit& t : a_[kOldRecent])
+      if (Attached(t, refs)) recent.push_back(t);
+    for (const Hit& t : a_[kOldMonth]) {
+      if (!Attached(t, refs)) continue;
+      const std::optional<int> days = MonthDaysAgo(t);
+      if (!days || *days >= in_.old_estimate_days) long_ago.push_back(t);
+      else recent.push_back(t);
+    }
+    const bool stale = a_.has(kOldStale) && !a_.has(kOldRecent);
+    if (long_ago.empty() && recent.empty() && !stale) return std::nullopt;
+    const bool old = !long_ago.empty() || (recent.empty() && stale);
+    Classification c = Make(old ? Category::kOldEstimate : Category::kActiveEstimate,
+                            !long_ago.empty() || !recent.empty() ? 0.85 : 0.72);
+    SaysHits(c, refs, kOldQuote);
+    if (old) {
+      SaysHits(c, long_ago, kOldTime);
+      if (long_ago.empty()) Says(c, kOldStale);
+    } else {
+      SaysHits(c, recent, kOldRecent);
+    }
+    if (ctx_.estimate_age_days)
+      c.reasons.push_back("the words date it; the estimate on file is " +
+                          std::to_string(*ctx_.estimate_age_days) + " days old");
+    return c;
+  }
+
+  // Whether time hit `t` is in the same sentence as one of `refs`.
+  bool Attached(const Hit& t, const std::vector<Hit>& refs) const {
+    const std::string& text = in_.norm.text;
+    return std::any_of(refs.begin(), refs.end(), [&](const Hit& r) {
+      const std::size_t b = std::min(t.begin, r.begin);
+      const std::size_t e = std::max(t.end, r.end);
+      return text.find_first_of(".!?;\n", b) >= e;
+    });
+  }
+
+  // Days from the month a hit names ("in May", "around Christmas") to the message's date;
+  // none when the message has no date (then a named month counts as long ago).
+  std::optional<int> MonthDaysAgo(const Hit& h) const {
+    if (!ctx_.received_at) return std::nullopt;
+    const std::optional<MonthDay> named = NamedMonth(in_.norm.text.substr(h.begin, h.end - h.begin));
+    if (!named) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(*ctx_.received_at)};
+    const int month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    const int day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    const int months_back = (month - named->month + 12) % 12;
+    const int named_day = named->day > 0 ? named->day : 15;
+    const int days = months_back * 30 + day - named_day;
+    return days < 0 ? days + 365 : days;
+  }
+
+  // Logistics of a booked job: said outright ("gate code", "running late"), or a party of the
+  // job and a time in one sentence ("is the crew coming Tuesday") with nothing new asked. A
+  // new problem that comes with a request is a new job instead.
+  std::optional<Classification> Logistics() {
+    const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
+    if (a_.has(kLogistics)) {
+      if (problem && a_.has(kEsRequest)) return std::nullopt;
+      Classification c = Make(Category::kRoutine, 0.78 + 0.04 * double(Count({kLogistics}) - 1));
+      Says(c, kLogistics);
+      return c;
+    }
+    if (problem || a_.has(kEsRequest) || a_.has(kEsReply) || a_.has(kEsWeak)) return std::nullopt;
+    std::vector<Hit> parties;
+    std::vector<Hit> whens;
+    for (const Hit& p : a_[kLogParty])
+      if (Attached(p, a_[kLogWhen])) parties.push_back(p);
+    if (parties.empty()) return std::nullopt;
+    for (const Hit& w : a_[kLogWhen])
+      if (Attached(w, parties)) whens.push_back(w);
+    Classification c = Make(Category::kRoutine, 0.66);
+    SaysHits(c, parties, kLogParty);
+    SaysHits(c, whens, kLogWhen);
+    c.reasons.push_back("asks or tells about a booked visit, nothing new to quote");
     return c;
   }
 
@@ -301,6 +507,7 @@ class Decider {
   const Analysis& a_;
   const ClassifyContext& ctx_;
   bool repeated_raised_ = false;
+  bool footer_stop_ = false;  // every stop phrase was a bulk-mail footer
   std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };
 
