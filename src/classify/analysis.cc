@@ -164,7 +164,8 @@ class Negator {
 
 const std::vector<CueSpec>& CueSpecs() {
   static const std::vector<CueSpec> specs = {
-      {"stop", "phrase", kStopPhrase},        {"stop", "mask", kStopMask},
+      {"stop", "phrase", kStopPhrase},        {"stop", "soft", kStopSoft},
+      {"stop", "mask", kStopMask},
       {"emergency", "strong", kEmStrong},     {"emergency", "safety", kEmSafety},
       {"emergency", "problem", kEmProblem},   {"emergency", "urgency", kEmUrgency},
       {"emergency", "calm", kEmCalm},         {"emergency", "mask", kEmMask},
@@ -181,6 +182,7 @@ const std::vector<CueSpec>& CueSpecs() {
       {"routine", "when", kLogWhen},          {"routine", "mask", kRoutineMask},
       {"spam", "strong", kSpamStrong},        {"spam", "weak", kSpamWeak},
       {"spam", "buyer", kSpamBuyer},          {"spam", "newsletter", kSpamNewsletter},
+      {"spam", "mass", kSpamMass},
       {"spam", "mask", kSpamMask},
   };
   return specs;

@@ -22,6 +22,7 @@ namespace ringback::classify {
 // One kind of evidence: a (lexicon, section) pair of data/lexicon. Trades come after kTrade.
 enum Cue : int {
   kStopPhrase,
+  kStopSoft,    // an opt-out that a later request for work takes back ("wrong number, but...")
   kStopMask,
   kEmStrong,    // an emergency in itself: active leak, no heat, storm damage...
   kEmSafety,    // danger to people: counts even when the buyer says "no rush"
@@ -54,6 +55,7 @@ enum Cue : int {
   kSpamWeak,
   kSpamBuyer,   // a buyer talking about their own home: outweighs a pitch
   kSpamNewsletter,  // bulk mail in its own words: footers, "view in browser"
+  kSpamMass,    // mass-mail vocabulary: pills, loans, "click here", "to be removed"
   kSpamMask,
   kTrade,       // kTrade + i: trade i
 };

@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxQuotes = 3;  // per cue kind: enough to explain, short to read
 constexpr std::size_t kMaxQuoteChars = 80;
+constexpr std::size_t kShortMail = 60;  // words: a person asking to stop says it briefly
 
 double Clamp(double x) { return std::clamp(x, 0.0, 0.99); }
 
@@ -23,6 +24,7 @@ double Round2(double x) { return std::round(x * 100.0) / 100.0; }
 std::string_view Note(int cue) {
   switch (cue) {
     case kStopPhrase: return "asks not to be contacted";
+    case kStopSoft: return "asks not to be contacted";
     case kEmStrong: return "urgent problem";
     case kEmSafety: return "safety risk";
     case kEmProblem: return "problem";
@@ -45,6 +47,7 @@ std::string_view Note(int cue) {
     case kLogWhen: return "when";
     case kWaStaff: return "work the company did";
     case kSpamNewsletter: return "bulk mail";
+    case kSpamMass: return "mass-mail words";
     case kRoutine: return "routine question";
     case kSpamStrong: return "sales pitch to the business";
     case kSpamWeak: return "sounds like a pitch";
@@ -209,10 +212,15 @@ class Decider {
       c.reasons.push_back("replied " + CleanQuote(in_.original) + ", an opt-out keyword");
       return c;
     }
-    if (!a_.has(kStopPhrase)) return std::nullopt;
     std::vector<Hit> asked;
     for (const Hit& h : a_[kStopPhrase])
       if (!InFooter(h)) asked.push_back(h);
+    for (const Hit& h : a_[kStopSoft]) {
+      if (InFooter(h)) continue;
+      if (RequestAfter(h)) taken_back_.push_back(h);
+      else asked.push_back(h);
+    }
+    if (asked.empty() && !a_.has(kStopPhrase)) return std::nullopt;
     if (asked.empty()) {
       footer_stop_ = true;
       return std::nullopt;
@@ -222,9 +230,17 @@ class Decider {
     return c;
   }
 
+  // A request for work after a soft opt-out takes it back ("wrong number, but I'm the new
+  // owner and need a quote").
+  bool RequestAfter(const Hit& soft) const {
+    return std::any_of(a_[kEsRequest].begin(), a_[kEsRequest].end(),
+                       [&](const Hit& r) { return r.begin > soft.begin; });
+  }
+
   // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
   // link, not the sender asking anything.
   bool InFooter(const Hit& stop) const {
+    if (MassMail() && Words() > kShortMail) return true;  // a person's own "remove me" is short
     constexpr std::size_t kNear = 300;
     for (const Hit& n : a_[kSpamNewsletter])
       if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
@@ -233,6 +249,16 @@ class Decider {
 
   std::optional<Classification> Pitch() {
     if (std::optional<Classification> c = Newsletter()) return c;
+    if (MassMail()) {
+      Classification c = Make(Category::kSpam, 0.86);
+      c.reasons.push_back("reads as mass mail to strangers: " + std::to_string(Words()) +
+                          " words, none about the sender's own home or a trade");
+      if (ForeignScript()) c.reasons.push_back("written mostly in another script");
+      Says(c, kSpamStrong);
+      Says(c, kSpamMass);
+      if (footer_stop_) c.reasons.push_back("its \"remove\" or \"unsubscribe\" is the mailing's, not a request");
+      return c;
+    }
     if (!a_.has(kSpamStrong) || a_.has(kSpamBuyer)) return std::nullopt;
     double conf = 0.88 + 0.03 * double(Count({kSpamStrong, kSpamWeak}) - 1);
     Classification c = Make(Category::kSpam, conf + (ctx_.on_spam_list ? 0.05 : 0.0));
@@ -257,6 +283,57 @@ class Decider {
     Says(c, kSpamWeak);
     if (footer_stop_) c.reasons.push_back("its \"unsubscribe\" is the mailing's footer, not a request");
     return c;
+  }
+
+  // Mass mail: an email whose sender does not write about their own home or a trade, with
+  // three or more marks of mass mail (pitch words count double), or a long one with two.
+  bool MassMail() const {
+    if (in_.channel != Channel::kEmail || a_.has(kSpamBuyer)) return false;
+    const std::size_t marks = Distinct(kSpamMass) + 2 * Count({kSpamStrong}) +
+                              Count({kSpamWeak, kSpamNewsletter}) + (ForeignScript() ? 2 : 0);
+    if (HomeContext() && marks < 6) return false;
+    return marks >= 2;
+  }
+
+  // The message is about a home or a trade: a trade word, or the buyer's own place.
+  bool HomeContext() const {
+    for (std::size_t cue = kTrade; cue < a_.cues.size(); ++cue)
+      if (!a_.cues[cue].empty()) return true;
+    return a_.has(kSpamBuyer);
+  }
+
+  // In the inbox, generic words ("how much", "install", "error") name a job only when the
+  // mail is about a home or a trade at all; mailing lists and strangers use them too.
+  bool GenericOutOfContext() const {
+    return in_.channel == Channel::kEmail && !HomeContext();
+  }
+
+  // Different words said, not how often: "click here" five times is one mark.
+  std::size_t Distinct(int cue) const {
+    std::vector<std::string_view> said;
+    for (const Hit& h : a_[cue]) {
+      const std::string_view w = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+      if (std::find(said.begin(), said.end(), w) == said.end()) said.push_back(w);
+    }
+    return said.size();
+  }
+
+  // Mostly in a script other than Latin (after accents are folded): Chinese, Cyrillic...
+  bool ForeignScript() const {
+    std::size_t high = 0;
+    for (char ch : in_.norm.text) high += static_cast<unsigned char>(ch) >= 0x80 ? 1 : 0;
+    return in_.norm.text.size() > 20 && high * 3 > in_.norm.text.size();
+  }
+
+  std::size_t Words() const {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (char ch : in_.norm.text) {
+      const bool w = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+      if (w && !in_word) ++n;
+      in_word = w;
+    }
+    return n;
   }
 
   // The company's own work named with a problem: warranty, unless danger or urgency says
@@ -425,7 +502,7 @@ class Decider {
       c = ByAge(0.9);
       if (!c) c = Make(long_ago ? Category::kOldEstimate : Category::kActiveEstimate,
                        long_ago ? 0.8 : 0.65);
-    } else if (a_.has(kEsRequest)) {
+    } else if (a_.has(kEsRequest) && !GenericOutOfContext()) {
       c = Make(Category::kActiveEstimate, 0.82 + 0.03 * double(Count({kEsRequest}) - 1));
     }
     if (!c) return std::nullopt;
@@ -436,7 +513,7 @@ class Decider {
 
   // Names a quote, a price or a job without asking: weaker than a routine question.
   std::optional<Classification> WeakEstimate() {
-    if (!a_.has(kEsWeak)) return std::nullopt;
+    if (!a_.has(kEsWeak) || GenericOutOfContext()) return std::nullopt;
     std::optional<Classification> c = ByAge(0.75);
     if (!c) c = Make(a_.has(kOldTime) ? Category::kOldEstimate : Category::kActiveEstimate, 0.62);
     Says(*c, kEsWeak);
@@ -454,6 +531,7 @@ class Decider {
   // A problem with no request still needs someone to look at it.
   std::optional<Classification> Problem() {
     if (!a_.has(kWaProblem) && !a_.has(kEmProblem) && !a_.has(kEmStrong)) return std::nullopt;
+    if (GenericOutOfContext()) return std::nullopt;
     Classification c = Make(Category::kActiveEstimate, 0.55);
     for (int cue : {kEmStrong, kEmProblem, kWaProblem}) Says(c, cue);
     c.reasons.push_back("describes a problem to fix: needs a visit or a quote");
@@ -488,6 +566,9 @@ class Decider {
   }
 
   void Finish(Classification& c) {
+    for (const Hit& h : taken_back_)
+      c.reasons.push_back("not counted as a stop: " + Quote(h.begin, h.end) +
+                          " (a request for work follows)");
     std::size_t said = 0;
     for (const NegatedHit& n : a_.negated) {
       if (said == 2) break;
@@ -508,6 +589,7 @@ class Decider {
   const ClassifyContext& ctx_;
   bool repeated_raised_ = false;
   bool footer_stop_ = false;  // every stop phrase was a bulk-mail footer
+  std::vector<Hit> taken_back_;  // soft opt-outs a later request took back
   std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };
 
