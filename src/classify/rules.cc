@@ -402,7 +402,9 @@ class Decider {
   std::optional<Classification> PastQuote() {
     std::vector<Hit> refs = a_[kOldQuote];
     for (int cue : {kEsReply, kOldReply}) refs.insert(refs.end(), a_[cue].begin(), a_[cue].end());
-    if (refs.empty()) return std::nullopt;
+    // The estimate on file is a fact: its age decides (Estimate below), not words like
+    // "last month".
+    if (refs.empty() || ctx_.estimate_age_days) return std::nullopt;
     std::vector<Hit> long_ago;
     std::vector<Hit> recent;
     for (const Hit& t : a_[kOldTime])
@@ -427,9 +429,6 @@ class Decider {
     } else {
       SaysHits(c, recent, kOldRecent);
     }
-    if (ctx_.estimate_age_days)
-      c.reasons.push_back("the words date it; the estimate on file is " +
-                          std::to_string(*ctx_.estimate_age_days) + " days old");
     return c;
   }
 
@@ -463,6 +462,7 @@ class Decider {
   // new problem that comes with a request is a new job instead.
   std::optional<Classification> Logistics() {
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
+    if (a_.has(kEsReply)) return std::nullopt;  // an answer to a quote ("go ahead, start date?")
     if (a_.has(kLogistics)) {
       if (problem && a_.has(kEsRequest)) return std::nullopt;
       Classification c = Make(Category::kRoutine, 0.78 + 0.04 * double(Count({kLogistics}) - 1));
