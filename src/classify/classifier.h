@@ -38,10 +38,17 @@ struct Classification {
   std::string trade;                 // "roofing", "hvac", ... when the words name one
 };
 
+struct ClassifierOptions {
+  // The naive Bayes model trained on the development corpus decides where the rules found
+  // little (never stop or emergency). Off: the rules alone (to measure what the model adds).
+  bool model = true;
+};
+
 class Classifier {
  public:
   // Builds the matchers once from the built-in lexicons plus config.extra_terms.
-  static StatusOr<std::shared_ptr<const Classifier>> Create(const CompanyConfig& config);
+  static StatusOr<std::shared_ptr<const Classifier>> Create(const CompanyConfig& config,
+                                                            const ClassifierOptions& options = {});
 
   virtual ~Classifier() = default;
   // Classifies one signal. `text` is the message, transcript or form text (may be empty).

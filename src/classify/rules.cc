@@ -14,7 +14,8 @@ namespace {
 
 constexpr std::size_t kMaxQuotes = 3;  // per cue kind: enough to explain, short to read
 constexpr std::size_t kMaxQuoteChars = 80;
-constexpr std::size_t kShortMail = 60;  // words: a person asking to stop says it briefly
+constexpr std::size_t kShortMail = 60;
+constexpr double kModelSure = 0.8;  // the model's posterior needed to change a weak decision  // words: a person asking to stop says it briefly
 
 double Clamp(double x) { return std::clamp(x, 0.0, 0.99); }
 
@@ -156,13 +157,45 @@ class Decider {
     if (!c) c = Logistics();
     if (!c) c = Estimate();
     if (!c) c = Routine();
+    // What follows is decided with little: the model may overrule it.
+    if (!c) weak_ = true;
     if (!c) c = WeakEstimate();
     if (!c) c = Problem();
     if (!c) c = WeakSpam();
     if (!c) c = OpenEstimate(0.5, "no request in the words, but an estimate is on file");
     if (!c) c = Unknown();
+    Model(*c);
     Finish(*c);
     return *c;
+  }
+
+  // The model's word-level judgement where the rules had little to go on.
+  void Model(Classification& c) const {
+    if (!in_.model || !weak_ || c.category == Category::kStop ||
+        c.category == Category::kEmergency)
+      return;
+    const std::optional<BayesGuess> g = in_.model->Guess(in_.norm.text);
+    if (!g || g->probability < kModelSure || g->category == c.category) return;
+    const bool job = g->category == Category::kActiveEstimate ||
+                     g->category == Category::kOldEstimate || g->category == Category::kWarranty;
+    if (job && GenericOutOfContext()) return;
+    // Warranty is the company's own work, an old estimate a quote it gave: the words must
+    // name one, or the file must have one.
+    if (g->category == Category::kWarranty && !a_.has(kWaWork) && !a_.has(kWaStaff) &&
+        !a_.has(kWaClaim) && !ctx_.has_past_job)
+      return;
+    if (g->category == Category::kOldEstimate && !a_.has(kOldQuote) && !a_.has(kEsReply) &&
+        !a_.has(kOldReply) && !a_.has(kEsWeak) && !ctx_.estimate_age_days)
+      return;
+    std::string words;
+    for (const std::string& w : g->because) words += (words.empty() ? "\"" : ", \"") + w + "\"";
+    const std::string before = std::string(CategoryName(c.category));
+    c.category = g->category;
+    c.confidence = Clamp(0.5 + 0.3 * (g->probability - kModelSure) / (1 - kModelSure));
+    c.reasons.insert(c.reasons.begin(),
+                     "reads like the labelled " + std::string(CategoryName(g->category)) +
+                         " messages" + (words.empty() ? "" : " (" + words + ")") +
+                         "; the rules alone said " + before);
   }
 
  private:
@@ -469,7 +502,8 @@ class Decider {
       Says(c, kLogistics);
       return c;
     }
-    if (problem || a_.has(kEsRequest) || a_.has(kEsReply) || a_.has(kEsWeak)) return std::nullopt;
+    // "Can the crew come back Tuesday?" asks for the booked visit, not for a quote.
+    if (problem || a_.has(kEsReply) || a_.has(kEsWeak)) return std::nullopt;
     std::vector<Hit> parties;
     std::vector<Hit> whens;
     for (const Hit& p : a_[kLogParty])
@@ -478,6 +512,7 @@ class Decider {
     for (const Hit& w : a_[kLogWhen])
       if (Attached(w, parties)) whens.push_back(w);
     Classification c = Make(Category::kRoutine, 0.66);
+    weak_ = true;
     SaysHits(c, parties, kLogParty);
     SaysHits(c, whens, kLogWhen);
     c.reasons.push_back("asks or tells about a booked visit, nothing new to quote");
@@ -589,6 +624,7 @@ class Decider {
   const ClassifyContext& ctx_;
   bool repeated_raised_ = false;
   bool footer_stop_ = false;  // every stop phrase was a bulk-mail footer
+  bool weak_ = false;         // decided by the weak steps (7-11) or a bare party and time
   std::vector<Hit> taken_back_;  // soft opt-outs a later request took back
   std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };

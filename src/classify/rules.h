@@ -14,6 +14,11 @@
 //   9. spam        pitch-like words, or a block-listed number, with no real request
 //  10. an open estimate on file: active or old by its age
 //  11. unknown
+// Where the rules decided with little (steps 7-11, and a booked visit read only from a party
+// and a time), the naive Bayes model (bayes.h) may choose another of its categories when it
+// is at least 0.8 sure; never for a stop or an emergency; warranty only when the words name
+// the company's work (or a past job is on file), old estimate only when they name a quote (or
+// one is on file); and in the inbox never a job for mail not about a home or a trade.
 // Repeated calls (calls_within_minutes >= 2) count as urgency for a problem cue, otherwise
 // they add a reason and confidence. A message with no words is decided by DecideEmpty.
 #pragma once
@@ -21,6 +26,7 @@
 #include <string_view>
 
 #include "classify/analysis.h"
+#include "classify/bayes.h"
 #include "classify/classifier.h"
 
 namespace ringback::classify {
@@ -32,6 +38,7 @@ struct RuleInput {
   const ClassifyContext& context;
   Channel channel = Channel::kSms;
   int old_estimate_days = 30;
+  const BayesModel* model = nullptr;  // decides where the rules found little; may be null
 };
 
 // A message with words in it.

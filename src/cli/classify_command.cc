@@ -20,13 +20,14 @@ constexpr const char* kClassifyUsage =
     "  reads JSON lines {\"id\",\"channel\",\"text\",\"context\"} (stdin when no FILE) and\n"
     "  writes {\"id\",\"category\",\"confidence\",\"reasons\"} per line\n";
 constexpr const char* kEvalUsage =
-    "usage: ringback eval [--quiet] [--markdown] [--require-heldout] LABELLED.jsonl|FOLDER\n"
+    "usage: ringback eval [--quiet] [--markdown] [--rules-only] [--require-heldout] LABELLED.jsonl|FOLDER\n"
     "  prints the confusion matrix, precision/recall, accuracy, per-family recall, stop recall\n"
     "  and false stops; a FOLDER (tests/cases/classify) is split into its development part and\n"
     "  its held-out part (files under heldout/), which is shown in aggregate only and must pass\n"
     "  the gate (accuracy 0.92, every stop, no false stop, 0.9 per family).\n"
     "  exits 1 when a stop is missed, a non-stop is called stop or the held-out gate fails\n"
-    "  --markdown  the figures of both parts as Markdown (docs/classification.md)\n";
+    "  --markdown    the figures of both parts as Markdown (docs/classification.md)\n"
+    "  --rules-only  without the naive Bayes model (to measure what it adds)\n";
 
 struct Options {
   std::optional<std::string> file;
@@ -74,8 +75,8 @@ std::istream* OpenInput(const std::optional<std::string>& file, std::istream& in
 }
 
 std::shared_ptr<const Classifier> Build(const CompanyConfig& config, const char* command,
-                                        std::ostream& err) {
-  StatusOr<std::shared_ptr<const Classifier>> c = Classifier::Create(config);
+                                        std::ostream& err, const ClassifierOptions& options = {}) {
+  StatusOr<std::shared_ptr<const Classifier>> c = Classifier::Create(config, options);
   if (!c.ok()) {
     err << command << ": " << c.status().ToString() << "\n";
     return nullptr;
@@ -156,8 +157,10 @@ int EvalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
   std::vector<std::string> rest;
   bool markdown = false;
   bool require_held_out = false;
+  ClassifierOptions options;
   for (const std::string& a : args) {
     if (a == "--markdown") markdown = true;
+    else if (a == "--rules-only") options.model = false;
     else if (a == "--require-heldout") require_held_out = true;
     else rest.push_back(a);
   }
@@ -182,7 +185,7 @@ int EvalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
     err << "eval: no labelled examples in " << *opts->file << "\n";
     return kExitFatal;
   }
-  const std::shared_ptr<const Classifier> classifier = Build(config, "eval", err);
+  const std::shared_ptr<const Classifier> classifier = Build(config, "eval", err, options);
   if (!classifier) return kExitFatal;
   const classify::EvalReport dev = classify::Evaluate(*classifier, corpus->development);
   const classify::EvalReport held = classify::Evaluate(*classifier, corpus->held_out);
