@@ -109,13 +109,25 @@ std::vector<Hit> ApplyMasks(std::vector<Hit> hits) {
   return hits;
 }
 
+// The cues that date a quote work together rather than compete: "we met last year about"
+// is a quote reference with a time inside it, and both count.
+bool Dating(int cue) {
+  return cue == kOldQuote || cue == kOldTime || cue == kOldRecent || cue == kOldMonth ||
+         cue == kOldStale;
+}
+
+bool Compete(int a, int b) {
+  if (Dating(a) || Dating(b)) return a == b;
+  return SameLexicon(a, b);
+}
+
 // Keeps the longest of nested hits within a lexicon ("water coming through the ceiling" over
 // "ceiling"); hits arrive sorted by begin, longer first.
 std::vector<Hit> DropNested(const std::vector<Hit>& hits) {
   std::vector<Hit> kept;
   for (const Hit& h : hits) {
     const bool nested = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) {
-      return SameLexicon(h.group, k.group) && k.begin <= h.begin && h.end <= k.end;
+      return Compete(h.group, k.group) && k.begin <= h.begin && h.end <= k.end;
     });
     if (!nested) kept.push_back(h);
   }

@@ -15,7 +15,8 @@ namespace {
 constexpr std::size_t kMaxQuotes = 3;  // per cue kind: enough to explain, short to read
 constexpr std::size_t kMaxQuoteChars = 80;
 constexpr std::size_t kShortMail = 60;
-constexpr double kModelSure = 0.8;  // the model's posterior needed to change a weak decision  // words: a person asking to stop says it briefly
+constexpr double kModelSure = 0.8;       // the model's posterior needed to change a weak decision
+constexpr double kModelOverRules = 0.9;  // ... and any other one (never a stop or an emergency)  // words: a person asking to stop says it briefly
 
 double Clamp(double x) { return std::clamp(x, 0.0, 0.99); }
 
@@ -169,13 +170,16 @@ class Decider {
     return *c;
   }
 
-  // The model's word-level judgement where the rules had little to go on.
+  // The model's word-level judgement among the categories that are neither stop nor
+  // emergency: where the rules had little to go on, or where it is very sure.
   void Model(Classification& c) const {
-    if (!in_.model || !weak_ || c.category == Category::kStop ||
-        c.category == Category::kEmergency)
+    if (!in_.model || c.category == Category::kStop || c.category == Category::kEmergency)
       return;
+    if (firm_) return;  // facts on file, a dated quote, the company's work named
+    if (c.category == Category::kSpam && !weak_) return;  // a pitch or mass mail the rules saw
     const std::optional<BayesGuess> g = in_.model->Guess(in_.norm.text);
-    if (!g || g->probability < kModelSure || g->category == c.category) return;
+    if (!g || g->probability < (weak_ ? kModelSure : kModelOverRules) || g->category == c.category)
+      return;
     const bool job = g->category == Category::kActiveEstimate ||
                      g->category == Category::kOldEstimate || g->category == Category::kWarranty;
     if (job && GenericOutOfContext()) return;
@@ -184,8 +188,10 @@ class Decider {
     if (g->category == Category::kWarranty && !a_.has(kWaWork) && !a_.has(kWaStaff) &&
         !a_.has(kWaClaim) && !ctx_.has_past_job)
       return;
-    if (g->category == Category::kOldEstimate && !a_.has(kOldQuote) && !a_.has(kEsReply) &&
-        !a_.has(kOldReply) && !a_.has(kEsWeak) && !ctx_.estimate_age_days)
+    // An old estimate also needs its time: a long-ago word or a wait ("we put it off").
+    if (g->category == Category::kOldEstimate &&
+        (!(a_.has(kOldQuote) || a_.has(kEsReply) || a_.has(kOldReply) || a_.has(kEsWeak)) ||
+         !(a_.has(kOldTime) || a_.has(kOldMonth) || a_.has(kOldStale) || a_.has(kOldReply))))
       return;
     std::string words;
     for (const std::string& w : g->because) words += (words.empty() ? "\"" : ", \"") + w + "\"";
@@ -263,11 +269,13 @@ class Decider {
     return c;
   }
 
-  // A request for work after a soft opt-out takes it back ("wrong number, but I'm the new
-  // owner and need a quote").
+  // A request for work, or a question about the services, after a soft opt-out takes it back
+  // ("wrong number, but I'm the new owner and need a quote").
   bool RequestAfter(const Hit& soft) const {
-    return std::any_of(a_[kEsRequest].begin(), a_[kEsRequest].end(),
-                       [&](const Hit& r) { return r.begin > soft.begin; });
+    for (int cue : {kEsRequest, kRoutine})
+      for (const Hit& r : a_[cue])
+        if (r.begin > soft.begin) return true;
+    return false;
   }
 
   // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
@@ -332,7 +340,8 @@ class Decider {
   bool HomeContext() const {
     for (std::size_t cue = kTrade; cue < a_.cues.size(); ++cue)
       if (!a_.cues[cue].empty()) return true;
-    return a_.has(kSpamBuyer);
+    return a_.has(kSpamBuyer) || a_.has(kEmSafety) || a_.has(kEmStrong) || a_.has(kWaWork) ||
+           a_.has(kWaClaim);
   }
 
   // In the inbox, generic words ("how much", "install", "error") name a job only when the
@@ -379,11 +388,13 @@ class Decider {
 
   // Urgency beyond the time of day: "today" alone is when, not how urgent.
   bool Pressing() const {
-    static constexpr std::array<std::string_view, 6> kWhen{
-        "today", "tonight", "this morning", "this afternoon", "this evening", "hoy"};
+    static constexpr std::array<std::string_view, 8> kWhen{
+        "today", "tonight", "this morning", "this afternoon", "this evening", "hoy",
+        "all night", "first thing"};
     return std::any_of(a_[kEmUrgency].begin(), a_[kEmUrgency].end(), [&](const Hit& h) {
       const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
-      return std::find(kWhen.begin(), kWhen.end(), said) == kWhen.end();
+      return !said.starts_with("since") && !said.starts_with("first thing") &&
+             std::find(kWhen.begin(), kWhen.end(), said) == kWhen.end();
     });
   }
 
@@ -402,11 +413,20 @@ class Decider {
         repeated_raised_ = true;
       }
     }
-    if (!safety && score < 1.0) return std::nullopt;
-    const double base = safety ? 0.95 : (strong && !calm) ? 0.9 : 0.75;
+    // Urgency said plainly ("need a plumber ASAP, toilet is broken"): pressing words about a
+    // problem or a trade, with no quote asked for.
+    const bool plain = !safety && score < 1.0 && !calm && Pressing() && !a_.has(kLogistics) &&
+                       (a_.has(kWaProblem) || (HomeContext() && a_.has(kEsRequest) &&
+                                               !a_.has(kEsWeak) && !a_.has(kEsReply)));
+    if (!safety && score < 1.0 && !plain) return std::nullopt;
+    const double base = safety ? 0.95 : (strong && !calm) ? 0.9 : plain ? 0.7 : 0.75;
     const double extra = double(Count({kEmSafety, kEmStrong, kEmProblem, kEmUrgency}) - 1);
     Classification c = Make(Category::kEmergency, std::min(base + 0.02 * extra, 0.98));
     for (int cue : {kEmSafety, kEmStrong, kEmProblem, kEmUrgency}) Says(c, cue);
+    if (plain) {
+      Says(c, kWaProblem);
+      c.reasons.push_back("says it is urgent, plainly: treated as an emergency");
+    }
     if (repeated_raised_)
       c.reasons.push_back("repeated calls make the problem urgent");
     return c;
@@ -423,6 +443,7 @@ class Decider {
     else if (work && problem) conf = past ? 0.93 : 0.85;
     else if (past && problem && !a_.has(kEsRequest)) conf = 0.6;
     if (conf == 0) return std::nullopt;
+    firm_ = claim || work;
     Classification c = Make(Category::kWarranty, conf);
     for (int cue : {kWaClaim, kWaWork, kWaProblem, kEmStrong, kEmProblem}) Says(c, cue);
     if (staff) Says(c, kWaStaff);
@@ -453,6 +474,7 @@ class Decider {
     const bool stale = a_.has(kOldStale) && !a_.has(kOldRecent);
     if (long_ago.empty() && recent.empty() && !stale) return std::nullopt;
     const bool old = !long_ago.empty() || (recent.empty() && stale);
+    firm_ = !long_ago.empty() || !recent.empty();
     Classification c = Make(old ? Category::kOldEstimate : Category::kActiveEstimate,
                             !long_ago.empty() || !recent.empty() ? 0.85 : 0.72);
     SaysHits(c, refs, kOldQuote);
@@ -495,7 +517,8 @@ class Decider {
   // new problem that comes with a request is a new job instead.
   std::optional<Classification> Logistics() {
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
-    if (a_.has(kEsReply)) return std::nullopt;  // an answer to a quote ("go ahead, start date?")
+    // An answer to a quote ("ready to go ahead, what's the start date?") is an estimate.
+    if (Count({kEsReply}) > Count({kLogistics})) return std::nullopt;
     if (a_.has(kLogistics)) {
       if (problem && a_.has(kEsRequest)) return std::nullopt;
       Classification c = Make(Category::kRoutine, 0.78 + 0.04 * double(Count({kLogistics}) - 1));
@@ -520,10 +543,11 @@ class Decider {
   }
 
   // Active or old by the age of the estimate on file.
-  std::optional<Classification> ByAge(double conf) const {
+  std::optional<Classification> ByAge(double conf) {
     if (!ctx_.estimate_age_days) return std::nullopt;
     const int age = *ctx_.estimate_age_days;
     const bool old = age >= in_.old_estimate_days;
+    firm_ = true;
     Classification c = Make(old ? Category::kOldEstimate : Category::kActiveEstimate, conf);
     c.reasons.push_back(AgeReason(age, in_.old_estimate_days));
     return c;
@@ -587,7 +611,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> OpenEstimate(double conf, std::string_view why) const {
+  std::optional<Classification> OpenEstimate(double conf, std::string_view why) {
     std::optional<Classification> c = ByAge(conf);
     if (c) c->reasons.insert(c->reasons.begin(), std::string(why));
     return c;
@@ -625,6 +649,7 @@ class Decider {
   bool repeated_raised_ = false;
   bool footer_stop_ = false;  // every stop phrase was a bulk-mail footer
   bool weak_ = false;         // decided by the weak steps (7-11) or a bare party and time
+  bool firm_ = false;         // decided by facts or explicit words the model may not overrule
   std::vector<Hit> taken_back_;  // soft opt-outs a later request took back
   std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };

@@ -14,13 +14,14 @@
 //   9. spam        pitch-like words, or a block-listed number, with no real request
 //  10. an open estimate on file: active or old by its age
 //  11. unknown
-// Where the rules decided with little (steps 7-11, and a booked visit read only from a party
-// and a time), the naive Bayes model (bayes.h) may choose another of its categories when it
-// is at least 0.8 sure; never for a stop or an emergency; warranty only when the words name
-// the company's work (or a past job is on file), old estimate only when they name a quote (or
-// one is on file); and in the inbox never a job for mail not about a home or a trade.
-// Repeated calls (calls_within_minutes >= 2) count as urgency for a problem cue, otherwise
-// they add a reason and confidence. A message with no words is decided by DecideEmpty.
+// The naive Bayes model (bayes.h), trained on the development corpus, then decides among the
+// categories that are neither stop nor emergency: it may change a decision of steps 7-11 (or a
+// booked visit read only from a party and a time) when at least 0.8 sure, any other one of
+// those categories when at least 0.9 sure, except spam the rules read as a pitch or mass
+// mail. Never a stop or an emergency, either way; warranty
+// only when the words name the company's work (or a past job is on file), old estimate only
+// when they name a quote (or one is on file); and in the inbox never a job for mail that is
+// not about a home or a trade.
 #pragma once
 
 #include <string_view>
