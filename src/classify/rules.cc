@@ -290,7 +290,9 @@ class Decider {
 
   std::optional<Classification> Pitch() {
     if (std::optional<Classification> c = Newsletter()) return c;
-    if (MassMail()) {
+    // A reply about the company's own quote is a buyer's, whatever its signature holds.
+    const bool about_our_quote = a_.has(kEsReply) || a_.has(kOldQuote) || a_.has(kOldReply);
+    if (MassMail() && !about_our_quote) {
       Classification c = Make(Category::kSpam, 0.86);
       c.reasons.push_back("reads as mass mail to strangers: " + std::to_string(Words()) +
                           " words, none about the sender's own home or a trade");
