@@ -38,6 +38,10 @@ std::vector<std::string> BayesFeatures(std::string_view t) {
     i = e;
   }
   std::set<std::string> out(words.begin(), words.end());
+  // Word stems (the first five letters) let "installed", "installation" and "instalaron"
+  // share evidence.
+  for (const std::string& w : words)
+    if (w.size() > 5) out.insert("~" + w.substr(0, 5));
   for (std::size_t k = 0; k + 1 < words.size(); ++k) out.insert(words[k] + " " + words[k + 1]);
   return {out.begin(), out.end()};
 }
