@@ -584,6 +584,11 @@ class Decider {
 
   std::optional<Classification> Routine() {
     if (!a_.has(kRoutine)) return std::nullopt;
+    // "Do you do mold removal? Found some in the attic": a problem of their own, said apart
+    // from the question, is something to fix.
+    for (int cue : {kWaProblem, kEmProblem})
+      for (const Hit& p : a_[cue])
+        if (!Attached(p, a_[kRoutine])) return std::nullopt;
     Classification c = Make(Category::kRoutine, 0.72 + 0.05 * double(Count({kRoutine}) - 1));
     Says(c, kRoutine);
     return c;
