@@ -176,10 +176,14 @@ class Decider {
     if (!in_.model || c.category == Category::kStop || c.category == Category::kEmergency)
       return;
     if (firm_) return;  // facts on file, a dated quote, the company's work named
+    // A quote, an estimate or a measurement asked for in so many words stays an estimate.
+    if (c.category == Category::kActiveEstimate && EstimateVisit()) return;
     if (c.category == Category::kSpam && !weak_) return;  // a pitch or mass mail the rules saw
     const std::optional<BayesGuess> g = in_.model->Guess(in_.norm.text);
     if (!g || g->probability < (weak_ ? kModelSure : kModelOverRules) || g->category == c.category)
       return;
+    // Words alone never drop a request the rules read: no spam or unknown over one.
+    if (!weak_ && (g->category == Category::kSpam || g->category == Category::kUnknown)) return;
     const bool job = g->category == Category::kActiveEstimate ||
                      g->category == Category::kOldEstimate || g->category == Category::kWarranty;
     if (job && GenericOutOfContext()) return;
@@ -519,8 +523,10 @@ class Decider {
   // new problem that comes with a request is a new job instead.
   std::optional<Classification> Logistics() {
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
-    // An answer to a quote ("ready to go ahead, what's the start date?") is an estimate.
-    if (Count({kEsReply}) > Count({kLogistics})) return std::nullopt;
+    // An answer to a quote ("ready to go ahead, what's the start date?") is an estimate, and
+    // so is a visit to measure or quote ("is Rick still coming to measure?"): nothing is sold
+    // yet, the buyer waits for the estimate.
+    if (Count({kEsReply}) > Count({kLogistics}) || EstimateVisit()) return std::nullopt;
     if (a_.has(kLogistics)) {
       if (problem && a_.has(kEsRequest)) return std::nullopt;
       Classification c = Make(Category::kRoutine, 0.78 + 0.04 * double(Count({kLogistics}) - 1));
@@ -542,6 +548,18 @@ class Decider {
     SaysHits(c, whens, kLogWhen);
     c.reasons.push_back("asks or tells about a booked visit, nothing new to quote");
     return c;
+  }
+
+  bool EstimateVisit() const {
+    static constexpr std::array<std::string_view, 7> kWords{
+        "measur", "estimat", "quot", "bid", "consult", "cotiz", "presupuest"};
+    for (int cue : {kEsRequest, kEsWeak, kEsReply})
+      for (const Hit& h : a_[cue]) {
+        const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+        for (std::string_view w : kWords)
+          if (said.find(w) != std::string_view::npos) return true;
+      }
+    return false;
   }
 
   // Active or old by the age of the estimate on file.

@@ -33,10 +33,11 @@
 // categories that are neither stop nor emergency: it may change a decision of steps 9-13 (or a
 // booked visit read only from a party and a time) when at least 0.8 sure, any other one when
 // at least 0.9 sure, except what facts or explicit words decided (an estimate on file, a dated
-// quote, the company's work named, a pitch or mass mail). Never a stop or an emergency; warranty
-// only when the words name the company's work (or a past job is on file), old estimate only
-// when they name a quote and a time or a wait; and in the inbox never a job for mail that is
-// not about a home or a trade.
+// quote, a quote or measurement asked for, the company's work named, a pitch or mass mail); and
+// never to spam or unknown over a decision the rules made with evidence. Never a stop or an
+// emergency; warranty only when the words name the company's work (or a past job is on file),
+// old estimate only when they name a quote and a time or a wait; and in the inbox never a job
+// for mail that is not about a home or a trade.
 #pragma once
 
 #include <string_view>
