@@ -12,6 +12,7 @@
 #include "core/category.h"
 #include "core/company_config.h"
 #include "core/status.h"
+#include "core/time.h"
 
 namespace ringback {
 
@@ -29,6 +30,8 @@ struct ClassifyContext {
   // Why the message is bulk or automated mail ("List-Unsubscribe header"), empty when a
   // person wrote it. Bulk mail is spam, and its unsubscribe footer is never a stop.
   std::string bulk;
+  // When the message arrived: dates a past quote named by its month ("the quote from May").
+  std::optional<Timestamp> received_at;
 };
 
 struct Classification {
@@ -38,10 +41,17 @@ struct Classification {
   std::string trade;                 // "roofing", "hvac", ... when the words name one
 };
 
+struct ClassifierOptions {
+  // The naive Bayes model trained on the development corpus decides where the rules found
+  // little (never stop or emergency). Off: the rules alone (to measure what the model adds).
+  bool model = true;
+};
+
 class Classifier {
  public:
   // Builds the matchers once from the built-in lexicons plus config.extra_terms.
-  static StatusOr<std::shared_ptr<const Classifier>> Create(const CompanyConfig& config);
+  static StatusOr<std::shared_ptr<const Classifier>> Create(const CompanyConfig& config,
+                                                            const ClassifierOptions& options = {});
 
   virtual ~Classifier() = default;
   // Classifies one signal. `text` is the message, transcript or form text (may be empty).

@@ -15,13 +15,13 @@ struct SchemaRow {
 // The sections each lexicon may use; classifier.cc gives them their meaning.
 const std::array<SchemaRow, 8>& Schema() {
   static const std::array<SchemaRow, 8> rows{{
-      {"stop", {"phrase", "keyword", "mask"}},
+      {"stop", {"phrase", "keyword", "soft", "mask"}},
       {"emergency", {"strong", "safety", "problem", "urgency", "calm", "mask"}},
-      {"warranty", {"claim", "work", "problem", "mask"}},
+      {"warranty", {"claim", "work", "problem", "staff", "mask"}},
       {"active_estimate", {"request", "reply", "weak", "mask"}},
-      {"old_estimate", {"reply", "time", "mask"}},
-      {"routine", {"question", "mask"}},
-      {"spam", {"strong", "weak", "buyer", "mask"}},
+      {"old_estimate", {"reply", "time", "quote", "stale", "recent", "month", "mask"}},
+      {"routine", {"question", "logistics", "party", "when", "mask"}},
+      {"spam", {"strong", "weak", "buyer", "newsletter", "mass", "mask"}},
       {"negation", {"before", "after", "keep"}},
   }};
   return rows;

@@ -71,6 +71,7 @@ ClassifyContext ContextFor(const Signal& signal, const ContactHistory& h, const 
   ctx.duration_seconds = signal.duration_seconds;
   ctx.has_contact_handle = !signal.phone.empty() || !signal.email.empty();
   ctx.bulk = signal.bulk;
+  ctx.received_at = signal.received_at;
   ctx.on_spam_list = !signal.phone.empty() &&
                      std::find(config.spam_numbers.begin(), config.spam_numbers.end(), signal.phone) !=
                          config.spam_numbers.end();
