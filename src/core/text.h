@@ -32,4 +32,7 @@ bool Contains(std::string_view haystack, std::string_view needle);
 // True when any of `needles` occurs in `haystack` (case-sensitive).
 bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles);
 
+// At most `max_bytes` of `text`, cut before a UTF-8 sequence rather than inside one.
+std::string_view Utf8Prefix(std::string_view text, std::size_t max_bytes);
+
 }  // namespace ringback

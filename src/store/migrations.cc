@@ -181,6 +181,39 @@ ALTER TABLE opportunities ADD COLUMN lead_source TEXT NOT NULL DEFAULT '';
 -- The channel each draft was written for (sms, email, call); empty when there is no draft.
 ALTER TABLE opportunities ADD COLUMN draft_channel TEXT NOT NULL DEFAULT '';
 )sql"},
+      // Live intake (issue 20): one block, renumber it as a whole if another migration lands first.
+      {9, R"sql(
+-- What Twilio's callbacks said so far about each call (status callbacks arrive repeated and out
+-- of order; the merged state decides whether the call was missed, answered or a voicemail).
+CREATE TABLE live_calls (
+  sid TEXT PRIMARY KEY,
+  parent_sid TEXT NOT NULL,
+  direction TEXT NOT NULL,
+  from_number TEXT NOT NULL,
+  to_number TEXT NOT NULL,
+  caller_name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  sequence INTEGER NOT NULL,
+  duration INTEGER NOT NULL,
+  started_at INTEGER,
+  answered INTEGER NOT NULL,
+  dial_status TEXT NOT NULL,
+  voicemail INTEGER NOT NULL,
+  transcript TEXT NOT NULL,
+  transcript_status TEXT NOT NULL
+);
+CREATE INDEX live_calls_by_parent ON live_calls(parent_sid) WHERE parent_sid != '';
+-- Per-person calendar subscriptions: only the SHA-256 of the URL's token is kept.
+CREATE TABLE calendar_feeds (
+  token_hash TEXT PRIMARY KEY,
+  person TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked_at INTEGER,
+  revoked_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX calendar_feeds_by_person ON calendar_feeds(person, created_at);
+)sql"},
   };
   return migrations;
 }

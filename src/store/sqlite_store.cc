@@ -1,6 +1,7 @@
 // The embedded SQLite implementation of Store: one file, WAL, prepared statements only.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "store/migrations.h"
@@ -60,6 +61,11 @@ constexpr std::string_view kSignalColumns =
 #define RB_ESTIMATE_COLUMNS \
   "e.id, e.number, e.name, e.phone, e.email, e.estimator, e.trade, e.status, e.total_cents, e.sent_at, " \
   "e.source_file, e.source_line"
+
+// The columns of live_calls in LiveCall's order (ReadLiveCall).
+constexpr std::string_view kLiveCallColumns =
+    "sid, parent_sid, direction, from_number, to_number, caller_name, status, sequence, duration, started_at, "
+    "answered, dial_status, voicemail, transcript, transcript_status";
 
 // One query sorted by contact key (its column 0), read alongside others in a merge join.
 struct KeyedCursor {
@@ -660,6 +666,154 @@ class SqliteStore final : public Store {
     });
   }
 
+  Status SetDurableCommits(bool on) override {
+    return db_.Exec(on ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+  }
+
+  Status ReplaceSignal(const Signal& s, const std::string& handle) override {
+    Statement* st = nullptr;
+    if (Status e = Prepared("DELETE FROM signals WHERE id = ?", &st); !e.ok()) return e;
+    st->Bind(1, s.id);
+    if (Status e = st->Run(); !e.ok()) return e;
+    return PutSignal(s, handle, nullptr);
+  }
+
+  StatusOr<std::optional<LiveCall>> GetLiveCall(const std::string& sid) override {
+    Statement* st = nullptr;
+    static const std::string sql = "SELECT " + std::string(kLiveCallColumns) + " FROM live_calls WHERE sid = ?";
+    if (Status s = Prepared(sql.c_str(), &st); !s.ok()) return s;
+    st->Bind(1, sid);
+    StatusOr<std::vector<LiveCall>> rows = st->Collect<LiveCall>(ReadLiveCall);
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return std::optional<LiveCall>();
+    return std::optional<LiveCall>(std::move(rows->front()));
+  }
+
+  Status PutLiveCall(const LiveCall& c) override {
+    Statement* st = nullptr;
+    static const std::string sql = "INSERT OR REPLACE INTO live_calls (" + std::string(kLiveCallColumns) +
+                                   ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    if (Status s = Prepared(sql.c_str(), &st); !s.ok()) return s;
+    st->Bind(1, c.sid).Bind(2, c.parent_sid).Bind(3, c.direction).Bind(4, c.from).Bind(5, c.to)
+        .Bind(6, c.caller_name).Bind(7, c.status).Bind(8, c.sequence).Bind(9, c.duration)
+        .Bind(10, OptUnix(c.started_at)).Bind(11, std::int64_t{c.answered ? 1 : 0}).Bind(12, c.dial_status)
+        .Bind(13, std::int64_t{c.voicemail ? 1 : 0}).Bind(14, c.transcript).Bind(15, c.transcript_status);
+    return st->Run();
+  }
+
+  StatusOr<std::vector<LiveCall>> LiveCallLegs(const std::string& sid) override {
+    Statement* st = nullptr;
+    static const std::string sql = "SELECT " + std::string(kLiveCallColumns) +
+                                   " FROM live_calls WHERE parent_sid = ? AND parent_sid != '' ORDER BY sid";
+    if (Status s = Prepared(sql.c_str(), &st); !s.ok()) return s;
+    st->Bind(1, sid);
+    return st->Collect<LiveCall>(ReadLiveCall);
+  }
+
+  StatusOr<ContactHistory> ContactHistoryFor(const std::string& contact_key) override {
+    ContactHistory h;
+    h.key = contact_key;
+    StatusOr<std::vector<Signal>> signals = SignalsFor(contact_key);
+    if (!signals.ok()) return signals.status();
+    h.signals = std::move(signals).value();
+    StatusOr<std::vector<Attempt>> attempts = AttemptsFor(contact_key);
+    if (!attempts.ok()) return attempts.status();
+    h.attempts = std::move(attempts).value();
+    StatusOr<std::vector<Estimate>> estimates = EstimatesFor(contact_key);
+    if (!estimates.ok()) return estimates.status();
+    h.estimates = std::move(estimates).value();
+    StatusOr<std::vector<Suppression>> stops = StopsFor(contact_key);
+    if (!stops.ok()) return stops.status();
+    h.stops = std::move(stops).value();
+    return h;
+  }
+
+  StatusOr<std::map<std::string, int>> OpenWorkByOwner(const std::vector<std::string>& except_contacts) override {
+    static constexpr const char* kWaiting =
+        "duplicate_of = '' AND owner != '' AND status IN ('open', 'overdue', 'attempted')";
+    std::map<std::string, int> load;
+    StatusOr<Statement> all =
+        db_.Prepare(std::string("SELECT owner, count(*) FROM opportunities WHERE ") + kWaiting + " GROUP BY owner");
+    if (!all.ok()) return all.status();
+    if (Status s = all->Each([&](const Statement& row) {
+          load[row.Text(0)] += static_cast<int>(row.Int(1));
+          return Status::Ok();
+        });
+        !s.ok())
+      return s;
+    // Subtracting the few contacts left out keeps to one indexed query each.
+    StatusOr<Statement> one = db_.Prepare(std::string("SELECT owner, count(*) FROM opportunities WHERE contact_key = ? AND ") +
+                                          kWaiting + " GROUP BY owner");
+    if (!one.ok()) return one.status();
+    for (const std::string& key : std::set<std::string>(except_contacts.begin(), except_contacts.end())) {
+      one->Bind(1, key);
+      if (Status s = one->Each([&](const Statement& row) {
+            if ((load[row.Text(0)] -= static_cast<int>(row.Int(1))) <= 0) load.erase(row.Text(0));
+            return Status::Ok();
+          });
+          !s.ok())
+        return s;
+    }
+    return load;
+  }
+
+  Status ClearContactQueue(const std::string& contact_key) override {
+    for (const char* sql :
+         {"DELETE FROM events WHERE derived = 1 AND opportunity_id IN (SELECT id FROM opportunities WHERE contact_key = ?)",
+          "DELETE FROM outcomes WHERE inferred = 1 AND opportunity_id IN "
+          "(SELECT id FROM opportunities WHERE contact_key = ?)",
+          "DELETE FROM opportunities WHERE contact_key = ?"}) {
+      Statement* st = nullptr;
+      if (Status s = Prepared(sql, &st); !s.ok()) return s;
+      st->Bind(1, contact_key);
+      if (Status s = st->Run(); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Status PutCalendarFeed(const CalendarFeed& f) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("INSERT INTO calendar_feeds (token_hash, person, created_at, created_by, revoked_at, "
+                            "revoked_by) VALUES (?,?,?,?,?,?)", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, f.token_hash).Bind(2, f.person).Bind(3, ToUnix(f.created_at)).Bind(4, f.created_by)
+        .Bind(5, OptUnix(f.revoked_at)).Bind(6, f.revoked_by);
+    return st->Run();
+  }
+
+  StatusOr<CalendarFeed> GetCalendarFeed(const std::string& token_hash) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("SELECT token_hash, person, created_at, created_by, revoked_at, revoked_by "
+                            "FROM calendar_feeds WHERE token_hash = ?", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, token_hash);
+    StatusOr<std::vector<CalendarFeed>> rows = st->Collect<CalendarFeed>(ReadCalendarFeed);
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status::NotFound("no calendar feed");
+    return rows->front();
+  }
+
+  Status ForEachCalendarFeed(const std::function<Status(const CalendarFeed&)>& fn) override {
+    StatusOr<Statement> st = db_.Prepare(
+        "SELECT token_hash, person, created_at, created_by, revoked_at, revoked_by FROM calendar_feeds "
+        "WHERE revoked_at IS NULL ORDER BY person, created_at, token_hash");
+    if (!st.ok()) return st.status();
+    return st->Each([&](const Statement& row) { return fn(ReadCalendarFeed(row)); });
+  }
+
+  StatusOr<int> RevokeCalendarFeeds(const std::string& person, Timestamp at, const std::string& actor) override {
+    Statement* st = nullptr;
+    if (Status s = Prepared("UPDATE calendar_feeds SET revoked_at = ?, revoked_by = ? WHERE person = ? AND "
+                            "revoked_at IS NULL", &st);
+        !s.ok())
+      return s;
+    st->Bind(1, ToUnix(at)).Bind(2, actor).Bind(3, person);
+    if (Status s = st->Run(); !s.ok()) return s;
+    return st->Changes();
+  }
+
   Status ForEachReject(const std::function<Status(const Reject&)>& fn) override {
     StatusOr<Statement> st = db_.Prepare("SELECT file, line, field, reason FROM rejects ORDER BY file, line, field");
     if (!st.ok()) return st.status();
@@ -828,6 +982,37 @@ class SqliteStore final : public Store {
     if (!stop.ok()) return stop.status();
     info.stop = *stop;
     return Status::Ok();
+  }
+
+  static LiveCall ReadLiveCall(const Statement& st) {
+    LiveCall c;
+    c.sid = st.Text(0);
+    c.parent_sid = st.Text(1);
+    c.direction = st.Text(2);
+    c.from = st.Text(3);
+    c.to = st.Text(4);
+    c.caller_name = st.Text(5);
+    c.status = st.Text(6);
+    c.sequence = st.Int(7);
+    c.duration = st.Int(8);
+    if (!st.IsNull(9)) c.started_at = FromUnix(st.Int(9));
+    c.answered = st.Int(10) != 0;
+    c.dial_status = st.Text(11);
+    c.voicemail = st.Int(12) != 0;
+    c.transcript = st.Text(13);
+    c.transcript_status = st.Text(14);
+    return c;
+  }
+
+  static CalendarFeed ReadCalendarFeed(const Statement& st) {
+    CalendarFeed f;
+    f.token_hash = st.Text(0);
+    f.person = st.Text(1);
+    f.created_at = FromUnix(st.Int(2));
+    f.created_by = st.Text(3);
+    if (!st.IsNull(4)) f.revoked_at = FromUnix(st.Int(4));
+    f.revoked_by = st.Text(5);
+    return f;
   }
 
   static User ReadUser(const Statement& st) {

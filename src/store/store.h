@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "core/account.h"
 #include "core/contact_history.h"
+#include "core/live_call.h"
 #include "core/opportunity.h"
 #include "core/reject.h"
 #include "core/signal.h"
@@ -142,6 +144,39 @@ class Store {
   virtual Status PutMark(const Mark& mark) = 0;
   // The current mark of every item of `list` that was ever ticked, by item.
   virtual StatusOr<std::vector<Mark>> MarksOf(const std::string& list) = 0;
+
+  // --- live intake: `ringback serve`'s webhooks, one contact at a time ---
+
+  // Every commit waits until the change is on disk (SQLite: synchronous=FULL), not only until
+  // the operating system has it: what a webhook was answered 200 for survives a power cut.
+  virtual Status SetDurableCommits(bool on) = 0;
+  // Replaces a signal whose facts grow as callbacks arrive (a live call: missed, then the words
+  // of its voicemail). Every other signal is written once, with PutSignal.
+  virtual Status ReplaceSignal(const Signal& signal, const std::string& handle) = 0;
+  // What Twilio's callbacks said so far about a call; nullopt when none came.
+  virtual StatusOr<std::optional<LiveCall>> GetLiveCall(const std::string& sid) = 0;
+  virtual Status PutLiveCall(const LiveCall& call) = 0;  // inserts or replaces, by sid
+  // The legs <Dial> forwarded the call `sid` on (their parent_sid is `sid`), by sid.
+  virtual StatusOr<std::vector<LiveCall>> LiveCallLegs(const std::string& sid) = 0;
+
+  // One contact's history exactly as ForEachContactHistory gives it (outcomes and overrides
+  // left empty); a key with no handle gives an empty history.
+  virtual StatusOr<ContactHistory> ContactHistoryFor(const std::string& contact_key) = 0;
+  // Open work per owner in the stored queue (first rows open, overdue or attempted, with an
+  // owner), leaving out the rows of `except_contacts`: the load a one-contact rebuild balances.
+  virtual StatusOr<std::map<std::string, int>> OpenWorkByOwner(const std::vector<std::string>& except_contacts) = 0;
+  // Deletes one contact's derived rows: its opportunities, their escalation events and their
+  // inferred outcomes. What people recorded stays.
+  virtual Status ClearContactQueue(const std::string& contact_key) = 0;
+
+  // Calendar subscriptions (`/ical/TOKEN.ics`): the store keeps only the token's SHA-256.
+  virtual Status PutCalendarFeed(const CalendarFeed& feed) = 0;
+  // The feed of a token hash, revoked or not; NotFound when there is none.
+  virtual StatusOr<CalendarFeed> GetCalendarFeed(const std::string& token_hash) = 0;
+  // Feeds not revoked, by person then creation.
+  virtual Status ForEachCalendarFeed(const std::function<Status(const CalendarFeed&)>& fn) = 0;
+  // Revokes every feed of `person` still in force; returns how many.
+  virtual StatusOr<int> RevokeCalendarFeeds(const std::string& person, Timestamp at, const std::string& actor) = 0;
 };
 
 // Opens (creating if needed) the SQLite database at `path` in WAL mode and brings its schema
