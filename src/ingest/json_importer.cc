@@ -340,4 +340,13 @@ Status ImportJson(std::istream& in, const std::string& display_name, const Compa
   return table.Finish();
 }
 
+StatusOr<std::vector<std::pair<std::string, std::string>>> JsonObjectFields(std::string_view text) {
+  json value = json::parse(text, nullptr, false);
+  if (value.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
+  if (!value.is_object()) return Status::InvalidArgument("the body is JSON but not an object");
+  Pairs out;
+  Flatten(value, "", out);
+  return out;
+}
+
 }  // namespace ringback

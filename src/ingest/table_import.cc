@@ -191,7 +191,7 @@ std::string RowContent(const std::vector<std::string>& fields) {
 
 std::string RowId(const Row& row, const ColumnMap& map, const std::vector<std::string>& fields) {
   std::string number = row.Get(Field::kNumber);
-  return StableId(SourceKindName(map.kind), number.empty() ? RowContent(fields) : "#" + number);
+  return number.empty() ? StableId(SourceKindName(map.kind), RowContent(fields)) : SourceRowId(map.kind, number);
 }
 
 std::string HeaderList(const std::vector<std::string>& headers) {
@@ -266,6 +266,18 @@ bool TableImport::TryHeader(std::size_t index) {
     }
   }
   if (!map) return false;
+  if (options_.kind) map->kind = *options_.kind;
+  if (options_.time_column >= 0) {
+    for (int& c : map->column)
+      if (c == options_.time_column) c = -1;
+    std::erase_if(map->fallbacks, [&](const auto& fb) {
+      return fb.second == options_.time_column || fb.first == Field::kTime || fb.first == Field::kClock;
+    });
+    std::erase_if(map->extra, [&](const auto& e) { return e.second == options_.time_column; });
+    map->set(Field::kTime, options_.time_column);
+    map->set(Field::kClock, -1);
+    map->time_is_utc = true;
+  }
   if (options_.date_order) {
     map->date_order = *options_.date_order;
     if (!options_.date_order_reason.empty()) map->date_order_reason = options_.date_order_reason;

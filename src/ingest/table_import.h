@@ -37,6 +37,10 @@ struct TableOptions {
   // twice for this); unset: decided from the sampled rows.
   std::optional<DateOrder> date_order;
   std::string date_order_reason;
+  // Every row is of this kind whatever its header suggests (a form hook's fields are a form).
+  std::optional<SourceKind> kind;
+  // This column is the row's time, whatever else the header or the values say (-1: none).
+  int time_column = -1;
 };
 
 class TableImport {
