@@ -121,7 +121,7 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   // Held through the error pages too: they read the config, which a settings save replaces.
   std::lock_guard<std::mutex> lock(app.mu);
   try {
-    if (!route.public_route && !SignIn(ctx)) {
+    if (NeedsSession(route) && !SignIn(ctx)) {
       // Signing out of a session that already ended (another tab, expiry) still signs out.
       if (ctx.api || (req.method != "GET" && req.path != "/logout")) {
         SendError(ctx, 401, "Sign in first.");
@@ -129,7 +129,7 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
         res.status = 303;
         res.set_header("Location", req.path == "/logout" ? std::string("/login") : "/login?next=" + UrlEncode(req.path));
       }
-    } else if (!route.public_route && req.method != "GET" && !CsrfOk(ctx)) {
+    } else if (NeedsSession(route) && req.method != "GET" && !CsrfOk(ctx)) {
       SendError(ctx, 403, "The form expired or did not come from this site (CSRF check failed). Reload the page and try again.");
     } else if (route.need && !Allows(ctx.user.role, *route.need)) {
       SendError(ctx, 403, "Your role (" + std::string(AccessRoleName(ctx.user.role)) + ") may not do this.");
@@ -291,6 +291,7 @@ std::vector<Route> AllRoutes() {
   AddReviewRoutes(routes);
   AddToolRoutes(routes);
   AddSettingsRoutes(routes);
+  AddHookRoutes(routes);
   return routes;
 }
 
@@ -325,6 +326,20 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   app.fixed_now = options.as_of;
   app.assets_dir = options.assets_dir;
   app.secure_cookie = options.secure_cookie;
+  if (!options.public_url.empty()) {
+    StatusOr<std::string> url = NormalizePublicUrl(options.public_url);
+    if (!url.ok()) return url.status();
+    app.public_url = *url;
+  }
+  if (!options.twilio_auth_token.empty() && app.public_url.empty())
+    return Status::InvalidArgument(
+        "a Twilio auth token is set but no public URL: Twilio signs the URL it calls, so give it "
+        "(ringback serve --public-url https://ringback.example.com)");
+  app.twilio_auth_token = options.twilio_auth_token;
+  app.form_secret = options.form_secret;
+  // What the web app writes exists nowhere else (a person's outcome, a webhook's signal that was
+  // answered 200): each commit waits for the disk, so a power cut after the answer loses none.
+  if (Status s = app.store->SetDurableCommits(true); !s.ok()) return s;
   app.upload_dir = options.db_path + ".uploads";
   {  // uploads left waiting by an earlier run can no longer be confirmed: they go
     std::error_code ec;
@@ -388,6 +403,22 @@ StatusOr<int> WebServer::Bind(const std::string& host, int port) {
 
 void WebServer::Run() { impl_->http.listen_after_bind(); }
 void WebServer::Stop() { impl_->http.stop(); }
+
+StatusOr<std::string> NormalizePublicUrl(const std::string& url) {
+  const std::string lower = [&] {
+    std::string out = url;
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }();
+  const std::size_t scheme_end = lower.starts_with("https://") ? 8 : lower.starts_with("http://") ? 7 : 0;
+  if (scheme_end == 0 || url.size() == scheme_end || url.find_first_of("?# \t") != std::string::npos)
+    return Status::InvalidArgument("--public-url: \"" + url + "\" is not an http(s) URL such as https://ringback.example.com");
+  const std::size_t path = url.find('/', scheme_end);
+  std::string out = lower.substr(0, path == std::string::npos ? url.size() : path);  // scheme and host: any case
+  if (path != std::string::npos) out += url.substr(path);                           // the path: as written
+  while (out.size() > scheme_end && out.back() == '/') out.pop_back();
+  return out;
+}
 
 std::optional<std::pair<std::string, int>> ParseListen(const std::string& text) {
   std::string host = "127.0.0.1", port_text = text;

@@ -64,7 +64,24 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
                      {"disabled", u.disabled}});
     return Status::Ok();
   });
+  // Calendar subscriptions, per person on the roster (admin only: creating one shows its URL).
+  Json calendars = Json::array();
+  if (Allows(ctx.user.role, Permission::kChangeSettings)) {
+    std::map<std::string, CalendarFeed> active;
+    (void)ctx.app.store->ForEachCalendarFeed([&](const CalendarFeed& f) {
+      active[f.person] = f;  // the latest wins (there is one in force per person)
+      return Status::Ok();
+    });
+    for (const Person& p : c.team) {
+      auto it = active.find(p.name);
+      calendars.push_back({{"person", p.name},
+                           {"active", it != active.end()},
+                           {"since", it == active.end() ? std::string() : Local(it->second.created_at, c)},
+                           {"by", it == active.end() ? std::string() : it->second.created_by}});
+    }
+  }
   return {{"company", c.name},
+          {"calendars", calendars},
           {"time_zone", c.time_zone},
           {"quiet_hours", Clock(c.quiet_start_minute) + "–" + Clock(c.quiet_end_minute)},
           {"hours", hours},
@@ -79,8 +96,7 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
 }
 
 void Settings(Context& ctx) {
-  const bool admin = Allows(ctx.user.role, Permission::kChangeSettings);
-  Json model = SettingsModel(ctx, admin ? ReadFile(ctx.app.config_path) : std::string(), "");
+  Json model = SettingsPageModel(ctx);
   if (ctx.api) SendJson(ctx, model);
   else SendPage(ctx, "settings", "Settings", std::move(model));
 }
@@ -115,6 +131,11 @@ void Save(Context& ctx) {
 }
 
 }  // namespace
+
+Json SettingsPageModel(Context& ctx) {
+  const bool admin = Allows(ctx.user.role, Permission::kChangeSettings);
+  return SettingsModel(ctx, admin ? ReadFile(ctx.app.config_path) : std::string(), "");
+}
 
 void AddSettingsRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/settings", "/settings", false, Permission::kSeeSettings, Settings});
