@@ -90,9 +90,11 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     return kExitFatal;
   }
   const std::string host = where->first.find(':') != std::string::npos ? "[" + where->first + "]" : where->first;
-  out << "ringback serve: listening on http://" << host << ":" << *port << std::endl;
-  out << "ringback serve: Twilio webhooks " << (options.twilio_auth_token.empty() ? "off (no RINGBACK_TWILIO_AUTH_TOKEN)" : "on at " + options.public_url + "/hooks/twilio/")
+  out << "ringback serve: Twilio webhooks "
+      << (options.twilio_auth_token.empty() ? "off (no RINGBACK_TWILIO_AUTH_TOKEN)"
+                                            : "on at " + *web::NormalizePublicUrl(options.public_url) + "/hooks/twilio/")
       << "; form hook " << (options.form_secret.empty() ? "off (no RINGBACK_FORM_SECRET)" : "on") << std::endl;
+  out << "ringback serve: listening on http://" << host << ":" << *port << std::endl;
   web::WebServer* running = server->get();
   std::thread waiter([&stop_signals, running] {
     int signal = 0;

@@ -2,10 +2,12 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "config/config_loader.h"
 #include "core/embedded.h"
@@ -301,6 +303,9 @@ struct WebServer::Impl {
   App app;
   httplib::Server http;
   std::vector<Route> routes;
+  // A stop that comes before the listener runs must not be lost (cpp-httplib's stop() does
+  // nothing until then): Run and Stop each announce themselves and look at the other.
+  std::atomic<bool> run_called{false}, run_returned{false}, stop_requested{false};
 };
 
 WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -401,8 +406,19 @@ StatusOr<int> WebServer::Bind(const std::string& host, int port) {
   return port;
 }
 
-void WebServer::Run() { impl_->http.listen_after_bind(); }
-void WebServer::Stop() { impl_->http.stop(); }
+void WebServer::Run() {
+  impl_->run_called = true;
+  if (!impl_->stop_requested) impl_->http.listen_after_bind();
+  impl_->run_returned = true;
+}
+
+void WebServer::Stop() {
+  impl_->stop_requested = true;
+  // Run has begun but may not listen yet: wait until it does (or gave up), then stop it.
+  while (impl_->run_called && !impl_->run_returned && !impl_->http.is_running())
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl_->http.stop();
+}
 
 StatusOr<std::string> NormalizePublicUrl(const std::string& url) {
   const std::string lower = [&] {
