@@ -1,6 +1,8 @@
 // Live intake through the store: a webhook's signal becomes that contact's queue rows at once,
 // with the same result a full rebuild gives; repeats change nothing; a stop holds at once;
 // Twilio's callbacks in any order never move a call backwards.
+#include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include <gmock/gmock.h>
@@ -371,6 +373,77 @@ TEST_F(LiveIntakeTest, ALiveSignalThenAFullRebuildGivesTheSameRows) {
   EXPECT_FALSE(voicemail_rows[0].owner.empty());
   EXPECT_FALSE(voicemail_rows[0].draft.empty());
   for (const Opportunity& o : RowsOf("tel:+15125550952")) EXPECT_TRUE(o.draft.empty()) << "stopped: " << o.id;
+}
+
+// The weekly review of a store fed by the webhooks is the review of a store that imported
+// Twilio's own logs of the same messages and calls: a live signal counts like an imported row.
+TEST_F(LiveIntakeTest, LiveSignalsCountInTheWeeklyReviewLikeTheSameRowsImported) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "live-review";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream messages(dir / "messages.csv");
+    messages << "From,To,Body,Status,SentDate,ApiVersion,NumSegments,ErrorCode,AccountSid,Sid,Direction\n"
+                "+15125550601,+15125550100,Our AC is out and it is 95 in here,received,2026-11-23T13:40:00Z,"
+                "2010-04-01,1,,AC0,SM601,inbound\n"
+                "+15125550602,+15125550100,Can I get an estimate for a new roof?,received,2026-11-23T13:41:00Z,"
+                "2010-04-01,1,,AC0,SM602,inbound\n"
+                "+15125550601,+15125550100,Hello?,received,2026-11-23T13:45:00Z,2010-04-01,1,,AC0,SM603,inbound\n"
+                "+15125550603,+15125550100,Need a gutter quote,received,2026-11-20T15:00:00Z,2010-04-01,1,,AC0,"
+                "SM604,inbound\n"
+                "+15125550603,+15125550100,STOP,received,2026-11-23T13:50:00Z,2010-04-01,1,,AC0,SM605,inbound\n";
+    std::ofstream calls(dir / "calls.csv");
+    calls << "Call Sid,Parent Call Sid,Account Sid,From,To,Direction,Status,Start Time,End Time,Duration\n"
+             "CA606,,AC0,+15125550604,+15125550100,inbound,no-answer,\"Mon, 23 Nov 2026 13:48:00 +0000\","
+             "\"Mon, 23 Nov 2026 13:48:25 +0000\",0\n";
+  }
+  AuditOptions options;
+  options.inputs = {dir.string()};
+  options.as_of = kNow;
+  AuditResult imported;
+  imported.as_of = kNow;
+  StatusOr<std::unique_ptr<Store>> import_store = OpenSqliteStore(":memory:");
+  ASSERT_TRUE(import_store.ok());
+  ASSERT_TRUE(ImportInputs(**import_store, config_, options, imported).ok());
+  ASSERT_TRUE(RebuildQueue(**import_store, config_, options, imported, classifier_).ok());
+  for (const FileReport& f : imported.files) ASSERT_TRUE(f.error.empty() && f.rejects == 0) << f.file << f.error;
+
+  auto text = [&](const std::string& sid, const std::string& from, const std::string& body, const char* at) {
+    Signal s = Text(sid, from, body);
+    s.received_at = *ParseUtc(at);
+    Record(s);
+  };
+  text("SM601", "+15125550601", "Our AC is out and it is 95 in here", "2026-11-23T13:40:00Z");
+  text("SM602", "+15125550602", "Can I get an estimate for a new roof?", "2026-11-23T13:41:00Z");
+  text("SM603", "+15125550601", "Hello?", "2026-11-23T13:45:00Z");
+  text("SM604", "+15125550603", "Need a gutter quote", "2026-11-20T15:00:00Z");
+  text("SM605", "+15125550603", "STOP", "2026-11-23T13:50:00Z");
+  Record(Call("CA606", "no-answer", 0, "+15125550604"));
+
+  const IsoWeek week = IsoWeekOf(kNow, config_.time_zone);
+  StatusOr<ReviewRun> live = ComputeReview(*store_, config_, week, kNow, false);
+  StatusOr<ReviewRun> file = ComputeReview(**import_store, config_, week, kNow, false);
+  ASSERT_TRUE(live.ok() && file.ok());
+  EXPECT_EQ(live->week.signals, std::optional<std::int64_t>(5));
+  EXPECT_EQ(live->previous.signals, std::optional<std::int64_t>(1));
+  EXPECT_EQ(live->week.signals, file->week.signals);
+  const std::vector<ReviewFigure> a = ReviewFigures(live->week, live->previous);
+  const std::vector<ReviewFigure> b = ReviewFigures(file->week, file->previous);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].metric, b[i].metric);
+    EXPECT_EQ(a[i].this_week, b[i].this_week) << a[i].metric;
+    EXPECT_EQ(a[i].last_week, b[i].last_week) << a[i].metric;
+  }
+  EXPECT_EQ(live->week.rows, 5) << "the AC contact's two texts are one row and a duplicate";
+  EXPECT_TRUE(store_->StopFor("tel:+15125550603")->has_value());
+  EXPECT_TRUE((*import_store)->StopFor("tel:+15125550603")->has_value());
+  ASSERT_EQ(live->rows.size(), file->rows.size());
+  for (std::size_t i = 0; i < live->rows.size(); ++i) {
+    EXPECT_EQ(live->rows[i].id, file->rows[i].id) << "the same ids as Twilio's logs give";
+    EXPECT_EQ(live->rows[i].category, file->rows[i].category) << live->rows[i].id;
+    EXPECT_EQ(live->rows[i].status, file->rows[i].status) << live->rows[i].id;
+  }
 }
 
 TEST_F(LiveIntakeTest, NewWorkGoesToWhoeverHoldsLeastInTheStoredQueue) {
