@@ -7,26 +7,17 @@
 #include <cstdio>
 
 #include "core/lead_source.h"
+#include "core/text.h"
 #include "identity/phone.h"
 #include "ingest/time_parse.h"
 
 namespace ringback {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Trim(std::string_view s) {
+std::string Trimmed(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return std::string(s);
-}
-
-bool Contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
 }
 
 const date::time_zone* Zone(const std::string& name) {
@@ -64,7 +55,7 @@ class Row {
 
   std::string Cell(int col) const {
     if (col < 0 || static_cast<std::size_t>(col) >= fields_.size()) return {};
-    return Trim(fields_[static_cast<std::size_t>(col)]);
+    return Trimmed(fields_[static_cast<std::size_t>(col)]);
   }
 
   // The field's cell, or the first non-empty fallback column's.
@@ -82,7 +73,7 @@ class Row {
     if (!text.empty() && map_.has(Field::kClock)) text += " " + Get(Field::kClock);
     if (text.empty()) text = Get(Field::kTime);
     auto t = ParseExportTime(text, map_.time_is_utc ? date::locate_zone("UTC") : zone_, map_.date_order);
-    if (!t) Fail(Field::kTime, text.empty() ? "no date" : "not a date: \"" + text + "\"");
+    if (!t) Fail(Field::kTime, text.empty() ? "no date" : "not a date: " + QuoteValue(text));
     return t;
   }
 
@@ -199,7 +190,7 @@ std::optional<Channel> RowChannel(std::string_view value) {
 
 std::string RowContent(const std::vector<std::string>& fields) {
   std::string out;
-  for (const std::string& f : fields) out += Trim(f) + '\x1f';
+  for (const std::string& f : fields) out += Trimmed(f) + '\x1f';
   return out;
 }
 
@@ -212,7 +203,7 @@ std::string HeaderList(const std::vector<std::string>& headers) {
   std::string out;
   for (const std::string& h : headers) {
     if (out.size() > 300) return out + ", …";
-    out += (out.empty() ? "" : ", ") + Trim(h);
+    out += (out.empty() ? "" : ", ") + std::string(Utf8Prefix(Trimmed(h), 100));
   }
   return out;
 }
@@ -267,7 +258,7 @@ bool TableImport::TryHeader(std::size_t index) {
     map = MapColumns(fields);
     if (!map) {
       const bool data_like = std::any_of(fields.begin(), fields.end(), [](const std::string& f) {
-        const std::string v = Trim(f);
+        const std::string v = Trimmed(f);
         if (v.empty()) return false;
         if (ShapeOfTime(v) != TimeShape::kNone || v.find('@') != std::string::npos) return true;
         int digits = 0;
@@ -294,7 +285,7 @@ bool TableImport::TryHeader(std::size_t index) {
   if (stats_) {
     TableReport report{options_.table_name, candidate.line, fields, map_, "", {}};
     for (std::size_t i = 0; i < fields.size(); ++i)
-      if (!map_.FieldOf(static_cast<int>(i)) && !Trim(fields[i]).empty()) report.unused.push_back(Trim(fields[i]));
+      if (!map_.FieldOf(static_cast<int>(i)) && !Trimmed(fields[i]).empty()) report.unused.push_back(Trimmed(fields[i]));
     stats_->tables.push_back(std::move(report));
     const std::string kind(SourceKindName(map_.kind));
     if (stats_->kind.empty()) stats_->kind = kind;
@@ -356,7 +347,7 @@ Status TableImport::Record(const std::vector<std::string>& fields, std::int64_t 
 }
 
 Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t line, const std::string& error) {
-  if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
+  if (error.empty() && std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
         return std::all_of(f.begin(), f.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
       }))
     return Status::Ok();  // a blank line, or a spreadsheet's empty row ",,,,"
@@ -364,14 +355,14 @@ Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t
   if (!error.empty()) return Reject({file_, line, "", error});
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].size() <= kMaxFieldBytes) continue;
-    const std::string column = i < header_.size() && !Trim(header_[i]).empty() ? Trim(header_[i])
+    const std::string column = i < header_.size() && !Trimmed(header_[i]).empty() ? Trimmed(header_[i])
                                                                                : "column " + std::to_string(i + 1);
     const std::optional<Field> field = map_.FieldOf(static_cast<int>(i));
     return Reject({file_, line, field ? std::string(FieldName(*field)) : column,
                    column + ": a field of " + Megabytes(fields[i].size()) + " (the longest accepted is 1 MB)"});
   }
   if (map_.has(Field::kTime) && static_cast<std::size_t>(map_[Field::kTime]) < fields.size()) {
-    const std::string value = Trim(fields[static_cast<std::size_t>(map_[Field::kTime])]);
+    const std::string value = Trimmed(fields[static_cast<std::size_t>(map_[Field::kTime])]);
     const DateOrder order = DateOrderEvidence(value);
     if (order == DateOrder::kMonthFirst && month_first_++ == 0) month_first_example_ = value;
     if (order == DateOrder::kDayFirst && day_first_++ == 0) day_first_example_ = value;
@@ -385,6 +376,16 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
   Row row(fields, map_, file_, line, config_, zone_);
   auto deliver = [&](Signal& s) -> Status {
     if (row.reject()) return Reject(*row.reject());
+    if (s.phone_raw.size() > kMaxPhoneText) {
+      // No number is this long: refused before the parser (see ParsePhone). With an email the
+      // person can still be answered; the text is not kept as a "number to check".
+      if (s.email.empty())
+        return Reject({file_, line, "phone",
+                       "too long for a phone number (" + std::to_string(s.phone_raw.size()) +
+                           " characters; the longest accepted is " + std::to_string(kMaxPhoneText) +
+                           "): " + QuoteValue(s.phone_raw, 40)});
+      s.phone_raw.clear();
+    }
     if (s.phone.empty() && s.email.empty()) {
       std::string digits;
       for (char c : s.phone_raw)
@@ -392,7 +393,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
       if (digits.size() < 7)
         return Reject({file_, line, "phone",
                        s.phone_raw.empty() ? "no phone or email to call back"
-                                           : "no usable phone or email: \"" + s.phone_raw + "\""});
+                                           : "no usable phone or email: " + QuoteValue(s.phone_raw)});
     }
     if (stats_) ++stats_->signals;
     return sink_.OnSignal(s);
@@ -406,17 +407,18 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
 
   if (map_.kind == SourceKind::kEstimates) {
     Estimate e;
+    e.sent_at = row.Time().value_or(Timestamp{});
+    if (row.reject()) return Reject(*row.reject());  // before hashing the row for its id
     e.id = RowId(row, map_, fields);
     e.number = row.Get(Field::kNumber);
     e.name = row.Get(Field::kName);
-    if (e.name.empty()) e.name = Trim(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
+    if (e.name.empty()) e.name = Trimmed(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
     e.phone = row.Phone(Field::kPhone).second;
     e.email = NormalizeEmail(row.Get(Field::kEmail));
     e.estimator = row.Get(Field::kEstimator);
     e.trade = row.Get(map_.has(Field::kService) ? Field::kService : Field::kSubject);
     e.status = Lower(row.Get(Field::kStatus));
     e.total_cents = row.TotalCents();
-    e.sent_at = row.Time().value_or(Timestamp{});
     e.source = row.source();
     if (row.reject()) return Reject(*row.reject());
     if (e.phone.empty() && e.email.empty())
@@ -431,6 +433,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     return Status::Ok();
   }
   auto at = row.Time();
+  if (row.reject()) return Reject(*row.reject());  // before hashing the row for its id
   Channel channel = map_.kind == SourceKind::kCallLog    ? Channel::kCall
                     : map_.kind == SourceKind::kVoicemail ? Channel::kVoicemail
                     : map_.kind == SourceKind::kSms       ? Channel::kSms
@@ -440,7 +443,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     if (std::optional<Channel> named = RowChannel(value)) {
       channel = *named;
     } else if (unknown_channels_++ == 0) {
-      unknown_channel_example_ = value.substr(0, 40);
+      unknown_channel_example_ = std::string(Utf8Prefix(value, 40));
     }
   }
   const std::string result = row.Get(map_.has(Field::kResult) ? Field::kResult : Field::kStatus);
@@ -481,7 +484,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
   std::tie(s.phone_raw, s.phone) = row.Phone(contact);
   s.email = NormalizeEmail(row.Get(Field::kEmail));
   s.name = row.Get(Field::kName);
-  if (s.name.empty()) s.name = Trim(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
+  if (s.name.empty()) s.name = Trimmed(row.Get(Field::kFirstName) + " " + row.Get(Field::kLastName));
   const std::string service = row.Get(Field::kService), subject = row.Get(Field::kSubject);
   s.subject = service.empty() ? subject : subject.empty() || subject == service ? service : service + " - " + subject;
   s.text = text;
@@ -506,9 +509,9 @@ Status TableImport::Finish() {
   if (contradicting_line_ > 0 && stats_ && !options_.date_order) {
     const bool day_first = map_.date_order == DateOrder::kDayFirst;
     stats_->notes.push_back(file_ + ": dates were read " + (day_first ? "day/month" : "month/day") +
-                            " from the first rows, but line " + std::to_string(contradicting_line_) + " has \"" +
-                            (day_first ? month_first_example_ : day_first_example_) +
-                            "\", which can only be " + (day_first ? "month/day" : "day/month") +
+                            " from the first rows, but line " + std::to_string(contradicting_line_) + " has " +
+                            QuoteValue(day_first ? month_first_example_ : day_first_example_) +
+                            ", which can only be " + (day_first ? "month/day" : "day/month") +
                             ": check the dates of this file");
   }
   if (unknown_channels_ > 0 && stats_)

@@ -4,11 +4,15 @@
 #include <array>
 #include <cctype>
 
+#include "core/text.h"
 #include "message/language.h"
 #include "message/text_match.h"
 
 namespace ringback {
 namespace {
+
+// How much of each text a request is read from: the classifier's bound (classify/classifier.h).
+constexpr std::size_t kMaxReadBytes = 32 * 1024;
 
 using message_internal::FindWords;
 using message_internal::Fold;
@@ -129,7 +133,7 @@ const std::vector<ChannelWords>& AskedChannelList() {
 
 // --- helpers --------------------------------------------------------------------------
 
-std::string Trim(std::string_view s) {
+std::string Trimmed(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
@@ -183,7 +187,7 @@ std::vector<std::string> Sentences(std::string_view text) {
   std::vector<std::string> out;
   std::string current;
   auto flush = [&] {
-    std::string s = Trim(current);
+    std::string s = Trimmed(current);
     if (!s.empty()) out.push_back(s);
     current.clear();
   };
@@ -360,9 +364,14 @@ RequestFacts ReadRequest(const DraftRequest& r) {
     if (f.first_at == Timestamp{} || s.received_at < f.first_at) f.first_at = s.received_at;
     if (s.channel != Channel::kCall && s.channel != Channel::kVoicemail) only_calls = false;
     if (!Trim(s.subject).empty() || !Trim(s.text).empty()) wrote = true;
-    if (s.channel == Channel::kEmail && !Trim(s.subject).empty()) f.their_subject = Trim(s.subject);
+    if (s.channel == Channel::kEmail && !Trimmed(s.subject).empty()) f.their_subject = Trimmed(s.subject);
+    // Each part is read up to the classifier's bound (kMaxClassifiedBytes, 32 KiB): what a
+    // person asks is at its start, and a 10 MB body must not cost seconds here either.
     for (const std::string* part : {&s.subject, &s.text})
-      if (!part->empty()) all += (all.empty() ? "" : "\n") + *part;
+      if (!part->empty()) {
+        if (!all.empty()) all += '\n';
+        all += Utf8Prefix(*part, kMaxReadBytes);
+      }
   }
   if (r.signals.empty() && !r.summary.empty()) all = r.summary, wrote = true;  // only a summary is known
   const std::string folded = Fold(all);
@@ -381,7 +390,7 @@ RequestFacts ReadRequest(const DraftRequest& r) {
   std::vector<std::pair<std::size_t, Topic>> topics;
   bool asked = false;
   for (const DraftSignal& s : r.signals) {
-    for (const std::string& sentence : Sentences(s.text)) {
+    for (const std::string& sentence : Sentences(Utf8Prefix(s.text, kMaxReadBytes))) {
       const std::string fs = Fold(sentence);
       const bool transcript = s.channel == Channel::kVoicemail && sentence.find('?') == std::string::npos;
       bool question = IsQuestionSentence(sentence);

@@ -799,6 +799,69 @@ TEST_F(ServerTest, MalformedJsonIs400WithAJsonError) {
   EXPECT_TRUE(JsonOf(login).contains("error"));
 }
 
+// Every field the API's write routes read, each sent with a JSON type it is not: each is a 400
+// naming the field, and nothing changes (a number is never read as its digits).
+TEST_F(ServerTest, WronglyTypedJsonFieldsAre400AndChangeNothing) {
+  const std::string id = base().open.at(2);
+  const std::string stopped = base().stopped.at(0);
+  const std::string config_before = ReadFile(harness_->config);
+  const std::string o = "/api/opportunities/" + id;
+  struct Case {
+    std::string path;
+    Json body;
+    std::string field;
+    const Session* who;
+  };
+  const std::vector<Case> cases = {
+      {"/api/login", Json{{"login", 7}, {"password", kMariaPassword}}, "login", nullptr},
+      {"/api/login", Json{{"login", "maria"}, {"password", Json::array({kMariaPassword})}}, "password", nullptr},
+      {o + "/outcome", Json{{"outcome", 1}}, "outcome", &admin_},
+      {o + "/outcome", Json{{"outcome", "reached"}, {"note", Json::object()}}, "note", &admin_},
+      {o + "/reassign", Json{{"owner", true}, {"reason", "covering"}}, "owner", &admin_},
+      {o + "/reassign", Json{{"owner", "Dana Brooks"}, {"reason", 12}}, "reason", &admin_},
+      {o + "/reclassify", Json{{"category", 3}, {"reason", "x"}}, "category", &admin_},
+      {o + "/reclassify", Json{{"category", "spam"}, {"reason", nullptr}}, "reason", &admin_},
+      {"/api/opportunities/" + stopped + "/lift-stop", Json{{"reason", 1.5}}, "reason", &admin_},
+      {"/api/settings", Json{{"config", Json::array({"[company]"})}}, "config", &admin_},
+      {"/api/checklists/cleanup/calls-log", Json{{"done", 1}}, "done", &office_},
+      {"/api/checklists/cleanup/calls-log", Json{{"done", "true"}}, "done", &office_},
+      {"/api/plan/2026-W47/2", Json{{"done", 0}}, "done", &office_},
+  };
+  for (const Case& c : cases) {
+    httplib::Result r = c.who ? PostJson(port_, c.path, c.body, c.who)
+                              : ClientFor(port_).Post(c.path.c_str(), c.body.dump(), "application/json");
+    EXPECT_EQ(StatusOf(r), 400) << c.path << " " << c.body.dump() << ": " << BodyOf(r);
+    EXPECT_THAT(JsonOf(r).value("error", ""), HasSubstr(c.field)) << c.path << " " << c.body.dump();
+  }
+  const Json detail = Detail(id, admin_);
+  EXPECT_NE(detail.value("status", ""), "reached");
+  EXPECT_NE(detail.value("category", ""), "spam");
+  EXPECT_NE(detail.value("owner", ""), "Dana Brooks");
+  EXPECT_EQ(Detail(stopped, admin_).value("status", ""), "do_not_contact") << "the stop still holds";
+  EXPECT_EQ(ReadFile(harness_->config), config_before);
+  const Json lists = JsonOf(Get(port_, "/api/checklists", &office_));
+  for (const Json& list : lists["lists"])
+    for (const Json& item : list["items"])
+      if (list["id"] == "cleanup" && item["id"] == "calls-log") {
+        EXPECT_EQ(item["done"], false);
+      }
+}
+
+// 20,000 request headers (the probe of issue 22) are refused with 431 before any route runs,
+// and the server goes on answering everyone else.
+TEST_F(ServerTest, TooManyRequestHeadersAre431) {
+  std::string request = "GET /api/me HTTP/1.1\r\nHost: x\r\nCookie: " + admin_.Cookie() + "\r\n";
+  for (int i = 0; i < 20000; ++i) request += "X-Probe-" + std::to_string(i) + ": 1\r\n";
+  request += "Connection: close\r\n\r\n";
+  const std::string answer = RawExchange(port_, request);
+  EXPECT_THAT(answer, StartsWith("HTTP/1.1 431")) << answer.substr(0, 200);
+  std::string fine = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 90; ++i) fine += "X-Ok-" + std::to_string(i) + ": 1\r\n";
+  EXPECT_THAT(RawExchange(port_, fine + "Connection: close\r\n\r\n"), StartsWith("HTTP/1.1 200"))
+      << "a request with 90 headers is served";
+  EXPECT_EQ(StatusOf(Get(port_, "/api/me", &office_)), 200);
+}
+
 TEST_F(ServerTest, AGarbageRequestLineIs400) {
   for (const std::string& request : {std::string("NOT A REQUEST\r\n\r\n"), std::string("\x01\x02\x03 garbage\r\n\r\n"),
                                      std::string("GET\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n")}) {
