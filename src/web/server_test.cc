@@ -666,7 +666,7 @@ TEST_F(ServerTest, EveryRouteARoleLacksIsForbiddenForThatRole) {
       EXPECT_EQ(StatusOf(r), 403) << AccessRoleName(role) << ": " << Describe(route) << ": " << BodyOf(r);
     }
     if (role == AccessRole::kTechnician) EXPECT_GT(forbidden, 15);
-    else EXPECT_EQ(forbidden, 4) << "office: lift-stop and saving settings, page and API";
+    else EXPECT_EQ(forbidden, 6) << "office: lift-stop, saving settings and forget, page and API";
   }
 }
 
@@ -745,6 +745,43 @@ TEST_F(ServerTest, OnlyTheAdminIsShownTheConfigText) {
   EXPECT_EQ(JsonOf(admin)["config_text"], ReadFile(harness_->config));
   EXPECT_EQ(JsonOf(office)["config_text"], "");
   EXPECT_EQ(JsonOf(office)["can_edit"], false);
+}
+
+// Forgetting a person is the admin's, with the session's CSRF token, on its own server (it
+// removes data the other tests use).
+TEST(ForgetRoute, TheAdminForgetsAPersonAndNoByteOfThemIsLeft) {
+  std::string error;
+  std::unique_ptr<Harness> h = Harness::Start("forget", &error);
+  ASSERT_NE(h, nullptr) << error;
+  const Session admin = Login(h->port, "maria", kMariaPassword);
+  const Session office = Login(h->port, "dana", kDanaPassword);
+  const Session tech = Login(h->port, "jake", kJakePassword);
+  const Json who = {{"who", "glindqvist@example.com"}, {"reason", "asked by phone"}};
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &office)), 403);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &tech)), 403);
+  EXPECT_EQ(StatusOf(PostForm(h->port, "/settings/forget", {{"who", "glindqvist@example.com"}, {"reason", "x"}}, &office,
+                              office.csrf)),
+            403);
+  EXPECT_EQ(StatusOf(PostForm(h->port, "/settings/forget", {{"who", "glindqvist@example.com"}, {"reason", "x"}}, &admin, "")),
+            403)
+      << "no CSRF token";
+  EXPECT_THAT(BodyOf(Get(h->port, "/settings", &admin)), HasSubstr("Forget a person"));
+  EXPECT_THAT(BodyOf(Get(h->port, "/settings", &office)), Not(HasSubstr("Forget a person")));
+  EXPECT_THAT(ReadFile(h->db), HasSubstr("Lindqvist")) << "he is there before";
+
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", 5125550183LL}, {"reason", "x"}}, &admin)), 400);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", "nobody@example.com"}, {"reason", "x"}}, &admin)), 404);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", "glindqvist@example.com"}, {"reason", ""}}, &admin)), 400);
+  httplib::Result done = PostForm(h->port, "/settings/forget", {{"who", "(512) 555-0183"}, {"reason", "asked by phone"}},
+                                  &admin, admin.csrf);
+  ASSERT_EQ(StatusOf(done), 303) << BodyOf(done);
+  std::string bytes = ReadFile(h->db);
+  if (fs::exists(h->db.string() + "-wal")) bytes += ReadFile(h->db.string() + "-wal");
+  for (const char* secret : {"Lindqvist", "glindqvist", "+15125550183", "(512) 555-0183"})
+    EXPECT_THAT(bytes, Not(HasSubstr(secret)));
+  const Json queue = JsonOf(Get(h->port, "/api/queue?status=all", &admin));
+  EXPECT_THAT(queue.dump(), Not(HasSubstr("Lindqvist")));
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &admin)), 404) << "forgotten already";
 }
 
 // malformed and oversized requests
