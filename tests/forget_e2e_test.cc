@@ -30,14 +30,22 @@ const std::vector<std::string> kGary = {"+15125550183", "5125550183", "(512) 555
 
 class Forget : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ringback-forget-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+  // The sample week audited once; each test works on a copy of its database.
+  static void SetUpTestSuite() {
+    base_ = fs::temp_directory_path() / ("ringback-forget-" + std::to_string(getpid()));
+    fs::remove_all(base_);
+    fs::create_directories(base_);
+    base_audit_ = Ringback("audit " + kExports + kConfig + " --as-of 2026-11-23T08:00 --db " +
+                           (base_ / "base.db").string() + " --out " + (base_ / "before").string());
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  static void TearDownTestSuite() { fs::remove_all(base_); }
+  void SetUp() override {
+    ASSERT_EQ(base_audit_.exit_code, 0) << base_audit_.out;
+    dir_ = base_ / ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::create_directories(dir_);
+    fs::copy_file(base_ / "base.db", Db());
+    fs::create_directory_symlink(base_ / "before", dir_ / "before");
+  }
   std::string Db() const { return (dir_ / "week.db").string(); }
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
   RunResult Audit(const std::string& out, const std::string& config = kConfig) const {
@@ -63,7 +71,11 @@ class Forget : public ::testing::Test {
     return text;
   }
   fs::path dir_;
+  static fs::path base_;
+  static RunResult base_audit_;
 };
+fs::path Forget::base_;
+RunResult Forget::base_audit_;
 
 std::vector<std::string> Found(const std::string& text, const std::vector<std::string>& secrets) {
   std::vector<std::string> found;
@@ -73,7 +85,6 @@ std::vector<std::string> Found(const std::string& text, const std::vector<std::s
 }
 
 TEST_F(Forget, NoByteOfThePersonIsLeftAndTheirStopHoldsOnReimport) {
-  ASSERT_EQ(Audit("before").exit_code, 0);
   EXPECT_THAT(Found(Everything("before"), kGary), ::testing::IsSupersetOf({"+15125550183", "(512) 555-0183", "glindqvist", "Lindqvist"}))
       << "the test looks for what is there";
 
@@ -108,7 +119,6 @@ TEST_F(Forget, NoByteOfThePersonIsLeftAndTheirStopHoldsOnReimport) {
 }
 
 TEST_F(Forget, UnknownPeopleAndBadInputAreClearErrorsThatChangeNothing) {
-  ASSERT_EQ(Audit("before").exit_code, 0);
   const std::string before = Shell("sqlite3 " + Db() + " 'SELECT count(*) FROM signals; SELECT count(*) FROM forget_log'").out;
   const RunResult unknown = Ringback("forget '(512) 555-0999' --db " + Db() + kConfig + " --actor A --reason R");
   EXPECT_EQ(unknown.exit_code, 1);
@@ -124,11 +134,11 @@ TEST_F(Forget, UnknownPeopleAndBadInputAreClearErrorsThatChangeNothing) {
 // 2026-11-20 08:00 company time) are emptied, newer ones kept.
 TEST_F(Forget, RetentionPurgesOldMessageBodiesOnEachRun) {
   const fs::path config = dir_ / "company.toml";
-  fs::copy_file(kSource + "/config/company.example.toml", config);
-  {
-    std::ofstream out(config, std::ios::app);
-    out << "\n[retention]\nkeep_text_days = 3\n";
-  }
+  std::string text = Slurp(kSource + "/config/company.example.toml");
+  const std::size_t at = text.find("keep_text_days = 0");
+  ASSERT_NE(at, std::string::npos);
+  std::ofstream(config) << text.replace(at, 18, "keep_text_days = 3");
+  fs::remove(Db());
   ASSERT_EQ(Audit("out", " --config " + config.string()).exit_code, 0);
   const std::string cutoff = "strftime('%s','2026-11-20 14:00:00')";  // 08:00 CST
   EXPECT_EQ(Shell("sqlite3 " + Db() + " \"SELECT count(*) FROM signals WHERE received_at < " + cutoff +
@@ -137,11 +147,9 @@ TEST_F(Forget, RetentionPurgesOldMessageBodiesOnEachRun) {
   const std::string kept =
       Shell("sqlite3 " + Db() + " \"SELECT count(*) FROM signals WHERE received_at >= " + cutoff + " AND body != ''\"").out;
   EXPECT_NE(kept, "0\n") << "newer bodies are kept";
-  // Without the setting, the same audit keeps them.
-  fs::remove(Db());
-  ASSERT_EQ(Audit("plain").exit_code, 0);
-  EXPECT_NE(Shell("sqlite3 " + Db() + " \"SELECT count(*) FROM signals WHERE received_at < " + cutoff +
-                  " AND body != ''\"").out,
+  // Without the setting (the suite's audit), they are kept.
+  EXPECT_NE(Shell("sqlite3 " + (base_ / "base.db").string() + " \"SELECT count(*) FROM signals WHERE received_at < " +
+                  cutoff + " AND body != ''\"").out,
             "0\n");
 }
 
