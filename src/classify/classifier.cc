@@ -12,6 +12,7 @@
 #include "classify/phrase_matcher.h"
 #include "classify/rules.h"
 #include "core/embedded.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -258,8 +259,9 @@ std::string RuleClassifier::Trade(const Analysis& a) const {
   return best < 0 ? "" : trades_[best];
 }
 
-Classification RuleClassifier::Classify(Channel channel, std::string_view text,
+Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
                                         const ClassifyContext& context) const {
+  const std::string_view text = Utf8Prefix(whole, kMaxClassifiedBytes);
   const classify::NormalizedText norm = classify::Normalize(text, spelling_);
   if (!HasWords(norm.text)) return classify::DecideEmpty(channel, context, old_estimate_days_);
   const int cue_count = classify::kTrade + static_cast<int>(trades_.size());

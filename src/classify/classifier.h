@@ -47,6 +47,11 @@ struct ClassifierOptions {
   bool model = true;
 };
 
+// The classifier reads at most this much of a text: its first 32 KiB (cut at a character
+// boundary). What a person newly writes to a contractor fits many times over; a longer text (a
+// pasted log, a 10 MB mail body) is classified on this prefix, so its cost stays bounded.
+inline constexpr std::size_t kMaxClassifiedBytes = 32 * 1024;
+
 class Classifier {
  public:
   // Builds the matchers once from the built-in lexicons plus config.extra_terms.
@@ -54,7 +59,8 @@ class Classifier {
                                                             const ClassifierOptions& options = {});
 
   virtual ~Classifier() = default;
-  // Classifies one signal. `text` is the message, transcript or form text (may be empty).
+  // Classifies one signal. `text` is the message, transcript or form text (may be empty); only
+  // its first kMaxClassifiedBytes are read.
   virtual Classification Classify(Channel channel, std::string_view text,
                                   const ClassifyContext& context) const = 0;
 };

@@ -14,6 +14,7 @@
 #include "ingest/column_map.h"
 #include "ingest/import_sink.h"
 #include "ingest/importer.h"
+#include "ingest/limits.h"
 
 namespace date {
 class time_zone;
@@ -21,8 +22,6 @@ class time_zone;
 
 namespace ringback {
 
-// A field longer than this makes its row a reject: no real cell is a megabyte.
-inline constexpr std::size_t kMaxFieldBytes = 1024 * 1024;
 
 // Rows read below a header candidate before its columns are decided: their values decide the
 // roles a header does not name, and the order of numeric dates. Bounded in rows and bytes.

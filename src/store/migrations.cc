@@ -216,6 +216,27 @@ CREATE TABLE calendar_feeds (
   revoked_by TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX calendar_feeds_by_person ON calendar_feeds(person, created_at);
+      {11, R"sql(
+-- Forgetting a person (store/forget.h). The key of the HMAC that stands in for a forgotten
+-- person's handles (32 random bytes, made on the first forget, never leaves the database);
+-- each forgotten handle as that HMAC, with the stop that was in force; and who forgot whom
+-- and why, without the person's data.
+CREATE TABLE privacy_key (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  key BLOB NOT NULL
+);
+CREATE TABLE forgotten_handles (
+  handle_hmac TEXT PRIMARY KEY,
+  stop_at INTEGER,                      -- the stop in force when forgotten; NULL: none
+  stop_channel TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE forget_log (
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  handles INTEGER NOT NULL,  -- how many handles were forgotten
+  rows INTEGER NOT NULL      -- how many rows were removed
+);
 )sql"},
   };
   return migrations;

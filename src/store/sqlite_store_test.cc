@@ -668,11 +668,16 @@ TEST(SqliteStore, FileStoreKeepsDataAcrossReopenAndMigratesOnce) {
   EXPECT_EQ(count->Int(1), SqliteMigrations().back().version);
 }
 
+// In order from 1. A number may be skipped: branches built at once take numbers apart (the
+// forget tables are 11 while 9 and 10 are elsewhere); a database records each one it ran.
 TEST(SqliteMigrations, NumberedInOrderFromOne) {
   const auto& migrations = SqliteMigrations();
   ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(migrations[0].version, 1);
   for (std::size_t i = 0; i < migrations.size(); ++i) {
-    EXPECT_EQ(migrations[i].version, static_cast<int>(i) + 1);
+    if (i > 0) {
+      EXPECT_GT(migrations[i].version, migrations[i - 1].version);
+    }
     EXPECT_FALSE(migrations[i].sql.empty());
   }
 }

@@ -76,8 +76,11 @@ struct Context {
 
   // Who acts, as the timeline and ticks name them: the roster name, else the login.
   std::string Actor() const { return user.person.empty() ? user.login : user.person; }
-  // A query or form field (url-encoded or multipart); a JSON body field for the API.
+  // A query or form field (url-encoded or multipart); a JSON body field for the API, which
+  // must be a string when present (anything else is answered 400, never coerced).
   std::string Param(const std::string& name) const;
+  // A yes/no field: a JSON boolean for the API (required); "true"/"1" or "false"/"0" in a form.
+  bool BoolParam(const std::string& name) const;
   const Json& Body() const;                          // the API's JSON body ({} when none)
   mutable std::optional<Json> body_;
 };

@@ -24,6 +24,10 @@ namespace mustache = kainjow::mustache;
 constexpr const char* kSessionCookie = "rb_session";
 constexpr const char* kFlashCookie = "rb_flash";
 constexpr std::size_t kMaxBody = 32 * 1024 * 1024;  // the largest export one upload may carry
+// Request headers: a browser sends about 15, a proxy adds a few; 100 leaves room for any real
+// client. cpp-httplib caps each header line at 8 KiB (CPPHTTPLIB_HEADER_MAX_LENGTH) but not
+// their count: more are answered 431 before any route runs.
+constexpr std::size_t kMaxHeaders = 100;
 
 const std::string& TemplateText(const std::string& name) {
   static const std::map<std::string, std::string> texts = [] {
@@ -172,13 +176,29 @@ std::string Context::Param(const std::string& name) const {
     const Json& body = Body();
     if (body.is_object() && body.contains(name)) {
       const Json& v = body[name];
-      return v.is_string() ? v.get<std::string>() : v.dump();
+      // A number or a list where text is expected is the caller's mistake: say so, never guess.
+      if (!v.is_string()) throw HttpError{400, name + ": expected a string, not " + std::string(v.type_name())};
+      return v.get<std::string>();
     }
     return "";
   }
   // A multipart form (uploads, and the settings page: a url-encoded form is capped at 8 KiB).
   if (req.is_multipart_form_data() && req.has_file(name)) return req.get_file_value(name).content;
   return req.get_param_value(name);
+}
+
+bool Context::BoolParam(const std::string& name) const {
+  if (api && req.method != "GET") {
+    const Json& body = Body();
+    if (!body.is_object() || !body.contains(name)) throw HttpError{400, name + ": required (true or false)"};
+    const Json& v = body[name];
+    if (!v.is_boolean()) throw HttpError{400, name + ": expected true or false, not " + std::string(v.type_name())};
+    return v.get<bool>();
+  }
+  const std::string v = Param(name);
+  if (v == "1" || v == "true") return true;
+  if (v == "0" || v == "false") return false;
+  throw HttpError{400, name + ": use true or false"};
 }
 
 const Json& Context::Body() const {
@@ -365,6 +385,11 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   // cpp-httplib holds the limit against Content-Length only: a chunked body would be read whole,
   // however large. Browsers and API clients send a length; refuse a body without one.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.headers.size() > kMaxHeaders) {
+      res.status = 431;
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.get_header_value("Transfer-Encoding").empty()) return httplib::Server::HandlerResponse::Unhandled;
     res.status = 411;
     res.set_header("Connection", "close");
@@ -387,6 +412,7 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
     const std::string message = res.status == 404   ? "No such page."
                                 : res.status == 413 ? "The request is too large (32 MiB at most)."
                                 : res.status == 400 ? "The request is malformed."
+                                : res.status == 431 ? "Too many request headers (100 at most)."
                                                     : "The request could not be served.";
     if (req.path.starts_with("/api/")) res.set_content(Json{{"error", message}}.dump(), "application/json");
     else res.set_content(message + "\n", "text/plain; charset=utf-8");

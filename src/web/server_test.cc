@@ -684,7 +684,7 @@ TEST_F(ServerTest, EveryRouteARoleLacksIsForbiddenForThatRole) {
       EXPECT_EQ(StatusOf(r), 403) << AccessRoleName(role) << ": " << Describe(route) << ": " << BodyOf(r);
     }
     if (role == AccessRole::kTechnician) EXPECT_GT(forbidden, 15);
-    else EXPECT_EQ(forbidden, 8) << "office: lift-stop, saving settings, making and revoking calendar links; page and API";
+    else EXPECT_EQ(forbidden, 10) << "office: lift-stop, saving settings, making and revoking calendar links, forget; page and API";
   }
 }
 
@@ -765,6 +765,43 @@ TEST_F(ServerTest, OnlyTheAdminIsShownTheConfigText) {
   EXPECT_EQ(JsonOf(office)["can_edit"], false);
 }
 
+// Forgetting a person is the admin's, with the session's CSRF token, on its own server (it
+// removes data the other tests use).
+TEST(ForgetRoute, TheAdminForgetsAPersonAndNoByteOfThemIsLeft) {
+  std::string error;
+  std::unique_ptr<Harness> h = Harness::Start("forget", &error);
+  ASSERT_NE(h, nullptr) << error;
+  const Session admin = Login(h->port, "maria", kMariaPassword);
+  const Session office = Login(h->port, "dana", kDanaPassword);
+  const Session tech = Login(h->port, "jake", kJakePassword);
+  const Json who = {{"who", "glindqvist@example.com"}, {"reason", "asked by phone"}};
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &office)), 403);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &tech)), 403);
+  EXPECT_EQ(StatusOf(PostForm(h->port, "/settings/forget", {{"who", "glindqvist@example.com"}, {"reason", "x"}}, &office,
+                              office.csrf)),
+            403);
+  EXPECT_EQ(StatusOf(PostForm(h->port, "/settings/forget", {{"who", "glindqvist@example.com"}, {"reason", "x"}}, &admin, "")),
+            403)
+      << "no CSRF token";
+  EXPECT_THAT(BodyOf(Get(h->port, "/settings", &admin)), HasSubstr("Forget a person"));
+  EXPECT_THAT(BodyOf(Get(h->port, "/settings", &office)), Not(HasSubstr("Forget a person")));
+  EXPECT_THAT(ReadFile(h->db), HasSubstr("Lindqvist")) << "he is there before";
+
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", 5125550183LL}, {"reason", "x"}}, &admin)), 400);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", "nobody@example.com"}, {"reason", "x"}}, &admin)), 404);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", "glindqvist@example.com"}, {"reason", ""}}, &admin)), 400);
+  httplib::Result done = PostForm(h->port, "/settings/forget", {{"who", "(512) 555-0183"}, {"reason", "asked by phone"}},
+                                  &admin, admin.csrf);
+  ASSERT_EQ(StatusOf(done), 303) << BodyOf(done);
+  std::string bytes = ReadFile(h->db);
+  if (fs::exists(h->db.string() + "-wal")) bytes += ReadFile(h->db.string() + "-wal");
+  for (const char* secret : {"Lindqvist", "glindqvist", "+15125550183", "(512) 555-0183"})
+    EXPECT_THAT(bytes, Not(HasSubstr(secret)));
+  const Json queue = JsonOf(Get(h->port, "/api/queue?status=all", &admin));
+  EXPECT_THAT(queue.dump(), Not(HasSubstr("Lindqvist")));
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &admin)), 404) << "forgotten already";
+}
+
 // malformed and oversized requests
 
 TEST_F(ServerTest, ABodyOver32MiBIs413) {
@@ -815,6 +852,69 @@ TEST_F(ServerTest, MalformedJsonIs400WithAJsonError) {
   httplib::Result login = ClientFor(port_).Post("/api/login", "{\"login\":", "application/json");
   EXPECT_EQ(StatusOf(login), 400);
   EXPECT_TRUE(JsonOf(login).contains("error"));
+}
+
+// Every field the API's write routes read, each sent with a JSON type it is not: each is a 400
+// naming the field, and nothing changes (a number is never read as its digits).
+TEST_F(ServerTest, WronglyTypedJsonFieldsAre400AndChangeNothing) {
+  const std::string id = base().open.at(2);
+  const std::string stopped = base().stopped.at(0);
+  const std::string config_before = ReadFile(harness_->config);
+  const std::string o = "/api/opportunities/" + id;
+  struct Case {
+    std::string path;
+    Json body;
+    std::string field;
+    const Session* who;
+  };
+  const std::vector<Case> cases = {
+      {"/api/login", Json{{"login", 7}, {"password", kMariaPassword}}, "login", nullptr},
+      {"/api/login", Json{{"login", "maria"}, {"password", Json::array({kMariaPassword})}}, "password", nullptr},
+      {o + "/outcome", Json{{"outcome", 1}}, "outcome", &admin_},
+      {o + "/outcome", Json{{"outcome", "reached"}, {"note", Json::object()}}, "note", &admin_},
+      {o + "/reassign", Json{{"owner", true}, {"reason", "covering"}}, "owner", &admin_},
+      {o + "/reassign", Json{{"owner", "Dana Brooks"}, {"reason", 12}}, "reason", &admin_},
+      {o + "/reclassify", Json{{"category", 3}, {"reason", "x"}}, "category", &admin_},
+      {o + "/reclassify", Json{{"category", "spam"}, {"reason", nullptr}}, "reason", &admin_},
+      {"/api/opportunities/" + stopped + "/lift-stop", Json{{"reason", 1.5}}, "reason", &admin_},
+      {"/api/settings", Json{{"config", Json::array({"[company]"})}}, "config", &admin_},
+      {"/api/checklists/cleanup/calls-log", Json{{"done", 1}}, "done", &office_},
+      {"/api/checklists/cleanup/calls-log", Json{{"done", "true"}}, "done", &office_},
+      {"/api/plan/2026-W47/2", Json{{"done", 0}}, "done", &office_},
+  };
+  for (const Case& c : cases) {
+    httplib::Result r = c.who ? PostJson(port_, c.path, c.body, c.who)
+                              : ClientFor(port_).Post(c.path.c_str(), c.body.dump(), "application/json");
+    EXPECT_EQ(StatusOf(r), 400) << c.path << " " << c.body.dump() << ": " << BodyOf(r);
+    EXPECT_THAT(JsonOf(r).value("error", ""), HasSubstr(c.field)) << c.path << " " << c.body.dump();
+  }
+  const Json detail = Detail(id, admin_);
+  EXPECT_NE(detail.value("status", ""), "reached");
+  EXPECT_NE(detail.value("category", ""), "spam");
+  EXPECT_NE(detail.value("owner", ""), "Dana Brooks");
+  EXPECT_EQ(Detail(stopped, admin_).value("status", ""), "do_not_contact") << "the stop still holds";
+  EXPECT_EQ(ReadFile(harness_->config), config_before);
+  const Json lists = JsonOf(Get(port_, "/api/checklists", &office_));
+  for (const Json& list : lists["lists"])
+    for (const Json& item : list["items"])
+      if (list["id"] == "cleanup" && item["id"] == "calls-log") {
+        EXPECT_EQ(item["done"], false);
+      }
+}
+
+// 20,000 request headers (the probe of issue 22) are refused with 431 before any route runs,
+// and the server goes on answering everyone else.
+TEST_F(ServerTest, TooManyRequestHeadersAre431) {
+  std::string request = "GET /api/me HTTP/1.1\r\nHost: x\r\nCookie: " + admin_.Cookie() + "\r\n";
+  for (int i = 0; i < 20000; ++i) request += "X-Probe-" + std::to_string(i) + ": 1\r\n";
+  request += "Connection: close\r\n\r\n";
+  const std::string answer = RawExchange(port_, request);
+  EXPECT_THAT(answer, StartsWith("HTTP/1.1 431")) << answer.substr(0, 200);
+  std::string fine = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 90; ++i) fine += "X-Ok-" + std::to_string(i) + ": 1\r\n";
+  EXPECT_THAT(RawExchange(port_, fine + "Connection: close\r\n\r\n"), StartsWith("HTTP/1.1 200"))
+      << "a request with 90 headers is served";
+  EXPECT_EQ(StatusOf(Get(port_, "/api/me", &office_)), 200);
 }
 
 TEST_F(ServerTest, AGarbageRequestLineIs400) {
