@@ -216,6 +216,7 @@ CREATE TABLE calendar_feeds (
   revoked_by TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX calendar_feeds_by_person ON calendar_feeds(person, created_at);
+)sql"},
       {11, R"sql(
 -- Forgetting a person (store/forget.h). The key of the HMAC that stands in for a forgotten
 -- person's handles (32 random bytes, made on the first forget, never leaves the database);
