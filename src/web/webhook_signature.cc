@@ -43,16 +43,6 @@ std::string Decode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
-std::string Hex(const unsigned char* data, std::size_t n) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(n * 2, '0');
-  for (std::size_t i = 0; i < n; ++i) {
-    out[2 * i] = kDigits[data[i] >> 4];
-    out[2 * i + 1] = kDigits[data[i] & 0xf];
-  }
-  return out;
-}
-
 // The raw HMAC of `data` keyed by `key`.
 std::string Hmac(const EVP_MD* md, std::string_view key, std::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
