@@ -171,6 +171,17 @@ TEST_F(WebCli, ServeRefusesABadListenAddress) {
   }
 }
 
+TEST_F(WebCli, ServeWantsThePublicUrlTwilioSignsWithTheToken) {
+  const RunResult r = Shell("RINGBACK_TWILIO_AUTH_TOKEN=abc " + kBinary + " serve --db " + Db() + " --config " +
+                            kConfigPath + " --listen 127.0.0.1:0");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("--public-url"));
+  const RunResult bad = Ringback("serve --db " + Db() + " --config " + kConfigPath +
+                                 " --listen 127.0.0.1:0 --public-url 'ringback.example.com'");
+  EXPECT_EQ(bad.exit_code, 2) << bad.out;
+  EXPECT_THAT(bad.out, HasSubstr("not an http(s) URL"));
+}
+
 // A `ringback serve` child process with its standard output and error on a pipe.
 class ServeProcess {
  public:

@@ -177,4 +177,16 @@ std::string ShortContactName(std::string_view contact_display) {
   return std::string(words.front()) + " " + std::string(last.substr(0, initial)) + ".";
 }
 
+std::string CalendarUidDomain(std::string_view company) {
+  std::string slug;
+  for (char c : company) {
+    if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80)
+      slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!slug.empty() && slug.back() != '-')
+      slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "ringback.invalid" : slug + ".ringback.invalid";
+}
+
 }  // namespace ringback

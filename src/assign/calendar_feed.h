@@ -40,6 +40,10 @@ std::string RenderCalendar(const std::vector<Opportunity>& callbacks, const Cale
 // control characters replaced by a space.
 std::string EscapeIcalText(std::string_view text);
 
+// "Ridgeline Roofing & Air" -> "ridgeline-roofing-air.ringback.invalid": a UID domain unique
+// per company without claiming anyone's real domain ("ringback.invalid" for an empty name).
+std::string CalendarUidDomain(std::string_view company);
+
 // One content line, folded: at most 75 octets per physical line, continuation lines start
 // with a space, never inside a UTF-8 sequence; every physical line ends with CRLF.
 std::string FoldIcalLine(std::string_view line);

@@ -109,13 +109,25 @@ std::vector<Hit> ApplyMasks(std::vector<Hit> hits) {
   return hits;
 }
 
+// The cues that date a quote work together rather than compete: "we met last year about"
+// is a quote reference with a time inside it, and both count.
+bool Dating(int cue) {
+  return cue == kOldQuote || cue == kOldTime || cue == kOldRecent || cue == kOldMonth ||
+         cue == kOldStale;
+}
+
+bool Compete(int a, int b) {
+  if (Dating(a) || Dating(b)) return a == b;
+  return SameLexicon(a, b);
+}
+
 // Keeps the longest of nested hits within a lexicon ("water coming through the ceiling" over
 // "ceiling"); hits arrive sorted by begin, longer first.
 std::vector<Hit> DropNested(const std::vector<Hit>& hits) {
   std::vector<Hit> kept;
   for (const Hit& h : hits) {
     const bool nested = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) {
-      return SameLexicon(h.group, k.group) && k.begin <= h.begin && h.end <= k.end;
+      return Compete(h.group, k.group) && k.begin <= h.begin && h.end <= k.end;
     });
     if (!nested) kept.push_back(h);
   }
@@ -164,18 +176,25 @@ class Negator {
 
 const std::vector<CueSpec>& CueSpecs() {
   static const std::vector<CueSpec> specs = {
-      {"stop", "phrase", kStopPhrase},        {"stop", "mask", kStopMask},
+      {"stop", "phrase", kStopPhrase},        {"stop", "soft", kStopSoft},
+      {"stop", "mask", kStopMask},
       {"emergency", "strong", kEmStrong},     {"emergency", "safety", kEmSafety},
       {"emergency", "problem", kEmProblem},   {"emergency", "urgency", kEmUrgency},
       {"emergency", "calm", kEmCalm},         {"emergency", "mask", kEmMask},
       {"warranty", "claim", kWaClaim},        {"warranty", "work", kWaWork},
-      {"warranty", "problem", kWaProblem},    {"warranty", "mask", kWaMask},
+      {"warranty", "problem", kWaProblem},    {"warranty", "staff", kWaStaff},
+      {"warranty", "mask", kWaMask},
       {"active_estimate", "request", kEsRequest}, {"active_estimate", "reply", kEsReply},
       {"active_estimate", "weak", kEsWeak},   {"active_estimate", "mask", kEsMask},
       {"old_estimate", "reply", kOldReply},   {"old_estimate", "time", kOldTime},
+      {"old_estimate", "quote", kOldQuote},   {"old_estimate", "stale", kOldStale},
+      {"old_estimate", "recent", kOldRecent}, {"old_estimate", "month", kOldMonth},
       {"old_estimate", "mask", kOldMask},     {"routine", "question", kRoutine},
-      {"routine", "mask", kRoutineMask},      {"spam", "strong", kSpamStrong},
-      {"spam", "weak", kSpamWeak},            {"spam", "buyer", kSpamBuyer},
+      {"routine", "logistics", kLogistics},   {"routine", "party", kLogParty},
+      {"routine", "when", kLogWhen},          {"routine", "mask", kRoutineMask},
+      {"spam", "strong", kSpamStrong},        {"spam", "weak", kSpamWeak},
+      {"spam", "buyer", kSpamBuyer},          {"spam", "newsletter", kSpamNewsletter},
+      {"spam", "mass", kSpamMass},
       {"spam", "mask", kSpamMask},
   };
   return specs;

@@ -22,6 +22,7 @@ namespace ringback::classify {
 // One kind of evidence: a (lexicon, section) pair of data/lexicon. Trades come after kTrade.
 enum Cue : int {
   kStopPhrase,
+  kStopSoft,    // an opt-out that a later request for work takes back ("wrong number, but...")
   kStopMask,
   kEmStrong,    // an emergency in itself: active leak, no heat, storm damage...
   kEmSafety,    // danger to people: counts even when the buyer says "no rush"
@@ -32,6 +33,7 @@ enum Cue : int {
   kWaClaim,     // an explicit warranty claim
   kWaWork,      // refers to work the company did
   kWaProblem,   // something wrong with it
+  kWaStaff,     // the office's own call notes: "unit we installed"
   kWaMask,
   kEsRequest,   // asks for pricing, an inspection, scheduling
   kEsReply,     // answers an estimate the company gave
@@ -39,12 +41,21 @@ enum Cue : int {
   kEsMask,
   kOldReply,    // names an estimate from long ago
   kOldTime,     // "last spring", "a while back"
+  kOldQuote,    // a quote, price or visit the company gave: "you gave us a price"
+  kOldStale,    // the buyer waited: "we put it off", "finally ready"
+  kOldRecent,   // "last week", "yesterday": a quote still active
+  kOldMonth,    // "in May", "around Christmas": dated against the message
   kOldMask,
   kRoutine,
+  kLogistics,   // a booked job's logistics: running late, gate code, dumpster pickup
+  kLogParty,    // who or what a booked job brings: the tech, the crew, the dumpster
+  kLogWhen,     // when: today, Tuesday, 2pm, arriving, still coming
   kRoutineMask,
   kSpamStrong,  // a sales pitch to the business
   kSpamWeak,
   kSpamBuyer,   // a buyer talking about their own home: outweighs a pitch
+  kSpamNewsletter,  // bulk mail in its own words: footers, "view in browser"
+  kSpamMass,    // mass-mail vocabulary: pills, loans, "click here", "to be removed"
   kSpamMask,
   kTrade,       // kTrade + i: trade i
 };

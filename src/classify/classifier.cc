@@ -6,11 +6,13 @@
 #include <map>
 
 #include "classify/analysis.h"
+#include "classify/bayes.h"
 #include "classify/lexicon.h"
 #include "classify/normalize.h"
 #include "classify/phrase_matcher.h"
 #include "classify/rules.h"
 #include "core/embedded.h"
+#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -62,6 +64,7 @@ bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); 
 class RuleClassifier final : public Classifier {
  public:
   Status Load(const embedded::Files& files, const CompanyConfig& config);
+  Status LoadModel(const embedded::Files& files);
 
   Classification Classify(Channel channel, std::string_view text,
                           const ClassifyContext& context) const override;
@@ -90,7 +93,17 @@ class RuleClassifier final : public Classifier {
   std::vector<Pending> pending_;
   std::vector<std::string> trades_;
   int old_estimate_days_ = 30;
+  std::optional<classify::BayesModel> model_;
 };
+
+Status RuleClassifier::LoadModel(const embedded::Files& files) {
+  for (const auto& [path, bytes] : files) {
+    StatusOr<classify::BayesModel> m = classify::BayesModel::Parse(bytes);
+    if (!m.ok()) return Status::InvalidArgument(std::string(path) + ": " + m.status().message());
+    if (!m->empty()) model_ = std::move(*m);
+  }
+  return Status::Ok();
+}
 
 Status RuleClassifier::Load(const embedded::Files& files, const CompanyConfig& config) {
   if (config.old_estimate_days <= 0)
@@ -246,14 +259,18 @@ std::string RuleClassifier::Trade(const Analysis& a) const {
   return best < 0 ? "" : trades_[best];
 }
 
-Classification RuleClassifier::Classify(Channel channel, std::string_view text,
+Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
                                         const ClassifyContext& context) const {
+  const std::string_view text = Utf8Prefix(whole, kMaxClassifiedBytes);
   const classify::NormalizedText norm = classify::Normalize(text, spelling_);
   if (!HasWords(norm.text)) return classify::DecideEmpty(channel, context, old_estimate_days_);
   const int cue_count = classify::kTrade + static_cast<int>(trades_.size());
   Analysis a = classify::Analyze(norm, matcher_.FindAll(norm.text), cue_count, negation_);
   a.stop_keyword = StopKeyword(norm.text);
-  const classify::RuleInput in{a, norm, text, context, channel, old_estimate_days_};
+  const classify::RuleInput in{a,        norm,
+                               text,     context,
+                               channel,  old_estimate_days_,
+                               model_ ? &*model_ : nullptr};
   Classification c = classify::Decide(in);
   c.trade = Trade(a);
   return c;
@@ -261,9 +278,12 @@ Classification RuleClassifier::Classify(Channel channel, std::string_view text,
 
 }  // namespace
 
-StatusOr<std::shared_ptr<const Classifier>> Classifier::Create(const CompanyConfig& config) {
+StatusOr<std::shared_ptr<const Classifier>> Classifier::Create(const CompanyConfig& config,
+                                                              const ClassifierOptions& options) {
   auto classifier = std::make_shared<RuleClassifier>();
   if (Status st = classifier->Load(embedded::lexicon(), config); !st.ok()) return st;
+  if (options.model)
+    if (Status st = classifier->LoadModel(embedded::model()); !st.ok()) return st;
   return std::shared_ptr<const Classifier>(std::move(classifier));
 }
 

@@ -12,6 +12,7 @@
 #include "core/category.h"
 #include "core/company_config.h"
 #include "core/status.h"
+#include "core/time.h"
 
 namespace ringback {
 
@@ -29,6 +30,8 @@ struct ClassifyContext {
   // Why the message is bulk or automated mail ("List-Unsubscribe header"), empty when a
   // person wrote it. Bulk mail is spam, and its unsubscribe footer is never a stop.
   std::string bulk;
+  // When the message arrived: dates a past quote named by its month ("the quote from May").
+  std::optional<Timestamp> received_at;
 };
 
 struct Classification {
@@ -38,13 +41,26 @@ struct Classification {
   std::string trade;                 // "roofing", "hvac", ... when the words name one
 };
 
+struct ClassifierOptions {
+  // The naive Bayes model trained on the development corpus decides where the rules found
+  // little (never stop or emergency). Off: the rules alone (to measure what the model adds).
+  bool model = true;
+};
+
+// The classifier reads at most this much of a text: its first 32 KiB (cut at a character
+// boundary). What a person newly writes to a contractor fits many times over; a longer text (a
+// pasted log, a 10 MB mail body) is classified on this prefix, so its cost stays bounded.
+inline constexpr std::size_t kMaxClassifiedBytes = 32 * 1024;
+
 class Classifier {
  public:
   // Builds the matchers once from the built-in lexicons plus config.extra_terms.
-  static StatusOr<std::shared_ptr<const Classifier>> Create(const CompanyConfig& config);
+  static StatusOr<std::shared_ptr<const Classifier>> Create(const CompanyConfig& config,
+                                                            const ClassifierOptions& options = {});
 
   virtual ~Classifier() = default;
-  // Classifies one signal. `text` is the message, transcript or form text (may be empty).
+  // Classifies one signal. `text` is the message, transcript or form text (may be empty); only
+  // its first kMaxClassifiedBytes are read.
   virtual Classification Classify(Channel channel, std::string_view text,
                                   const ClassifyContext& context) const = 0;
 };

@@ -442,3 +442,22 @@ TEST(Result, ConfidenceInRangeReasonsPresentNeverDuplicate) {
 
 }  // namespace
 }  // namespace ringback
+
+namespace ringback {
+namespace {
+
+// A 10 MB message (issue 22's mail body) is classified on its first kMaxClassifiedBytes: what
+// it says at the start decides; words past the bound are not read.
+TEST(ClassifierBound, ALongTextIsClassifiedOnItsPrefix) {
+  std::string filler;
+  while (filler.size() < 10 * 1000 * 1000) filler += "the weather was fine and the game went long. ";
+  const Classification leak = Default().Classify(
+      Channel::kEmail, "Water is coming through the ceiling right now, please come today.\n" + filler, {});
+  EXPECT_EQ(leak.category, Category::kEmergency) << AllReasons(leak);
+  const std::string late = filler.substr(0, kMaxClassifiedBytes + 100) + " water is pouring through the ceiling";
+  EXPECT_NE(Default().Classify(Channel::kEmail, late, {}).category, Category::kEmergency)
+      << "words past the bound are not read";
+}
+
+}  // namespace
+}  // namespace ringback

@@ -15,13 +15,13 @@ struct SchemaRow {
 // The sections each lexicon may use; classifier.cc gives them their meaning.
 const std::array<SchemaRow, 8>& Schema() {
   static const std::array<SchemaRow, 8> rows{{
-      {"stop", {"phrase", "keyword", "mask"}},
+      {"stop", {"phrase", "keyword", "soft", "mask"}},
       {"emergency", {"strong", "safety", "problem", "urgency", "calm", "mask"}},
-      {"warranty", {"claim", "work", "problem", "mask"}},
+      {"warranty", {"claim", "work", "problem", "staff", "mask"}},
       {"active_estimate", {"request", "reply", "weak", "mask"}},
-      {"old_estimate", {"reply", "time", "mask"}},
-      {"routine", {"question", "mask"}},
-      {"spam", {"strong", "weak", "buyer", "mask"}},
+      {"old_estimate", {"reply", "time", "quote", "stale", "recent", "month", "mask"}},
+      {"routine", {"question", "logistics", "party", "when", "mask"}},
+      {"spam", {"strong", "weak", "buyer", "newsletter", "mass", "mask"}},
       {"negation", {"before", "after", "keep"}},
   }};
   return rows;
@@ -228,13 +228,47 @@ StatusOr<std::string> PhraseToRegex(std::string_view phrase) {
   return re;
 }
 
-StatusOr<LexiconEntry> ParseEntry(std::string_view line, std::string source) {
+namespace {
+
+// "{name}" in a regex replaced by the word class `name`.
+StatusOr<std::string> ExpandClasses(std::string_view regex, const WordClasses& classes) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < regex.size()) {
+    const std::size_t open = regex.find('{', pos);
+    const std::size_t close = open == std::string_view::npos ? open : regex.find('}', open);
+    const std::string_view name =
+        close == std::string_view::npos ? std::string_view() : regex.substr(open + 1, close - open - 1);
+    // "{2,3}" is a repetition, not a class: a class name starts with a letter.
+    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) {
+      const std::size_t next = open == std::string_view::npos ? regex.size() : open + 1;
+      out += regex.substr(pos, next - pos);
+      pos = next;
+      continue;
+    }
+    out += regex.substr(pos, open - pos);
+    const auto it = classes.find(std::string(name));
+    if (it == classes.end())
+      return Status::InvalidArgument("unknown word class {" + std::string(name) + "}");
+    out += "(?:" + it->second + ")";
+    pos = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<LexiconEntry> ParseEntry(std::string_view line, std::string source,
+                                  const WordClasses& classes) {
   LexiconEntry entry;
   entry.source = std::move(source);
   entry.text = std::string(Trim(line));
   if (entry.text.starts_with("re:")) {
     entry.raw = true;
-    entry.regex = std::string(Trim(std::string_view(entry.text).substr(3)));
+    StatusOr<std::string> re =
+        ExpandClasses(Trim(std::string_view(entry.text).substr(3)), classes);
+    if (!re.ok()) return Status::InvalidArgument(entry.source + ": " + re.status().message());
+    entry.regex = std::move(*re);
     if (entry.regex.empty()) return Status::InvalidArgument(entry.source + ": empty regex");
   } else {
     StatusOr<std::string> re = PhraseToRegex(entry.text);
@@ -254,6 +288,7 @@ StatusOr<Lexicon> ParseLexicon(std::string_view path, std::string_view text) {
   if (sections.empty() && !spelling)
     return Status::InvalidArgument(std::string(path) + ": unknown lexicon \"" + lex.name + "\"");
   std::string section = sections.empty() ? "" : std::string(sections.front());
+  WordClasses classes;
   int line_no = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -276,7 +311,19 @@ StatusOr<Lexicon> ParseLexicon(std::string_view path, std::string_view text) {
       if (!known) return Status::InvalidArgument(where + ": unknown section [" + section + "]");
       continue;
     }
-    StatusOr<LexiconEntry> entry = ParseEntry(line, where);
+    if (line.starts_with('{')) {  // "{name} = regex": a word class for later re: entries
+      const std::size_t close = line.find('}');
+      const std::size_t eq = close == std::string_view::npos ? close : line.find('=', close);
+      const std::string name(close == std::string_view::npos ? "" : line.substr(1, close - 1));
+      if (eq == std::string_view::npos || name.empty() || !Trim(line.substr(close + 1, eq - close - 1)).empty())
+        return Status::InvalidArgument(where + ": expected \"{name} = regex\"");
+      StatusOr<std::string> re = ExpandClasses(Trim(line.substr(eq + 1)), classes);
+      if (!re.ok()) return Status::InvalidArgument(where + ": " + re.status().message());
+      if (Status st = Compiles(*re); !st.ok()) return Status::InvalidArgument(where + ": " + st.message());
+      classes[name] = std::move(*re);
+      continue;
+    }
+    StatusOr<LexiconEntry> entry = ParseEntry(line, where, classes);
     if (!entry.ok()) return entry.status();
     lex.sections[section].push_back(std::move(*entry));
   }

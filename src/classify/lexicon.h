@@ -10,6 +10,8 @@
 //   water coming through      a phrase, matched on whole words against normalized text
 //   re: leak(s|ing)? (in|on)  an RE2 regex, used as written (no word boundaries added)
 //   thru = through            spelling.txt only: a one-word variant and what it stands for
+//   {contact} = call|text     a word class: "{contact}" in a later "re:" entry of the same file
+//                             stands for (?:call|text); classes may use earlier classes
 //
 // Phrase syntax (everything else is a literal character):
 //   space      one space or hyphen          -      a hyphen, a space or nothing ("tune-up")
@@ -54,8 +56,13 @@ std::string LexiconName(std::string_view path);
 // Converts a phrase (see the syntax above) to RE2 syntax, or says what is wrong with it.
 StatusOr<std::string> PhraseToRegex(std::string_view phrase);
 
-// Parses one entry line (a phrase or "re: ..."), already stripped of comments.
-StatusOr<LexiconEntry> ParseEntry(std::string_view line, std::string source);
+// Word classes of one file: name -> regex ("{contact} = call|text|email").
+using WordClasses = std::map<std::string, std::string>;
+
+// Parses one entry line (a phrase or "re: ..."), already stripped of comments. "{name}" in a
+// "re:" entry is replaced by the word class `name` (an unknown name is an error).
+StatusOr<LexiconEntry> ParseEntry(std::string_view line, std::string source,
+                                  const WordClasses& classes = {});
 
 // Parses a whole file. `path` names it in errors ("data/lexicon/emergency.txt:12: ...").
 StatusOr<Lexicon> ParseLexicon(std::string_view path, std::string_view text);

@@ -93,6 +93,22 @@ TEST(File, ErrorsNameFileAndLine) {
   EXPECT_FALSE(ParseLexicon("data/lexicon/spelling.txt", "two words = x\n").ok());
 }
 
+TEST(File, WordClassesExpandInRegexEntries) {
+  auto lex = ParseLexicon("data/lexicon/stop.txt",
+                          "{verb} = call|text\n"
+                          "{ask} = don'?t {verb}\n"
+                          "[phrase]\n"
+                          "re: \\b{ask} me{1,2}\\b\n");
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  ASSERT_EQ(lex->sections["phrase"].size(), 1u);
+  EXPECT_EQ(lex->sections["phrase"][0].regex, "\\b(?:don'?t (?:call|text)) me{1,2}\\b");
+  auto unknown = ParseLexicon("data/lexicon/stop.txt", "[phrase]\nre: {nope} me\n");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_THAT(unknown.status().message(), HasSubstr("stop.txt:2"));
+  EXPECT_THAT(unknown.status().message(), HasSubstr("{nope}"));
+  EXPECT_FALSE(ParseLexicon("data/lexicon/stop.txt", "{bad = x\n").ok());
+}
+
 TEST(File, SpellingVariants) {
   auto lex = ParseLexicon("data/lexicon/spelling.txt", "Leek = leak\nthru=through\n");
   ASSERT_TRUE(lex.ok());

@@ -11,12 +11,19 @@ struct Fold {
   std::string_view ascii;  // " " means whitespace
 };
 
-// Typographic characters common in phone transcripts and pasted form text.
-constexpr std::array<Fold, 20> kFolds{{
+// Typographic characters common in phone transcripts and pasted form text, and the accented
+// letters of Spanish: texts often drop the accents anyway ("numero", "cotizacion"), so the
+// lexicons are written without them and match either spelling.
+constexpr std::array<Fold, 42> kFolds{{
     {"\u2018", "'"}, {"\u2019", "'"}, {"\u201B", "'"}, {"\u2032", "'"}, {"\u00B4", "'"},
     {"\u201C", "\""}, {"\u201D", "\""}, {"\u2033", "\""}, {"\u2013", "-"}, {"\u2014", "-"},
     {"\u2012", "-"}, {"\u2026", "..."}, {"\u00A0", " "}, {"\u2002", " "}, {"\u2003", " "},
     {"\u2009", " "}, {"\u200A", " "}, {"\u202F", " "}, {"\u3000", " "}, {"\u200B", ""},
+    {"\u00E1", "a"}, {"\u00C1", "a"}, {"\u00E9", "e"}, {"\u00C9", "e"}, {"\u00ED", "i"},
+    {"\u00CD", "i"}, {"\u00F3", "o"}, {"\u00D3", "o"}, {"\u00FA", "u"}, {"\u00DA", "u"},
+    {"\u00FC", "u"}, {"\u00DC", "u"}, {"\u00F1", "n"}, {"\u00D1", "n"}, {"\u00E0", "a"},
+    {"\u00E8", "e"}, {"\u00E7", "c"}, {"\u00C7", "c"}, {"\u00E2", "a"}, {"\u00EA", "e"},
+    {"\u00BF", " "}, {"\u00A1", " "},
 }};
 
 class Builder {

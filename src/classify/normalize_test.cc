@@ -22,6 +22,13 @@ TEST(Normalize, SpellingVariantsAreReplacedWordByWord) {
   EXPECT_EQ(Normalize("leeks", spelling).text, "leeks");  // whole words only
 }
 
+TEST(Normalize, SpanishAccentsAndInvertedMarksFold) {
+  const std::string original = "\xC2\xBF" "Cu\xC3\xA1" "nto cuesta? N\xC3\xBA" "mero equivocado, ma\xC3\xB1" "ana";
+  const NormalizedText n = Normalize(original, {});
+  EXPECT_EQ(n.text, "cuanto cuesta? numero equivocado, manana");
+  EXPECT_EQ(n.Original(original, 0, 6), "Cu\xC3\xA1" "nto");  // the leading mark is blank space
+}
+
 TEST(Normalize, OriginalGivesBackTheBuyersWords) {
   const SpellingMap spelling{{"thru", "through"}};
   const std::string original = "Water\xE2\x80\x99s coming THRU the ceiling";

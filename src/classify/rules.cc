@@ -1,6 +1,8 @@
 #include "classify/rules.h"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -12,6 +14,9 @@ namespace {
 
 constexpr std::size_t kMaxQuotes = 3;  // per cue kind: enough to explain, short to read
 constexpr std::size_t kMaxQuoteChars = 80;
+constexpr std::size_t kShortMail = 60;
+constexpr double kModelSure = 0.8;       // the model's posterior needed to change a weak decision
+constexpr double kModelOverRules = 0.9;  // ... and any other one (never a stop or an emergency)  // words: a person asking to stop says it briefly
 
 double Clamp(double x) { return std::clamp(x, 0.0, 0.99); }
 
@@ -21,6 +26,7 @@ double Round2(double x) { return std::round(x * 100.0) / 100.0; }
 std::string_view Note(int cue) {
   switch (cue) {
     case kStopPhrase: return "asks not to be contacted";
+    case kStopSoft: return "asks not to be contacted";
     case kEmStrong: return "urgent problem";
     case kEmSafety: return "safety risk";
     case kEmProblem: return "problem";
@@ -34,6 +40,16 @@ std::string_view Note(int cue) {
     case kEsWeak: return "mentions a quote or price";
     case kOldReply: return "earlier estimate";
     case kOldTime: return "long ago";
+    case kOldQuote: return "a quote the company gave";
+    case kOldStale: return "waited since";
+    case kOldRecent: return "recent";
+    case kOldMonth: return "when";
+    case kLogistics: return "about a booked job";
+    case kLogParty: return "the job's people or things";
+    case kLogWhen: return "when";
+    case kWaStaff: return "work the company did";
+    case kSpamNewsletter: return "bulk mail";
+    case kSpamMass: return "mass-mail words";
     case kRoutine: return "routine question";
     case kSpamStrong: return "sales pitch to the business";
     case kSpamWeak: return "sounds like a pitch";
@@ -90,6 +106,55 @@ Classification Bulk(const ClassifyContext& ctx) {
   return c;
 }
 
+struct MonthDay {
+  int month = 0;  // 1..12
+  int day = 0;    // 0: not said
+};
+
+// The month (and day, when said) that a [month] hit of old_estimate.txt names.
+std::optional<MonthDay> NamedMonth(std::string_view text) {
+  struct Name {
+    std::string_view word;
+    MonthDay when;
+  };
+  static constexpr std::array<Name, 45> kNames{{
+      {"january", {1, 0}},   {"february", {2, 0}},  {"march", {3, 0}},     {"april", {4, 0}},
+      {"may", {5, 0}},       {"june", {6, 0}},      {"july", {7, 0}},      {"august", {8, 0}},
+      {"september", {9, 0}}, {"sept", {9, 0}},      {"october", {10, 0}},  {"november", {11, 0}},
+      {"december", {12, 0}}, {"jan", {1, 0}},       {"feb", {2, 0}},       {"mar", {3, 0}},
+      {"apr", {4, 0}},       {"jun", {6, 0}},       {"jul", {7, 0}},       {"aug", {8, 0}},
+      {"sep", {9, 0}},       {"oct", {10, 0}},      {"nov", {11, 0}},      {"dec", {12, 0}},
+      {"enero", {1, 0}},     {"febrero", {2, 0}},   {"marzo", {3, 0}},     {"abril", {4, 0}},
+      {"mayo", {5, 0}},      {"junio", {6, 0}},     {"julio", {7, 0}},     {"agosto", {8, 0}},
+      {"septiembre", {9, 0}}, {"setiembre", {9, 0}}, {"octubre", {10, 0}}, {"noviembre", {11, 0}},
+      {"diciembre", {12, 0}}, {"christmas", {12, 25}}, {"navidad", {12, 25}},
+      {"thanksgiving", {11, 25}}, {"holidays", {12, 20}}, {"easter", {4, 10}},
+      {"halloween", {10, 31}}, {"memorial", {5, 28}}, {"labor", {9, 3}},
+  }};
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !(text[i] >= 'a' && text[i] <= 'z')) ++i;
+    std::size_t e = i;
+    while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
+    const std::string_view word = text.substr(i, e - i);
+    for (const Name& n : kNames) {
+      if (word != n.word) continue;
+      MonthDay out = n.when;
+      std::size_t d = e;
+      while (d < text.size() && (text[d] == ' ' || text[d] == '.')) ++d;
+      int day = 0;
+      while (d < text.size() && text[d] >= '0' && text[d] <= '9' && day < 100)
+        day = day * 10 + (text[d++] - '0');
+      if (day >= 1 && day <= 31) out.day = day;
+      return out;
+    }
+    if (word == "year" || word == "years" || word == "ano") return MonthDay{1, 1};  // new year
+    if (word == "fourth" || word == "4th") return MonthDay{7, 4};
+    i = e;
+  }
+  return std::nullopt;
+}
+
 class Decider {
  public:
   explicit Decider(const RuleInput& in) : in_(in), a_(in.analysis), ctx_(in.context) {}
@@ -104,15 +169,58 @@ class Decider {
     if (!c) c = Pitch();
     if (!c) c = Emergency();
     if (!c) c = Warranty();
+    if (!c) c = PastQuote();
+    if (!c) c = Logistics();
     if (!c) c = Estimate();
     if (!c) c = Routine();
+    // What follows is decided with little: the model may overrule it.
+    if (!c) weak_ = true;
     if (!c) c = WeakEstimate();
     if (!c) c = Problem();
     if (!c) c = WeakSpam();
     if (!c) c = OpenEstimate(0.5, "no request in the words, but an estimate is on file");
     if (!c) c = Unknown();
+    Model(*c);
     Finish(*c);
     return *c;
+  }
+
+  // The model's word-level judgement among the categories that are neither stop nor
+  // emergency: where the rules had little to go on, or where it is very sure.
+  void Model(Classification& c) const {
+    if (!in_.model || c.category == Category::kStop || c.category == Category::kEmergency)
+      return;
+    if (firm_) return;  // facts on file, a dated quote, the company's work named
+    // A quote, an estimate or a measurement asked for in so many words stays an estimate.
+    if (c.category == Category::kActiveEstimate && EstimateVisit()) return;
+    if (c.category == Category::kSpam && !weak_) return;  // a pitch or mass mail the rules saw
+    const std::optional<BayesGuess> g = in_.model->Guess(in_.norm.text);
+    if (!g || g->probability < (weak_ ? kModelSure : kModelOverRules) || g->category == c.category)
+      return;
+    // Words alone never drop a request the rules read: no spam or unknown over one.
+    if (!weak_ && (g->category == Category::kSpam || g->category == Category::kUnknown)) return;
+    const bool job = g->category == Category::kActiveEstimate ||
+                     g->category == Category::kOldEstimate || g->category == Category::kWarranty;
+    if (job && GenericOutOfContext()) return;
+    // Warranty is the company's own work, an old estimate a quote it gave: the words must
+    // name one, or the file must have one.
+    if (g->category == Category::kWarranty && !a_.has(kWaWork) && !a_.has(kWaStaff) &&
+        !a_.has(kWaClaim) && !ctx_.has_past_job)
+      return;
+    // An old estimate also needs its time: a long-ago word or a wait ("we put it off").
+    if (g->category == Category::kOldEstimate &&
+        (!(a_.has(kOldQuote) || a_.has(kEsReply) || a_.has(kOldReply) || a_.has(kEsWeak)) ||
+         !(a_.has(kOldTime) || a_.has(kOldMonth) || a_.has(kOldStale) || a_.has(kOldReply))))
+      return;
+    std::string words;
+    for (const std::string& w : g->because) words += (words.empty() ? "\"" : ", \"") + w + "\"";
+    const std::string before = std::string(CategoryName(c.category));
+    c.category = g->category;
+    c.confidence = Clamp(0.5 + 0.3 * (g->probability - kModelSure) / (1 - kModelSure));
+    c.reasons.insert(c.reasons.begin(),
+                     "reads like the labelled " + std::string(CategoryName(g->category)) +
+                         " messages" + (words.empty() ? "" : " (" + words + ")") +
+                         "; the rules alone said " + before);
   }
 
  private:
@@ -122,9 +230,11 @@ class Decider {
 
   // One reason per hit of `cue`: says "no heat" (urgent problem).
   // A span quoted once is not quoted again for another cue.
-  void Says(Classification& c, int cue) {
+  void Says(Classification& c, int cue) { SaysHits(c, a_[cue], cue); }
+
+  void SaysHits(Classification& c, const std::vector<Hit>& hits, int cue) {
     std::size_t said = 0;
-    for (const Hit& h : a_[cue]) {
+    for (const Hit& h : hits) {
       if (said == kMaxQuotes) break;
       if (AlreadyQuoted(h.begin, h.end)) continue;
       quoted_.emplace_back(h.begin, h.end);
@@ -160,13 +270,57 @@ class Decider {
       c.reasons.push_back("replied " + CleanQuote(in_.original) + ", an opt-out keyword");
       return c;
     }
-    if (!a_.has(kStopPhrase)) return std::nullopt;
-    Classification c = Make(Category::kStop, 0.93 + 0.03 * double(Count({kStopPhrase}) - 1));
-    Says(c, kStopPhrase);
+    std::vector<Hit> asked;
+    for (const Hit& h : a_[kStopPhrase])
+      if (!InFooter(h)) asked.push_back(h);
+    for (const Hit& h : a_[kStopSoft]) {
+      if (InFooter(h)) continue;
+      if (RequestAfter(h)) taken_back_.push_back(h);
+      else asked.push_back(h);
+    }
+    if (asked.empty() && !a_.has(kStopPhrase)) return std::nullopt;
+    if (asked.empty()) {
+      footer_stop_ = true;
+      return std::nullopt;
+    }
+    Classification c = Make(Category::kStop, 0.93 + 0.03 * double(asked.size() - 1));
+    SaysHits(c, asked, kStopPhrase);
     return c;
   }
 
+  // A request for work, or a question about the services, after a soft opt-out takes it back
+  // ("wrong number, but I'm the new owner and need a quote").
+  bool RequestAfter(const Hit& soft) const {
+    for (int cue : {kEsRequest, kRoutine})
+      for (const Hit& r : a_[cue])
+        if (r.begin > soft.begin) return true;
+    return false;
+  }
+
+  // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
+  // link, not the sender asking anything.
+  bool InFooter(const Hit& stop) const {
+    if (MassMail() && Words() > kShortMail) return true;  // a person's own "remove me" is short
+    constexpr std::size_t kNear = 300;
+    for (const Hit& n : a_[kSpamNewsletter])
+      if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
+    return false;
+  }
+
   std::optional<Classification> Pitch() {
+    if (std::optional<Classification> c = Newsletter()) return c;
+    // A reply about the company's own quote is a buyer's, whatever its signature holds.
+    const bool about_our_quote = a_.has(kEsReply) || a_.has(kOldQuote) || a_.has(kOldReply);
+    if (MassMail() && !about_our_quote) {
+      Classification c = Make(Category::kSpam, 0.86);
+      c.reasons.push_back("reads as mass mail to strangers: " + std::to_string(Words()) +
+                          " words, none about the sender's own home or a trade");
+      if (ForeignScript()) c.reasons.push_back("written mostly in another script");
+      Says(c, kSpamStrong);
+      Says(c, kSpamMass);
+      if (footer_stop_) c.reasons.push_back("its \"remove\" or \"unsubscribe\" is the mailing's, not a request");
+      return c;
+    }
     if (!a_.has(kSpamStrong) || a_.has(kSpamBuyer)) return std::nullopt;
     double conf = 0.88 + 0.03 * double(Count({kSpamStrong, kSpamWeak}) - 1);
     Classification c = Make(Category::kSpam, conf + (ctx_.on_spam_list ? 0.05 : 0.0));
@@ -176,7 +330,97 @@ class Decider {
     return c;
   }
 
+  // Bulk mail: two of its own marks, or one with a pitch, or an unsubscribe footer.
+  std::optional<Classification> Newsletter() {
+    std::vector<int> kinds;  // one mark said twice (a subject and a body) is one mark
+    for (const Hit& h : a_[kSpamNewsletter])
+      if (std::find(kinds.begin(), kinds.end(), h.entry) == kinds.end()) kinds.push_back(h.entry);
+    const std::size_t marks = kinds.size();
+    const std::size_t pitch = Count({kSpamStrong, kSpamWeak});
+    if (marks == 0 || (marks < 2 && pitch == 0 && !footer_stop_)) return std::nullopt;
+    Classification c = Make(Category::kSpam, 0.85 + 0.03 * double(marks + pitch - 1));
+    c.reasons.push_back("reads as bulk mail: a newsletter or a mailing, not a person writing");
+    Says(c, kSpamNewsletter);
+    Says(c, kSpamStrong);
+    Says(c, kSpamWeak);
+    if (footer_stop_) c.reasons.push_back("its \"unsubscribe\" is the mailing's footer, not a request");
+    return c;
+  }
+
+  // Mass mail: an email whose sender does not write about their own home or a trade, with
+  // three or more marks of mass mail (pitch words count double), or a long one with two.
+  bool MassMail() const {
+    if (in_.channel != Channel::kEmail || a_.has(kSpamBuyer)) return false;
+    const std::size_t marks = Distinct(kSpamMass) + 2 * Count({kSpamStrong}) +
+                              Count({kSpamWeak, kSpamNewsletter}) + (ForeignScript() ? 2 : 0);
+    if (HomeContext() && marks < 6) return false;
+    return marks >= 2;
+  }
+
+  // The message is about a home or a trade: a trade word, or the buyer's own place.
+  bool HomeContext() const {
+    for (std::size_t cue = kTrade; cue < a_.cues.size(); ++cue)
+      if (!a_.cues[cue].empty()) return true;
+    return a_.has(kSpamBuyer) || a_.has(kEmSafety) || a_.has(kEmStrong) || a_.has(kWaWork) ||
+           a_.has(kWaClaim);
+  }
+
+  // In the inbox, generic words ("how much", "install", "error") name a job only when the
+  // mail is about a home or a trade at all; mailing lists and strangers use them too.
+  bool GenericOutOfContext() const {
+    return in_.channel == Channel::kEmail && !HomeContext();
+  }
+
+  // Different words said, not how often: "click here" five times is one mark.
+  std::size_t Distinct(int cue) const {
+    std::vector<std::string_view> said;
+    for (const Hit& h : a_[cue]) {
+      const std::string_view w = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+      if (std::find(said.begin(), said.end(), w) == said.end()) said.push_back(w);
+    }
+    return said.size();
+  }
+
+  // Mostly in a script other than Latin (after accents are folded): Chinese, Cyrillic...
+  bool ForeignScript() const {
+    std::size_t high = 0;
+    for (char ch : in_.norm.text) high += static_cast<unsigned char>(ch) >= 0x80 ? 1 : 0;
+    return in_.norm.text.size() > 20 && high * 3 > in_.norm.text.size();
+  }
+
+  std::size_t Words() const {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (char ch : in_.norm.text) {
+      const bool w = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+      if (w && !in_word) ++n;
+      in_word = w;
+    }
+    return n;
+  }
+
+  // The company's own work named with a problem: warranty, unless danger or urgency says
+  // emergency.
+  bool OwnWorkFailing() const {
+    const bool work = a_.has(kWaWork) || (in_.channel == Channel::kCall && a_.has(kWaStaff));
+    const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
+    return work && problem && !a_.has(kEmSafety) && !Pressing();
+  }
+
+  // Urgency beyond the time of day: "today" alone is when, not how urgent.
+  bool Pressing() const {
+    static constexpr std::array<std::string_view, 8> kWhen{
+        "today", "tonight", "this morning", "this afternoon", "this evening", "hoy",
+        "all night", "first thing"};
+    return std::any_of(a_[kEmUrgency].begin(), a_[kEmUrgency].end(), [&](const Hit& h) {
+      const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+      return !said.starts_with("since") && !said.starts_with("first thing") &&
+             std::find(kWhen.begin(), kWhen.end(), said) == kWhen.end();
+    });
+  }
+
   std::optional<Classification> Emergency() {
+    if (OwnWorkFailing()) return std::nullopt;
     const bool calm = a_.has(kEmCalm);
     const bool safety = a_.has(kEmSafety);
     const bool strong = a_.has(kEmStrong);
@@ -190,11 +434,20 @@ class Decider {
         repeated_raised_ = true;
       }
     }
-    if (!safety && score < 1.0) return std::nullopt;
-    const double base = safety ? 0.95 : (strong && !calm) ? 0.9 : 0.75;
+    // Urgency said plainly ("need a plumber ASAP, toilet is broken"): pressing words about a
+    // problem or a trade, with no quote asked for.
+    const bool plain = !safety && score < 1.0 && !calm && Pressing() && !a_.has(kLogistics) &&
+                       (a_.has(kWaProblem) || (HomeContext() && a_.has(kEsRequest) &&
+                                               !a_.has(kEsWeak) && !a_.has(kEsReply)));
+    if (!safety && score < 1.0 && !plain) return std::nullopt;
+    const double base = safety ? 0.95 : (strong && !calm) ? 0.9 : plain ? 0.7 : 0.75;
     const double extra = double(Count({kEmSafety, kEmStrong, kEmProblem, kEmUrgency}) - 1);
     Classification c = Make(Category::kEmergency, std::min(base + 0.02 * extra, 0.98));
     for (int cue : {kEmSafety, kEmStrong, kEmProblem, kEmUrgency}) Says(c, cue);
+    if (plain) {
+      Says(c, kWaProblem);
+      c.reasons.push_back("says it is urgent, plainly: treated as an emergency");
+    }
     if (repeated_raised_)
       c.reasons.push_back("repeated calls make the problem urgent");
     return c;
@@ -202,7 +455,8 @@ class Decider {
 
   std::optional<Classification> Warranty() {
     const bool claim = a_.has(kWaClaim);
-    const bool work = a_.has(kWaWork);
+    const bool staff = in_.channel == Channel::kCall && a_.has(kWaStaff);
+    const bool work = a_.has(kWaWork) || staff;
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
     const bool past = ctx_.has_past_job;
     double conf = 0;
@@ -210,17 +464,125 @@ class Decider {
     else if (work && problem) conf = past ? 0.93 : 0.85;
     else if (past && problem && !a_.has(kEsRequest)) conf = 0.6;
     if (conf == 0) return std::nullopt;
+    firm_ = claim || work;
     Classification c = Make(Category::kWarranty, conf);
     for (int cue : {kWaClaim, kWaWork, kWaProblem, kEmStrong, kEmProblem}) Says(c, cue);
+    if (staff) Says(c, kWaStaff);
     if (past) c.reasons.push_back("a past job for this contact is on file");
     return c;
   }
 
+  // A quote the company gave, dated by the words next to it: "the quote from May", "you came
+  // out last spring", "you sent it last week". Long ago wins over recent in one sentence.
+  std::optional<Classification> PastQuote() {
+    std::vector<Hit> refs = a_[kOldQuote];
+    for (int cue : {kEsReply, kOldReply}) refs.insert(refs.end(), a_[cue].begin(), a_[cue].end());
+    // The estimate on file is a fact: its age decides (Estimate below), not words like
+    // "last month".
+    if (refs.empty() || ctx_.estimate_age_days) return std::nullopt;
+    std::vector<Hit> long_ago;
+    std::vector<Hit> recent;
+    for (const Hit& t : a_[kOldTime])
+      if (Attached(t, refs)) long_ago.push_back(t);
+    for (const Hit& t : a_[kOldRecent])
+      if (Attached(t, refs)) recent.push_back(t);
+    for (const Hit& t : a_[kOldMonth]) {
+      if (!Attached(t, refs)) continue;
+      const std::optional<int> days = MonthDaysAgo(t);
+      if (!days || *days >= in_.old_estimate_days) long_ago.push_back(t);
+      else recent.push_back(t);
+    }
+    const bool stale = a_.has(kOldStale) && !a_.has(kOldRecent);
+    if (long_ago.empty() && recent.empty() && !stale) return std::nullopt;
+    const bool old = !long_ago.empty() || (recent.empty() && stale);
+    firm_ = !long_ago.empty() || !recent.empty();
+    Classification c = Make(old ? Category::kOldEstimate : Category::kActiveEstimate,
+                            !long_ago.empty() || !recent.empty() ? 0.85 : 0.72);
+    SaysHits(c, refs, kOldQuote);
+    if (old) {
+      SaysHits(c, long_ago, kOldTime);
+      if (long_ago.empty()) Says(c, kOldStale);
+    } else {
+      SaysHits(c, recent, kOldRecent);
+    }
+    return c;
+  }
+
+  // Whether time hit `t` is in the same sentence as one of `refs`.
+  bool Attached(const Hit& t, const std::vector<Hit>& refs) const {
+    const std::string& text = in_.norm.text;
+    return std::any_of(refs.begin(), refs.end(), [&](const Hit& r) {
+      const std::size_t b = std::min(t.begin, r.begin);
+      const std::size_t e = std::max(t.end, r.end);
+      return text.find_first_of(".!?;\n", b) >= e;
+    });
+  }
+
+  // Days from the month a hit names ("in May", "around Christmas") to the message's date;
+  // none when the message has no date (then a named month counts as long ago).
+  std::optional<int> MonthDaysAgo(const Hit& h) const {
+    if (!ctx_.received_at) return std::nullopt;
+    const std::optional<MonthDay> named = NamedMonth(in_.norm.text.substr(h.begin, h.end - h.begin));
+    if (!named) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(*ctx_.received_at)};
+    const int month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    const int day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    const int months_back = (month - named->month + 12) % 12;
+    const int named_day = named->day > 0 ? named->day : 15;
+    const int days = months_back * 30 + day - named_day;
+    return days < 0 ? days + 365 : days;
+  }
+
+  // Logistics of a booked job: said outright ("gate code", "running late"), or a party of the
+  // job and a time in one sentence ("is the crew coming Tuesday") with nothing new asked. A
+  // new problem that comes with a request is a new job instead.
+  std::optional<Classification> Logistics() {
+    const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
+    // An answer to a quote ("ready to go ahead, what's the start date?") is an estimate, and
+    // so is a visit to measure or quote ("is Rick still coming to measure?"): nothing is sold
+    // yet, the buyer waits for the estimate.
+    if (Count({kEsReply}) > Count({kLogistics}) || EstimateVisit()) return std::nullopt;
+    if (a_.has(kLogistics)) {
+      if (problem && a_.has(kEsRequest)) return std::nullopt;
+      Classification c = Make(Category::kRoutine, 0.78 + 0.04 * double(Count({kLogistics}) - 1));
+      Says(c, kLogistics);
+      return c;
+    }
+    // "Can the crew come back Tuesday?" asks for the booked visit, not for a quote.
+    if (problem || a_.has(kEsReply) || a_.has(kEsWeak)) return std::nullopt;
+    std::vector<Hit> parties;
+    std::vector<Hit> whens;
+    for (const Hit& p : a_[kLogParty])
+      if (Attached(p, a_[kLogWhen])) parties.push_back(p);
+    if (parties.empty()) return std::nullopt;
+    for (const Hit& w : a_[kLogWhen])
+      if (Attached(w, parties)) whens.push_back(w);
+    Classification c = Make(Category::kRoutine, 0.66);
+    weak_ = true;
+    SaysHits(c, parties, kLogParty);
+    SaysHits(c, whens, kLogWhen);
+    c.reasons.push_back("asks or tells about a booked visit, nothing new to quote");
+    return c;
+  }
+
+  bool EstimateVisit() const {
+    static constexpr std::array<std::string_view, 7> kWords{
+        "measur", "estimat", "quot", "bid", "consult", "cotiz", "presupuest"};
+    for (int cue : {kEsRequest, kEsWeak, kEsReply})
+      for (const Hit& h : a_[cue]) {
+        const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+        for (std::string_view w : kWords)
+          if (said.find(w) != std::string_view::npos) return true;
+      }
+    return false;
+  }
+
   // Active or old by the age of the estimate on file.
-  std::optional<Classification> ByAge(double conf) const {
+  std::optional<Classification> ByAge(double conf) {
     if (!ctx_.estimate_age_days) return std::nullopt;
     const int age = *ctx_.estimate_age_days;
     const bool old = age >= in_.old_estimate_days;
+    firm_ = true;
     Classification c = Make(old ? Category::kOldEstimate : Category::kActiveEstimate, conf);
     c.reasons.push_back(AgeReason(age, in_.old_estimate_days));
     return c;
@@ -234,7 +596,7 @@ class Decider {
       c = ByAge(0.9);
       if (!c) c = Make(long_ago ? Category::kOldEstimate : Category::kActiveEstimate,
                        long_ago ? 0.8 : 0.65);
-    } else if (a_.has(kEsRequest)) {
+    } else if (a_.has(kEsRequest) && !GenericOutOfContext()) {
       c = Make(Category::kActiveEstimate, 0.82 + 0.03 * double(Count({kEsRequest}) - 1));
     }
     if (!c) return std::nullopt;
@@ -245,7 +607,7 @@ class Decider {
 
   // Names a quote, a price or a job without asking: weaker than a routine question.
   std::optional<Classification> WeakEstimate() {
-    if (!a_.has(kEsWeak)) return std::nullopt;
+    if (!a_.has(kEsWeak) || GenericOutOfContext()) return std::nullopt;
     std::optional<Classification> c = ByAge(0.75);
     if (!c) c = Make(a_.has(kOldTime) ? Category::kOldEstimate : Category::kActiveEstimate, 0.62);
     Says(*c, kEsWeak);
@@ -255,6 +617,11 @@ class Decider {
 
   std::optional<Classification> Routine() {
     if (!a_.has(kRoutine)) return std::nullopt;
+    // "Do you do mold removal? Found some in the attic": a problem of their own, said apart
+    // from the question, is something to fix.
+    for (int cue : {kWaProblem, kEmProblem})
+      for (const Hit& p : a_[cue])
+        if (!Attached(p, a_[kRoutine])) return std::nullopt;
     Classification c = Make(Category::kRoutine, 0.72 + 0.05 * double(Count({kRoutine}) - 1));
     Says(c, kRoutine);
     return c;
@@ -263,6 +630,7 @@ class Decider {
   // A problem with no request still needs someone to look at it.
   std::optional<Classification> Problem() {
     if (!a_.has(kWaProblem) && !a_.has(kEmProblem) && !a_.has(kEmStrong)) return std::nullopt;
+    if (GenericOutOfContext()) return std::nullopt;
     Classification c = Make(Category::kActiveEstimate, 0.55);
     for (int cue : {kEmStrong, kEmProblem, kWaProblem}) Says(c, cue);
     c.reasons.push_back("describes a problem to fix: needs a visit or a quote");
@@ -283,7 +651,7 @@ class Decider {
     return c;
   }
 
-  std::optional<Classification> OpenEstimate(double conf, std::string_view why) const {
+  std::optional<Classification> OpenEstimate(double conf, std::string_view why) {
     std::optional<Classification> c = ByAge(conf);
     if (c) c->reasons.insert(c->reasons.begin(), std::string(why));
     return c;
@@ -297,6 +665,9 @@ class Decider {
   }
 
   void Finish(Classification& c) {
+    for (const Hit& h : taken_back_)
+      c.reasons.push_back("not counted as a stop: " + Quote(h.begin, h.end) +
+                          " (a request for work follows)");
     std::size_t said = 0;
     for (const NegatedHit& n : a_.negated) {
       if (said == 2) break;
@@ -316,6 +687,10 @@ class Decider {
   const Analysis& a_;
   const ClassifyContext& ctx_;
   bool repeated_raised_ = false;
+  bool footer_stop_ = false;  // every stop phrase was a bulk-mail footer
+  bool weak_ = false;         // decided by the weak steps (7-11) or a bare party and time
+  bool firm_ = false;         // decided by facts or explicit words the model may not overrule
+  std::vector<Hit> taken_back_;  // soft opt-outs a later request took back
   std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };
 

@@ -9,13 +9,16 @@
 //     Exit: 0 done (even with error lines), 1 the file cannot be read or the classifier
 //     cannot be built, 2 bad usage.
 //
-//   ringback eval [--quiet] LABELLED.jsonl
-//     Classifies lines that also carry "label" and prints the confusion matrix, per-category
-//     precision and recall, accuracy, stop recall and false stops, then the misclassified
-//     lines (not with --quiet).
-//     Exit: 0 when stop recall is 1.0 and there is no false stop, however imperfect the rest;
-//     1 when a stop was missed, a non-stop was called stop, a line is malformed, the set is
-//     empty or the file cannot be read; 2 bad usage. CI relies on this.
+//   ringback eval [--quiet] [--markdown] [--require-heldout] LABELLED.jsonl|FOLDER
+//     Classifies lines that also carry "labels" and prints the confusion matrix, per-category
+//     precision and recall, accuracy, per-family recall, stop recall and false stops, then the
+//     misclassified development lines with their reasons (not with --quiet). A FOLDER is read
+//     as a corpus (cli/corpus.h): its held-out part is printed in aggregate only and held to
+//     classify::Gate. --markdown prints both parts as Markdown for docs/classification.md.
+//     Exit: 0 when every development stop is found, none is invented and the held-out part
+//     (when there is one) passes the gate; 1 when not, when --require-heldout finds no
+//     held-out case, a line is malformed, the set is empty or the path cannot be read (with
+//     --markdown: 1 only for unreadable input); 2 bad usage. CI relies on this.
 #pragma once
 
 #include <iosfwd>

@@ -9,6 +9,7 @@
 #include "cli/audit_command.h"
 #include "cli/classify_command.h"
 #include "cli/contacts_command.h"
+#include "cli/forget_command.h"
 #include "cli/calculators_command.h"
 #include "cli/ical_command.h"
 #include "cli/inspect_command.h"
@@ -44,6 +45,8 @@ constexpr const char* kUsage =
     "  response-time [--delay 2h]      how delay changes the chance of reaching a buyer\n"
     "  contacts --db FILE [--json]     contacts with handles, channels, open opportunity, stop status\n"
     "  stop add|lift|list --db FILE ...  record or lift a stop (do-not-contact), with reason and actor\n"
+    "  forget PHONE_OR_EMAIL --db DB [--company SLUG] --config FILE --actor NAME --reason TEXT\n"
+    "                                  remove a person from the database; their stop stays in force\n"
     "  serve --db FILE --config FILE [--listen 127.0.0.1:8080]  the web app: board, outcomes, review\n"
     "  user add LOGIN --role ROLE --db FILE [--name NAME]  add a web app account (user list: the accounts)\n"
     "  version                         print the version\n"
@@ -121,6 +124,7 @@ int WithConfig(const std::string& name, const std::vector<std::string>& args, st
   }
   if (name == "classify") return ClassifyCommand(rest, config, in, out, err);
   if (name == "stop") return StopCommand(rest, config, out, err);
+  if (name == "forget") return ForgetCommand(rest, config, out, err);
   if (name == "queue") return QueueCommand(rest, config, out, err);
   if (name == "ical") return IcalCommand(rest, config, out, err);
   if (name == "templates") return TemplatesCommand(rest, config, out, err);
@@ -141,7 +145,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "audit") return Audit(rest, out, err);
-  for (const char* name : {"classify", "eval", "stop", "queue", "ical", "templates", "inspect", "outcome", "leak",
+  for (const char* name : {"classify", "eval", "stop", "forget", "queue", "ical", "templates", "inspect", "outcome", "leak",
                            "response-time"})
     if (command == name) return WithConfig(command, rest, in, out, err);
   if (command == "contacts") return ContactsCommand(rest, out, err);

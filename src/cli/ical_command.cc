@@ -17,20 +17,6 @@
 namespace ringback::cli {
 namespace {
 
-// "Ridgeline Roofing & Air" -> "ridgeline-roofing-air.ringback.invalid": UIDs unique per
-// company without claiming anyone's real domain.
-std::string UidDomain(const std::string& company) {
-  std::string slug;
-  for (char c : company) {
-    if (std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80)
-      slug += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    else if (!slug.empty() && slug.back() != '-')
-      slug += '-';
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug.empty() ? "ringback.invalid" : slug + ".ringback.invalid";
-}
-
 // Writes next to `path` and renames over it, so a calendar app polling the file never reads
 // half a feed.
 Status WriteWhole(const std::string& path, const std::string& text) {
@@ -95,7 +81,7 @@ int IcalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
   options.calendar_name = "Ringback callbacks";
   if (!config.name.empty()) options.calendar_name += ": " + config.name;
   if (!owner.empty()) options.calendar_name += " (" + TeamName(config, owner) + ")";
-  options.uid_domain = UidDomain(config.name);
+  options.uid_domain = CalendarUidDomain(config.name);
   options.time_zone = config.time_zone;
   options.item = events ? CalendarItem::kEvent : CalendarItem::kTodo;
   const std::string text = RenderCalendar(callbacks, options);

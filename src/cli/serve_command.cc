@@ -3,12 +3,14 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
+#include <cstdlib>
 #include <ostream>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/parse.h"
 #include "config/config_loader.h"
+#include "core/text.h"
 #include "web/server.h"
 
 #ifndef RINGBACK_WEB_ASSETS
@@ -30,7 +32,30 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   app.add_option("--as-of", as_of, "Fix \"now\", e.g. 2026-11-23T08:00 (company time), for demos and tests");
   app.add_option("--assets", options.assets_dir, "Folder of npm packages with htmx (web/node_modules)");
   app.add_flag("--secure-cookie", options.secure_cookie, "Mark cookies Secure (behind a TLS proxy)");
+  app.add_option("--public-url", options.public_url,
+                 "The URL Twilio and calendar apps reach this server at (https://ringback.example.com); "
+                 "needed for the Twilio webhooks, which are signed over it");
   if (auto code = ParseArgs(app, args, out, err)) return *code;
+  // Secrets come from the environment only, never from a flag (a command line is visible to
+  // every user of the machine) or a file in the repository.
+  auto secret = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::string(Trim(value)) : std::string();
+  };
+  options.twilio_auth_token = secret("RINGBACK_TWILIO_AUTH_TOKEN");
+  options.form_secret = secret("RINGBACK_FORM_SECRET");
+  if (!options.twilio_auth_token.empty() && options.public_url.empty()) {
+    err << "ringback serve: RINGBACK_TWILIO_AUTH_TOKEN is set but --public-url is not: Twilio signs the URL it "
+           "calls, so give it (e.g. --public-url https://ringback.example.com)\n";
+    return kExitUsage;
+  }
+  if (!options.public_url.empty()) {
+    StatusOr<std::string> url = web::NormalizePublicUrl(options.public_url);
+    if (!url.ok()) {
+      err << "ringback serve: " << url.status().message() << "\n";
+      return kExitUsage;
+    }
+  }
   const std::optional<std::pair<std::string, int>> where = web::ParseListen(listen);
   if (!where) {
     err << "ringback serve: --listen: \"" << listen << "\" is not HOST:PORT (e.g. 127.0.0.1:8080)\n";
@@ -66,6 +91,10 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     return kExitFatal;
   }
   const std::string host = where->first.find(':') != std::string::npos ? "[" + where->first + "]" : where->first;
+  out << "ringback serve: Twilio webhooks "
+      << (options.twilio_auth_token.empty() ? "off (no RINGBACK_TWILIO_AUTH_TOKEN)"
+                                            : "on at " + *web::NormalizePublicUrl(options.public_url) + "/hooks/twilio/")
+      << "; form hook " << (options.form_secret.empty() ? "off (no RINGBACK_FORM_SECRET)" : "on") << std::endl;
   out << "ringback serve: listening on http://" << host << ":" << *port << std::endl;
   web::WebServer* running = server->get();
   std::thread waiter([&stop_signals, running] {

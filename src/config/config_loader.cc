@@ -389,6 +389,14 @@ Status ReadRules(const Ctx& ctx, const toml::table& root, CompanyConfig& c) {
       c.profile_numbers.push_back(p.e164);
     }
   }
+  if (const toml::table* retention = root["retention"].as_table()) {
+    if (const toml::node* days = retention->get("keep_text_days")) {
+      const std::optional<std::int64_t> n = days->value<std::int64_t>();
+      if (!n || *n < 0 || *n > 36500)
+        return ctx.Error(days, "retention.keep_text_days", "expected a number of days, like 365 (0 keeps text)");
+      c.keep_text_days = static_cast<int>(*n);
+    }
+  }
   if (const toml::table* id = root["identity"].as_table())
     c.duplicate_window_days = static_cast<int>((*id)["duplicate_window_days"].value_or(int64_t{7}));
   if (const toml::table* q = root["quiet_hours"].as_table()) {

@@ -74,4 +74,15 @@ struct Mark {
   Timestamp at{};
 };
 
+// A person's calendar subscription: a secret URL (/ical/TOKEN.ics) that shows the callbacks
+// they own. Like a session, only the token's SHA-256 is kept; revoking it ends the URL.
+struct CalendarFeed {
+  std::string token_hash;  // hex SHA-256 of the token in the URL
+  std::string person;      // roster name: the feed shows the callbacks this person owns
+  Timestamp created_at{};
+  std::string created_by;
+  std::optional<Timestamp> revoked_at;
+  std::string revoked_by;
+};
+
 }  // namespace ringback

@@ -70,6 +70,9 @@ struct CompanyConfig {
   std::map<Category, std::string> next_action;
   int old_estimate_days = 30;
   int duplicate_window_days = 7;
+  // [retention] keep_text_days: message bodies older than this are purged from the store on
+  // each run (0: kept until the person is forgotten).
+  int keep_text_days = 0;
   int quiet_start_minute = 8 * 60;  // no calls or texts before, in the person's local time
   int quiet_end_minute = 21 * 60;   // ... nor after
   std::vector<std::string> spam_numbers;  // E.164 after loading

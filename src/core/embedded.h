@@ -11,6 +11,7 @@ namespace ringback::embedded {
 using Files = std::vector<std::pair<std::string_view, std::string_view>>;
 
 const Files& lexicon();    // data/lexicon/*.txt, defined in the classify library
+const Files& model();      // the classifier's naive Bayes model, trained at build time (classify)
 const Files& templates();  // templates/*.mustache, defined in the message library
 const Files& web();        // templates/web/*.mustache and web/static/*, defined in the web library
 

@@ -50,4 +50,17 @@ bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_vi
   return false;
 }
 
+std::string_view Utf8Prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  // Step back over continuation bytes (10xxxxxx) to the start of the cut character.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
+std::string QuoteValue(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return "\"" + std::string(s) + "\"";
+  return "\"" + std::string(Utf8Prefix(s, max_bytes)) + "…\" (" + std::to_string(s.size()) + " bytes)";
+}
+
 }  // namespace ringback

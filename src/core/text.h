@@ -32,4 +32,14 @@ bool Contains(std::string_view haystack, std::string_view needle);
 // True when any of `needles` occurs in `haystack` (case-sensitive).
 bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles);
 
+// The longest prefix of `s` of at most `max_bytes` bytes that does not end inside a UTF-8
+// sequence (a cut never leaves half a character).
+std::string_view Utf8Prefix(std::string_view s, std::size_t max_bytes);
+
+// How an error or a reject quotes a value it refuses: `"value"` when it is short, else its
+// first `max_bytes` (UTF-8 safe) then `…" (N bytes)`, so a message never carries a whole
+// megabyte cell. 200 bytes by default.
+inline constexpr std::size_t kMaxQuotedBytes = 200;
+std::string QuoteValue(std::string_view s, std::size_t max_bytes = kMaxQuotedBytes);
+
 }  // namespace ringback

@@ -12,9 +12,6 @@ namespace {
 
 using i18n::phonenumbers::PhoneNumberUtil;
 
-// Longer than any number as people write it (country code, extension and punctuation
-// included). Refused before the parser, whose time grows faster than the text's length.
-constexpr std::size_t kMaxPhoneText = 64;
 // Distinct texts remembered per thread: exports repeat numbers (the business line on every
 // row, a caller's several messages), and parsing one costs ~15 µs.
 constexpr std::size_t kCacheSize = 1 << 16;

@@ -14,6 +14,10 @@ struct PhoneNumber {
   bool ok() const { return !e164.empty(); }
 };
 
+// Longer than any number as people write it (country code, extension and punctuation
+// included). Refused before the parser, whose time grows faster than the text's length.
+inline constexpr std::size_t kMaxPhoneText = 64;
+
 // Parses `raw` as a phone number dialled from `region` (ISO 3166 alpha-2, e.g. "US").
 PhoneNumber ParsePhone(std::string_view raw, std::string_view region);
 

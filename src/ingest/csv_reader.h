@@ -8,12 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "ingest/limits.h"
+
 namespace ringback {
 
 class CsvReader {
  public:
   // Fields longer than this are an error for the record (a runaway quote reads to EOF).
-  static constexpr std::size_t kMaxRecordBytes = 16 * 1024 * 1024;
+  static constexpr std::size_t kMaxRecordBytes = kMaxRowBytes;
 
   explicit CsvReader(std::istream& in, char delimiter = 0);
 

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/text.h"
 #include "core/time.h"
 #include "identity/phone.h"
 #include "ingest/importer.h"
@@ -173,7 +174,7 @@ class GoogleVoiceImport {
     xmlNode* published = FindClass(haudio, "published");
     const std::string when = published ? Attr(published, "title") : "";
     const std::optional<Timestamp> at = ParseExportTime(when, utc_);
-    if (!at) return Reject(line, "time", when.empty() ? "no abbr.published time" : "not a date: \"" + when + "\"");
+    if (!at) return Reject(line, "time", when.empty() ? "no abbr.published time" : "not a date: " + QuoteValue(when));
     const std::string raw = tel ? Tel(tel) : "";
     const PhoneNumber phone = ParsePhone(raw, config_.phone_region);
     std::string name = tel ? TextOf(FindClass(tel, "fn")) : "";
@@ -242,7 +243,7 @@ class GoogleVoiceImport {
     xmlNode* dt = FindClass(m, "dt");
     const std::string when = dt ? Attr(dt, "title") : "";
     const std::optional<Timestamp> at = ParseExportTime(when, utc_);
-    if (!at) return Reject(line, "time", when.empty() ? "no abbr.dt time" : "not a date: \"" + when + "\"");
+    if (!at) return Reject(line, "time", when.empty() ? "no abbr.dt time" : "not a date: " + QuoteValue(when));
     xmlNode* sender = FindClass(m, "sender");
     xmlNode* tel = sender ? FindClass(sender, "tel") : nullptr;
     const std::string name = tel ? TextOf(FindClass(tel, "fn")) : "";
@@ -277,7 +278,7 @@ class GoogleVoiceImport {
   Status Deliver(Signal& s, std::int64_t line) {
     if (s.phone.empty()) {
       return Reject(line, "phone", s.phone_raw.empty() ? "no phone number (a.tel) on the page"
-                                                       : "not a usable phone number: \"" + s.phone_raw + "\"");
+                                                       : "not a usable phone number: " + QuoteValue(s.phone_raw));
     }
     if (stats_) ++stats_->signals;
     return sink_.OnSignal(s);

@@ -32,6 +32,10 @@ std::string StableId(std::string_view kind, std::string_view content) {
   return out;
 }
 
+std::string SourceRowId(SourceKind kind, std::string_view source_id) {
+  return StableId(SourceKindName(kind), "#" + std::string(source_id));
+}
+
 namespace {
 
 // An mbox starts with a "From sender date" separator line followed by header lines; a CSV

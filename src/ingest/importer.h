@@ -12,6 +12,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/company_config.h"
@@ -91,5 +92,25 @@ bool LooksLikeGoogleVoicePage(std::string_view head);
 // A stable 16-hex-digit id for a record from its parts (FNV-1a, 64 bits): the same row in two
 // overlapping exports gets the same id.
 std::string StableId(std::string_view kind, std::string_view content);
+
+// The id of a row that carries the source's own id (`source_id`: a Twilio CallSid or
+// MessageSid, a form's Entry Id) in an export of `kind`. A live signal with the same source
+// id gets the same one, so importing the source's export later adds nothing.
+std::string SourceRowId(SourceKind kind, std::string_view source_id);
+
+// One record pushed to a hook (a website form's fields, in the order sent), read like a row of
+// a web form export whose header is the field names: the same header synonyms and value rules
+// decide which field is the phone, the email, the name, the message and the lead source. Its
+// time is `received_at` (a form's own date fields may be anything: a preferred visit day).
+// Delivers one signal, or one reject saying why the fields cannot make one. `source_id`, when
+// given, receives the record's own id field (an entry id), empty when it has none.
+Status ImportFormRecord(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& display_name,
+                        Timestamp received_at, const CompanyConfig& config, ImportSink& sink, ImportStats* stats,
+                        std::string* source_id = nullptr);
+
+// The fields of one JSON object as ImportJson reads a row: nested objects as dotted names
+// ("data.Email"), arrays of values joined with ", ", in document order. InvalidArgument when
+// the text is not a JSON object.
+StatusOr<std::vector<std::pair<std::string, std::string>>> JsonObjectFields(std::string_view text);
 
 }  // namespace ringback

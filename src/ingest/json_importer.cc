@@ -57,21 +57,24 @@ class PrefixCountingStreambuf : public std::streambuf {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
-std::string ScalarText(const json& v) {
+template <typename Json>
+std::string ScalarText(const Json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "";
-    case json::value_t::string: return v.get<std::string>();
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case Json::value_t::null: return "";
+    case Json::value_t::string: return v.template get<std::string>();
+    case Json::value_t::boolean: return v.template get<bool>() ? "true" : "false";
     default: return v.dump();
   }
 }
 
-void Flatten(const json& v, const std::string& prefix, Pairs& out) {
+// Works on json and ordered_json (which keeps an object's fields in document order).
+template <typename Json>
+void Flatten(const Json& v, const std::string& prefix, Pairs& out) {
   if (v.is_object()) {
     for (const auto& [k, child] : v.items()) Flatten(child, prefix + k + (child.is_object() ? "." : ""), out);
   } else if (v.is_array()) {
     std::string joined;
-    for (const json& item : v)
+    for (const Json& item : v)
       if (!item.is_structured()) joined += (joined.empty() ? "" : ", ") + ScalarText(item);
     out.emplace_back(prefix, joined);
   } else {
@@ -338,6 +341,15 @@ Status ImportJson(std::istream& in, const std::string& display_name, const Compa
     }
   }
   return table.Finish();
+}
+
+StatusOr<std::vector<std::pair<std::string, std::string>>> JsonObjectFields(std::string_view text) {
+  nlohmann::ordered_json value = nlohmann::ordered_json::parse(text, nullptr, false);
+  if (value.is_discarded()) return Status::InvalidArgument("the body is not valid JSON");
+  if (!value.is_object()) return Status::InvalidArgument("the body is JSON but not an object");
+  Pairs out;
+  Flatten(value, "", out);
+  return out;
 }
 
 }  // namespace ringback

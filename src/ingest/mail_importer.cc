@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "identity/phone.h"
+#include "core/text.h"
 #include "ingest/importer.h"
+#include "ingest/limits.h"
 #include "ingest/mail_text.h"
 #include "ingest/text_decoder.h"
 
@@ -36,6 +38,7 @@ struct Ref {
 struct BodyFinder {
   std::string plain;
   std::string html;
+  std::string refused;  // why a text part was not read (larger than kMaxMailPartBytes)
 };
 
 // Bytes in any declared charset (or none, or a wrong one) as UTF-8, never invalid: text that is
@@ -65,16 +68,27 @@ std::string DecodeCharset(const std::string& bytes, const char* declared) {
   return Windows1252ToUtf8(bytes);
 }
 
-// The part's text, transfer encoding undone, as UTF-8.
-std::string PartText(GMimePart* part) {
+// The part's text, transfer encoding undone, as UTF-8, cut to kMaxFieldBytes (whole
+// characters). A part larger than kMaxMailPartBytes as encoded is not read: `refused` says so.
+std::string PartText(GMimePart* part, std::string& refused) {
   GMimeDataWrapper* content = g_mime_part_get_content(part);
   if (!content) return {};
+  if (GMimeStream* raw = g_mime_data_wrapper_get_stream(content)) {
+    const gint64 length = g_mime_stream_length(raw);
+    if (length > static_cast<gint64>(kMaxMailPartBytes)) {
+      refused = "a text part of " + std::to_string(length / 1000000) + " MB (the largest read is " +
+                std::to_string(kMaxMailPartBytes >> 20) + " MiB)";
+      return {};
+    }
+  }
   Ref<GMimeStream> mem(g_mime_stream_mem_new());
   g_mime_data_wrapper_write_to_stream(content, mem.ptr);
   GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem.ptr));
   if (!array) return {};
   const std::string bytes(reinterpret_cast<const char*>(array->data), array->len);
-  return DecodeCharset(bytes, g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
+  std::string text = DecodeCharset(bytes, g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset"));
+  if (text.size() > kMaxFieldBytes) text.resize(Utf8Prefix(text, kMaxFieldBytes).size());
+  return text;
 }
 
 void FindBody(GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
@@ -84,8 +98,8 @@ void FindBody(GMimeObject* /*parent*/, GMimeObject* part, gpointer data) {
   GMimeContentType* type = g_mime_object_get_content_type(part);
   const bool plain = g_mime_content_type_is_type(type, "text", "plain");
   const bool html = g_mime_content_type_is_type(type, "text", "html");
-  if (plain && found->plain.empty()) found->plain = PartText(GMIME_PART(part));
-  else if (html && found->html.empty()) found->html = PartText(GMIME_PART(part));
+  if (plain && found->plain.empty()) found->plain = PartText(GMIME_PART(part), found->refused);
+  else if (html && found->html.empty()) found->html = PartText(GMIME_PART(part), found->refused);
 }
 
 // Header text (GMime has decoded RFC 2047 words) as valid UTF-8: raw 8-bit headers in no
@@ -220,7 +234,9 @@ class MailImport {
     s.email = from;
     s.name = name;
     s.subject = subject;
-    s.text = StripQuotedReply(BodyText(msg));
+    std::string refused;
+    s.text = StripQuotedReply(BodyText(msg, refused));
+    if (s.text.empty() && !refused.empty()) return Reject(line, "body", refused);
     s.bulk = BulkReason(msg, from);
     s.source = {file_, line};
     if (stats_) ++stats_->signals;
@@ -233,9 +249,10 @@ class MailImport {
   }
 
  private:
-  static std::string BodyText(GMimeMessage* msg) {
+  static std::string BodyText(GMimeMessage* msg, std::string& refused) {
     BodyFinder found;
     g_mime_message_foreach(msg, FindBody, &found);
+    refused = found.refused;
     if (!found.plain.empty()) return found.plain;
     if (!found.html.empty()) return HtmlToText(found.html);
     return BrokenMultipartText(msg);
@@ -249,7 +266,7 @@ class MailImport {
     if (!body || !GMIME_IS_MULTIPART(body)) return {};
     const char* prologue = g_mime_multipart_get_prologue(GMIME_MULTIPART(body));
     if (!prologue) return {};
-    const std::string decoded = DecodeCharset(prologue, nullptr);
+    const std::string decoded = DecodeCharset(std::string(Utf8Prefix(prologue, kMaxFieldBytes)), nullptr);
     std::string text;
     std::istringstream in(decoded);
     bool in_headers = false;

@@ -1,6 +1,7 @@
 #include "ingest/mapping_file.h"
 
 #include "core/category.h"
+#include "core/text.h"
 
 #include <toml++/toml.h>
 
@@ -23,7 +24,10 @@ std::string FieldList() {
 
 std::string HeaderList(const std::vector<std::string>& headers) {
   std::string out;
-  for (const std::string& h : headers) out += (out.empty() ? "\"" : ", \"") + h + "\"";
+  for (const std::string& h : headers) {
+    if (out.size() > 1000) return out + ", …";
+    out += (out.empty() ? "" : ", ") + QuoteValue(h, 100);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/lead_source.h"
+#include "core/text.h"
 #include "identity/phone.h"
 #include "ingest/time_parse.h"
 #include "core/text.h"
@@ -68,7 +69,7 @@ class Row {
     if (!text.empty() && map_.has(Field::kClock)) text += " " + Get(Field::kClock);
     if (text.empty()) text = Get(Field::kTime);
     auto t = ParseExportTime(text, map_.time_is_utc ? date::locate_zone("UTC") : zone_, map_.date_order);
-    if (!t) Fail(Field::kTime, text.empty() ? "no date" : "not a date: \"" + text + "\"");
+    if (!t) Fail(Field::kTime, text.empty() ? "no date" : "not a date: " + QuoteValue(text));
     return t;
   }
 
@@ -191,14 +192,14 @@ std::string RowContent(const std::vector<std::string>& fields) {
 
 std::string RowId(const Row& row, const ColumnMap& map, const std::vector<std::string>& fields) {
   std::string number = row.Get(Field::kNumber);
-  return StableId(SourceKindName(map.kind), number.empty() ? RowContent(fields) : "#" + number);
+  return number.empty() ? StableId(SourceKindName(map.kind), RowContent(fields)) : SourceRowId(map.kind, number);
 }
 
 std::string HeaderList(const std::vector<std::string>& headers) {
   std::string out;
   for (const std::string& h : headers) {
     if (out.size() > 300) return out + ", …";
-    out += (out.empty() ? "" : ", ") + TrimmedString(h);
+    out += (out.empty() ? "" : ", ") + std::string(Utf8Prefix(TrimmedString(h), 100));
   }
   return out;
 }
@@ -266,6 +267,18 @@ bool TableImport::TryHeader(std::size_t index) {
     }
   }
   if (!map) return false;
+  if (options_.kind) map->kind = *options_.kind;
+  if (options_.time_column >= 0) {
+    for (int& c : map->column)
+      if (c == options_.time_column) c = -1;
+    std::erase_if(map->fallbacks, [&](const auto& fb) {
+      return fb.second == options_.time_column || fb.first == Field::kTime || fb.first == Field::kClock;
+    });
+    std::erase_if(map->extra, [&](const auto& e) { return e.second == options_.time_column; });
+    map->set(Field::kTime, options_.time_column);
+    map->set(Field::kClock, -1);
+    map->time_is_utc = true;
+  }
   if (options_.date_order) {
     map->date_order = *options_.date_order;
     if (!options_.date_order_reason.empty()) map->date_order_reason = options_.date_order_reason;
@@ -342,7 +355,7 @@ Status TableImport::Record(const std::vector<std::string>& fields, std::int64_t 
 }
 
 Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t line, const std::string& error) {
-  if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
+  if (error.empty() && std::all_of(fields.begin(), fields.end(), [](const std::string& f) {
         return std::all_of(f.begin(), f.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
       }))
     return Status::Ok();  // a blank line, or a spreadsheet's empty row ",,,,"
@@ -371,6 +384,16 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
   Row row(fields, map_, file_, line, config_, zone_);
   auto deliver = [&](Signal& s) -> Status {
     if (row.reject()) return Reject(*row.reject());
+    if (s.phone_raw.size() > kMaxPhoneText) {
+      // No number is this long: refused before the parser (see ParsePhone). With an email the
+      // person can still be answered; the text is not kept as a "number to check".
+      if (s.email.empty())
+        return Reject({file_, line, "phone",
+                       "too long for a phone number (" + std::to_string(s.phone_raw.size()) +
+                           " characters; the longest accepted is " + std::to_string(kMaxPhoneText) +
+                           "): " + QuoteValue(s.phone_raw, 40)});
+      s.phone_raw.clear();
+    }
     if (s.phone.empty() && s.email.empty()) {
       std::string digits;
       for (char c : s.phone_raw)
@@ -378,7 +401,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
       if (digits.size() < 7)
         return Reject({file_, line, "phone",
                        s.phone_raw.empty() ? "no phone or email to call back"
-                                           : "no usable phone or email: \"" + s.phone_raw + "\""});
+                                           : "no usable phone or email: " + QuoteValue(s.phone_raw)});
     }
     if (stats_) ++stats_->signals;
     return sink_.OnSignal(s);
@@ -392,6 +415,8 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
 
   if (map_.kind == SourceKind::kEstimates) {
     Estimate e;
+    e.sent_at = row.Time().value_or(Timestamp{});
+    if (row.reject()) return Reject(*row.reject());  // before hashing the row for its id
     e.id = RowId(row, map_, fields);
     e.number = row.Get(Field::kNumber);
     e.name = row.Get(Field::kName);
@@ -402,7 +427,6 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     e.trade = row.Get(map_.has(Field::kService) ? Field::kService : Field::kSubject);
     e.status = Lower(row.Get(Field::kStatus));
     e.total_cents = row.TotalCents();
-    e.sent_at = row.Time().value_or(Timestamp{});
     e.source = row.source();
     if (row.reject()) return Reject(*row.reject());
     if (e.phone.empty() && e.email.empty())
@@ -417,6 +441,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     return Status::Ok();
   }
   auto at = row.Time();
+  if (row.reject()) return Reject(*row.reject());  // before hashing the row for its id
   Channel channel = map_.kind == SourceKind::kCallLog    ? Channel::kCall
                     : map_.kind == SourceKind::kVoicemail ? Channel::kVoicemail
                     : map_.kind == SourceKind::kSms       ? Channel::kSms
@@ -426,7 +451,7 @@ Status TableImport::Convert(const std::vector<std::string>& fields, std::int64_t
     if (std::optional<Channel> named = RowChannel(value)) {
       channel = *named;
     } else if (unknown_channels_++ == 0) {
-      unknown_channel_example_ = value.substr(0, 40);
+      unknown_channel_example_ = std::string(Utf8Prefix(value, 40));
     }
   }
   const std::string result = row.Get(map_.has(Field::kResult) ? Field::kResult : Field::kStatus);
@@ -492,9 +517,9 @@ Status TableImport::Finish() {
   if (contradicting_line_ > 0 && stats_ && !options_.date_order) {
     const bool day_first = map_.date_order == DateOrder::kDayFirst;
     stats_->notes.push_back(file_ + ": dates were read " + (day_first ? "day/month" : "month/day") +
-                            " from the first rows, but line " + std::to_string(contradicting_line_) + " has \"" +
-                            (day_first ? month_first_example_ : day_first_example_) +
-                            "\", which can only be " + (day_first ? "month/day" : "day/month") +
+                            " from the first rows, but line " + std::to_string(contradicting_line_) + " has " +
+                            QuoteValue(day_first ? month_first_example_ : day_first_example_) +
+                            ", which can only be " + (day_first ? "month/day" : "day/month") +
                             ": check the dates of this file");
   }
   if (unknown_channels_ > 0 && stats_)

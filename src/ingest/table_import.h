@@ -14,6 +14,7 @@
 #include "ingest/column_map.h"
 #include "ingest/import_sink.h"
 #include "ingest/importer.h"
+#include "ingest/limits.h"
 
 namespace date {
 class time_zone;
@@ -21,8 +22,6 @@ class time_zone;
 
 namespace ringback {
 
-// A field longer than this makes its row a reject: no real cell is a megabyte.
-inline constexpr std::size_t kMaxFieldBytes = 1024 * 1024;
 
 // Rows read below a header candidate before its columns are decided: their values decide the
 // roles a header does not name, and the order of numeric dates. Bounded in rows and bytes.
@@ -37,6 +36,10 @@ struct TableOptions {
   // twice for this); unset: decided from the sampled rows.
   std::optional<DateOrder> date_order;
   std::string date_order_reason;
+  // Every row is of this kind whatever its header suggests (a form hook's fields are a form).
+  std::optional<SourceKind> kind;
+  // This column is the row's time, whatever else the header or the values say (-1: none).
+  int time_column = -1;
 };
 
 class TableImport {

@@ -2,10 +2,13 @@
 // sheets, its relationships say where each lives, sharedStrings holds the text cells and
 // styles says which number formats are dates. Each sheet is streamed row by row into a
 // TableImport, so memory holds the shared strings and one row, whatever the sheet's size.
+// The bounds of ingest/limits.h hold here: a part that would expand past them (a zip bomb) is
+// refused before it is read, the shared strings are bounded, and so are a cell and a row.
 #include <date/date.h>
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -14,15 +17,19 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 
+#include "core/text.h"
 #include "ingest/importer.h"
+#include "ingest/limits.h"
 #include "ingest/table_import.h"
 
 namespace ringback {
 namespace {
 
 constexpr std::size_t kMaxColumns = 16384;  // Excel's XFD
-constexpr std::size_t kMaxCellBytes = 16 * 1024 * 1024;
+
+std::string MiB(std::int64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB"; }
 
 std::string_view LocalName(const char* name) {
   std::string_view n(name);
@@ -43,7 +50,8 @@ class XmlHandler {
   virtual void Start(std::string_view name, const char** attrs) = 0;
   virtual void End(std::string_view name) = 0;
   virtual void Text(const char*, int) {}
-  bool stop = false;  // set by a handler to end the parse (the sink failed)
+  bool stop = false;  // set by a handler to end the parse (the sink failed, a bound was passed)
+  std::string why;    // when stop: why the part was refused (empty: the sink failed)
 };
 
 struct ParseContext {
@@ -72,9 +80,29 @@ struct ZipCloser {
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
 
+// Why zip part `name` must not be expanded, from the sizes the archive declares: larger than
+// kMaxUnzipBytes, or (past kUnzipRatioFloor) more than kMaxUnzipRatio times its compressed
+// size, which no spreadsheet's XML reaches and every zip bomb does. Empty when it may be read.
+std::string ExpansionRefused(const zip_stat_t& st, const std::string& name) {
+  if (!(st.valid & ZIP_STAT_SIZE)) return {};
+  const auto size = static_cast<std::int64_t>(st.size);
+  if (size > kMaxUnzipBytes)
+    return name + " would expand to " + MiB(size) + " (the largest part read is " + MiB(kMaxUnzipBytes) +
+           "): refused, not expanded (a zip bomb, or a workbook to save as CSV)";
+  if ((st.valid & ZIP_STAT_COMP_SIZE) && size > kUnzipRatioFloor &&
+      size / std::max<std::int64_t>(1, static_cast<std::int64_t>(st.comp_size)) > kMaxUnzipRatio)
+    return name + " would expand " + std::to_string(size / std::max<std::int64_t>(1, static_cast<std::int64_t>(st.comp_size))) +
+           " times its compressed size (at most " + std::to_string(kMaxUnzipRatio) +
+           " is read): refused, not expanded (a zip bomb)";
+  return {};
+}
+
 // Streams zip entry `name` through `handler`. Returns "" or why the part could not be read.
 std::string ParseEntry(zip_t* zip, const std::string& name, XmlHandler& handler,
                        const std::function<void(std::int64_t)>& progress = {}) {
+  zip_stat_t st;
+  if (zip_stat(zip, name.c_str(), 0, &st) != 0) return "missing part " + name;
+  if (std::string why = ExpansionRefused(st, name); !why.empty()) return why;
   zip_file_t* file = zip_fopen(zip, name.c_str(), 0);
   if (!file) return "missing part " + name;
   XML_Parser parser = XML_ParserCreate(nullptr);
@@ -92,10 +120,19 @@ std::string ParseEntry(zip_t* zip, const std::string& name, XmlHandler& handler,
       break;
     }
     done += got;
+    // The archive's sizes may lie: what is actually expanded is held to the same bounds.
+    if (done > kMaxUnzipBytes || ((st.valid & ZIP_STAT_SIZE) && done > static_cast<std::int64_t>(st.size))) {
+      error = name + " expands past " + ((st.valid & ZIP_STAT_SIZE) && static_cast<std::int64_t>(st.size) < kMaxUnzipBytes
+                                             ? "the size the archive declares"
+                                             : MiB(kMaxUnzipBytes)) +
+              ": refused (a zip bomb, or a damaged workbook)";
+      break;
+    }
     if (progress) progress(done);
     const bool final = got == 0;
     if (XML_Parse(parser, buf.data(), static_cast<int>(got), final) == XML_STATUS_ERROR) {
-      if (XML_GetErrorCode(parser) != XML_ERROR_ABORTED)
+      if (XML_GetErrorCode(parser) == XML_ERROR_ABORTED) error = handler.why;
+      else
         error = std::string(XML_ErrorString(XML_GetErrorCode(parser))) + " at line " +
                 std::to_string(XML_GetCurrentLineNumber(parser)) + " of " + name;
       break;
@@ -228,11 +265,26 @@ class StylesHandler : public XmlHandler {
   bool in_cell_xfs = false;
 };
 
+// The shared strings, in one buffer with an offset per string: a workbook of many short
+// strings costs 8 bytes a string over its text, not a std::string each.
 class SharedStringsHandler : public XmlHandler {
  public:
+  std::size_t size() const { return ends.size(); }
+  // The string at `index`; `oversize` set when it is longer than a cell may be.
+  std::string At(std::size_t index, bool& oversize) const {
+    if (index >= ends.size()) return {};
+    if (oversized.count(index)) {
+      oversize = true;
+      return {};
+    }
+    const std::size_t begin = index == 0 ? 0 : ends[index - 1];
+    return text.substr(begin, ends[index] - begin);
+  }
+
   void Start(std::string_view name, const char**) override {
     if (name == "si") {
-      current.clear();
+      current_bytes = 0;
+      current_oversize = false;
       in_si = true;
     } else if (name == "t" && in_si && !in_phonetic) {
       in_t = true;
@@ -242,9 +294,13 @@ class SharedStringsHandler : public XmlHandler {
   }
   void End(std::string_view name) override {
     if (name == "si") {
-      strings.push_back(std::move(current));
-      current.clear();
+      if (current_oversize) {
+        text.resize(ends.empty() ? 0 : ends.back());
+        oversized.insert(ends.size());
+      }
+      ends.push_back(static_cast<std::uint32_t>(text.size()));
       in_si = false;
+      if (ends.size() > kMaxSharedStrings) Refuse("more than " + std::to_string(kMaxSharedStrings) + " shared strings");
     } else if (name == "t") {
       in_t = false;
     } else if (name == "rPh") {
@@ -252,10 +308,29 @@ class SharedStringsHandler : public XmlHandler {
     }
   }
   void Text(const char* s, int len) override {
-    if (in_t && current.size() < kMaxCellBytes) current.append(s, static_cast<std::size_t>(len));
+    if (!in_t || current_oversize) return;
+    current_bytes += static_cast<std::size_t>(len);
+    if (current_bytes > kMaxFieldBytes) {
+      current_oversize = true;  // kept as a mark: a row that uses it is a reject
+      return;
+    }
+    if (text.size() + static_cast<std::size_t>(len) > kMaxSharedStringBytes)
+      return Refuse("shared strings longer than " + MiB(kMaxSharedStringBytes) + " in all");
+    text.append(s, static_cast<std::size_t>(len));
   }
-  std::vector<std::string> strings;
-  std::string current;
+
+ private:
+  void Refuse(std::string what) {
+    why = "the shared-string table holds " + what + " (the most read): refused; a CSV export of the same "
+          "data has no such bound";
+    stop = true;
+  }
+
+  std::string text;
+  std::vector<std::uint32_t> ends;    // end offset of each string in text
+  std::set<std::size_t> oversized;    // strings longer than kMaxFieldBytes
+  std::size_t current_bytes = 0;
+  bool current_oversize = false;
   bool in_si = false, in_t = false, in_phonetic = false;
 };
 
@@ -313,9 +388,10 @@ std::string NumberText(const std::string& v) {
 
 class SheetHandler : public XmlHandler {
  public:
-  SheetHandler(TableImport& table, const std::vector<std::string>& strings, const std::vector<DateKind>& styles,
-               bool date1904)
-      : table_(table), strings_(strings), styles_(styles), date1904_(date1904) {}
+  // `expanded`: the cell text of the workbook's sheets so far, shared strings resolved.
+  SheetHandler(TableImport& table, const SharedStringsHandler& strings, const std::vector<DateKind>& styles,
+               bool date1904, std::int64_t& expanded)
+      : table_(table), strings_(strings), styles_(styles), date1904_(date1904), expanded_(expanded) {}
 
   void Start(std::string_view name, const char** attrs) override {
     if (name == "row") {
@@ -323,6 +399,7 @@ class SheetHandler : public XmlHandler {
       row_ = r ? std::atoll(r) : row_ + 1;
       cells_.clear();
       next_col_ = 0;
+      row_bytes_ = 0;
       in_row_ = true;
     } else if (name == "c" && in_row_) {
       const char* r = Attr(attrs, "r");
@@ -353,22 +430,41 @@ class SheetHandler : public XmlHandler {
     } else if (name == "c" && in_cell_) {
       in_cell_ = false;
       next_col_ = col_ + 1;
-      if (static_cast<std::size_t>(col_) >= kMaxColumns) return;
+      if (static_cast<std::size_t>(col_) >= kMaxColumns || row_oversize_) return;
+      std::string text = CellText();
+      row_bytes_ += text.size();
+      // A short shared string costs its length at every use: the workbook's resolved text is
+      // held to the unzip bound, so a small file cannot expand into gigabytes of cells.
+      expanded_ += static_cast<std::int64_t>(text.size());
+      if (expanded_ > kMaxUnzipBytes) {
+        why = "its cells hold more than " + MiB(kMaxUnzipBytes) +
+              " of text with the shared strings resolved (the most read)";
+        stop = true;
+        return;
+      }
+      if (row_bytes_ > kMaxRowBytes) {  // one long shared string used in every column
+        row_oversize_ = true;
+        cells_.clear();
+        return;
+      }
       if (cells_.size() <= static_cast<std::size_t>(col_)) cells_.resize(static_cast<std::size_t>(col_) + 1);
-      cells_[static_cast<std::size_t>(col_)] = CellText();
+      cells_[static_cast<std::size_t>(col_)] = std::move(text);
     } else if (name == "row" && in_row_) {
       in_row_ = false;
       while (!cells_.empty() && cells_.back().empty()) cells_.pop_back();
       last_row_ = row_;
-      status_ = table_.Record(cells_, row_, oversize_ ? "a cell longer than 16 MiB" : "");
-      oversize_ = false;
+      status_ = table_.Record(cells_, row_,
+                              row_oversize_ ? "a row longer than " + MiB(kMaxRowBytes) + " (with its shared strings)"
+                              : oversize_   ? "a cell longer than " + MiB(kMaxFieldBytes)
+                                            : "");
+      oversize_ = row_oversize_ = false;
       if (!status_.ok()) stop = true;
     }
   }
 
   void Text(const char* s, int len) override {
     if (!in_value_) return;
-    if (value_.size() + static_cast<std::size_t>(len) > kMaxCellBytes) {
+    if (value_.size() + static_cast<std::size_t>(len) > kMaxFieldBytes) {
       oversize_ = true;
       return;
     }
@@ -379,11 +475,10 @@ class SheetHandler : public XmlHandler {
   std::int64_t last_row() const { return last_row_; }
 
  private:
-  std::string CellText() const {
+  std::string CellText() {
     if (type_ == "s") {
       const long index = std::strtol(value_.c_str(), nullptr, 10);
-      return index >= 0 && static_cast<std::size_t>(index) < strings_.size() ? strings_[static_cast<std::size_t>(index)]
-                                                                            : std::string();
+      return index >= 0 ? strings_.At(static_cast<std::size_t>(index), oversize_) : std::string();
     }
     if (type_ == "b") return value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
     if (type_ != "n" || value_.empty()) return value_;  // inlineStr, str, e (error), d (ISO date)
@@ -402,15 +497,17 @@ class SheetHandler : public XmlHandler {
   }
 
   TableImport& table_;
-  const std::vector<std::string>& strings_;
+  const SharedStringsHandler& strings_;
   const std::vector<DateKind>& styles_;
   bool date1904_;
+  std::int64_t& expanded_;
   std::vector<std::string> cells_;
   std::int64_t row_ = 0, last_row_ = 0;
   int col_ = 0, next_col_ = 0, style_ = 0;
   std::string type_, value_;
   bool in_row_ = false, in_cell_ = false, in_value_ = false, in_inline_ = false, in_phonetic_ = false;
-  bool oversize_ = false;
+  bool oversize_ = false, row_oversize_ = false;
+  std::size_t row_bytes_ = 0;
   Status status_;
 };
 
@@ -487,13 +584,14 @@ Status ImportXlsx(const std::string& path, const std::string& display_name, cons
   }
   Status first_error;
   bool any_mapped = false;
+  std::int64_t expanded = 0;
   for (const SheetRef* sheet : chosen) {
     const std::string label = workbook.sheets.size() > 1 ? display_name + " (" + sheet->name + ")" : display_name;
     TableOptions table_options;
     table_options.mapping = mapping;
     table_options.table_name = sheet->name;
     TableImport table(label, config, sink, stats, table_options);
-    SheetHandler handler(table, shared.strings, styles.xf_dates, workbook.date1904);
+    SheetHandler handler(table, shared, styles.xf_dates, workbook.date1904, expanded);
     std::function<void(std::int64_t)> progress;
     if (options.progress) progress = [&](std::int64_t done) { options.progress(before + done, total); };
     const std::string error = ParseEntry(zip.get(), sheet->path, handler, progress);
@@ -506,8 +604,9 @@ Status ImportXlsx(const std::string& path, const std::string& display_name, cons
       if (table.mapped()) {
         if (stats) ++stats->rejects;
         Status s = sink.OnReject({label, handler.last_row() + 1, "",
-                                  "the sheet is damaged after row " + std::to_string(handler.last_row()) + " (" +
-                                      error + "); the rows before it were imported"});
+                                  (handler.why.empty() ? "the sheet is damaged after row " : "the sheet stops after row ") +
+                                      std::to_string(handler.last_row()) + " (" + error +
+                                      "); the rows before it were imported"});
         if (!s.ok()) return s;
       } else if (first_error.ok()) {
         first_error = fail("sheet \"" + sheet->name + "\": " + error);

@@ -4,12 +4,16 @@
 #include <array>
 #include <cctype>
 
+#include "core/text.h"
 #include "message/language.h"
 #include "message/text_match.h"
 #include "core/text.h"
 
 namespace ringback {
 namespace {
+
+// How much of each text a request is read from: the classifier's bound (classify/classifier.h).
+constexpr std::size_t kMaxReadBytes = 32 * 1024;
 
 using message_internal::FindWords;
 using message_internal::Fold;
@@ -353,10 +357,15 @@ RequestFacts ReadRequest(const DraftRequest& r) {
   for (const DraftSignal& s : r.signals) {
     if (f.first_at == Timestamp{} || s.received_at < f.first_at) f.first_at = s.received_at;
     if (s.channel != Channel::kCall && s.channel != Channel::kVoicemail) only_calls = false;
-    if (!TrimmedString(s.subject).empty() || !TrimmedString(s.text).empty()) wrote = true;
+    if (!Trim(s.subject).empty() || !Trim(s.text).empty()) wrote = true;
     if (s.channel == Channel::kEmail && !TrimmedString(s.subject).empty()) f.their_subject = TrimmedString(s.subject);
+    // Each part is read up to the classifier's bound (kMaxClassifiedBytes, 32 KiB): what a
+    // person asks is at its start, and a 10 MB body must not cost seconds here either.
     for (const std::string* part : {&s.subject, &s.text})
-      if (!part->empty()) all += (all.empty() ? "" : "\n") + *part;
+      if (!part->empty()) {
+        if (!all.empty()) all += '\n';
+        all += Utf8Prefix(*part, kMaxReadBytes);
+      }
   }
   if (r.signals.empty() && !r.summary.empty()) all = r.summary, wrote = true;  // only a summary is known
   const std::string folded = Fold(all);
@@ -375,7 +384,7 @@ RequestFacts ReadRequest(const DraftRequest& r) {
   std::vector<std::pair<std::size_t, Topic>> topics;
   bool asked = false;
   for (const DraftSignal& s : r.signals) {
-    for (const std::string& sentence : Sentences(s.text)) {
+    for (const std::string& sentence : Sentences(Utf8Prefix(s.text, kMaxReadBytes))) {
       const std::string fs = Fold(sentence);
       const bool transcript = s.channel == Channel::kVoicemail && sentence.find('?') == std::string::npos;
       bool question = IsQuestionSentence(sentence);

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <memory>
+#include <unordered_map>
 
 #include "core/embedded.h"
 #include "message/language.h"
@@ -346,13 +349,40 @@ TemplateSource FindTemplate(DraftChannel channel, Category category,
   return source;
 }
 
+namespace {
+
+// An audit renders the same few templates for every contact, and parsing one costs more than
+// rendering it: each thread keeps the templates it parsed, keyed by their source text. Bounded,
+// since a company's edited templates come and go in a long-running server.
+constexpr std::size_t kCachedTemplates = 64;
+
+template <typename Value>
+Value& Cached(std::unordered_map<std::string, Value>& cache, std::string_view text,
+              const std::function<Value()>& make) {
+  if (auto it = cache.find(std::string(text)); it != cache.end()) return it->second;
+  if (cache.size() >= kCachedTemplates) cache.clear();
+  return cache.emplace(std::string(text), make()).first->second;
+}
+
+std::vector<LintIssue> LintTemplateText(std::string_view text);  // LintTemplateSource, uncached
+
+std::shared_ptr<mustache::mustache> ParsedTemplate(std::string_view text) {
+  thread_local std::unordered_map<std::string, std::shared_ptr<mustache::mustache>> cache;
+  return Cached<std::shared_ptr<mustache::mustache>>(cache, text, [&] {
+    auto tmpl = std::make_shared<mustache::mustache>(MarkStandaloneTags(text));
+    // Plain text, not HTML: "O'Brien" and "Roofing & Air" stay as written.
+    tmpl->set_custom_escape([](const std::string& s) { return s; });
+    return tmpl;
+  });
+}
+
+}  // namespace
+
 StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, Category category,
                                   const MergeValues& values) {
-  mustache::mustache tmpl{MarkStandaloneTags(text)};
-  if (!tmpl.is_valid()) return Status::InvalidArgument("template does not parse: " + tmpl.error_message());
-  // Plain text, not HTML: "O'Brien" and "Roofing & Air" stay as written.
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
-  const std::string raw = DropStandaloneMarks(tmpl.render(MergeData(category, values, channel)));
+  const std::shared_ptr<mustache::mustache> tmpl = ParsedTemplate(text);
+  if (!tmpl->is_valid()) return Status::InvalidArgument("template does not parse: " + tmpl->error_message());
+  const std::string raw = DropStandaloneMarks(tmpl->render(MergeData(category, values, channel)));
   Rendered out;
   if (channel == DraftChannel::kSms) {
     std::string flat = raw;
@@ -376,6 +406,14 @@ StatusOr<Rendered> RenderTemplate(std::string_view text, DraftChannel channel, C
 }
 
 std::vector<LintIssue> LintTemplateSource(std::string_view text) {
+  // Every draft checks its template first: the issues depend on the text alone.
+  thread_local std::unordered_map<std::string, std::vector<LintIssue>> cache;
+  return Cached<std::vector<LintIssue>>(cache, text, [&] { return LintTemplateText(text); });
+}
+
+namespace {
+
+std::vector<LintIssue> LintTemplateText(std::string_view text) {
   std::vector<LintIssue> issues;
   mustache::mustache tmpl{std::string(text)};
   if (!tmpl.is_valid()) {
@@ -419,6 +457,8 @@ std::vector<LintIssue> LintTemplateSource(std::string_view text) {
     AddIssue(issues, Severity::kError, "promise \"" + phrase + "\": never promise a time, a price or a result");
   return issues;
 }
+
+}  // namespace
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "pipeline/actions.h"
 #include "core/text.h"
+#include "identity/phone.h"
+#include "pipeline/audit.h"
 
 #include <algorithm>
 
@@ -92,6 +94,33 @@ Status LiftStop(Store& store, const std::string& opportunity_id, const std::stri
     if (Status s = store.LiftStops(o->contact_key, at, actor, std::string(Trim(reason))); !s.ok()) return s;
     return store.PutPersonEvent({opportunity_id, at, "stop lifted", actor, std::string(Trim(reason))});
   });
+}
+
+StatusOr<ForgetReport> ForgetContact(Store& store, const std::string& db_path, const CompanyConfig& config,
+                                     const std::string& phone_or_email, const std::string& actor,
+                                     const std::string& reason, Timestamp at) {
+  if (Trim(actor).empty()) return Status::InvalidArgument("say who asked to forget this person (the actor)");
+  if (Trim(reason).empty()) return Status::InvalidArgument("say why this person is forgotten (the reason)");
+  std::string handle;
+  if (phone_or_email.find('@') != std::string::npos) {
+    const std::string email = NormalizeEmail(phone_or_email);
+    if (email.empty()) return Status::InvalidArgument("not an email address: " + QuoteValue(phone_or_email));
+    handle = EmailHandle(email);
+  } else {
+    const PhoneNumber phone = ParsePhone(phone_or_email, config.phone_region);
+    if (!phone.ok())
+      return Status::InvalidArgument("not a phone number or email: " + QuoteValue(phone_or_email) + " (" + phone.error + ")");
+    handle = PhoneHandle(phone.e164);
+  }
+  StatusOr<ForgetReport> report = store.Forget({handle, actor, reason, at});
+  if (!report.ok()) return report.status();
+  AuditOptions options;
+  options.db_path = db_path;
+  AuditResult result;
+  result.as_of = at;
+  if (Status s = RebuildQueue(store, config, options, result); !s.ok())
+    return Status::IoError("the person is forgotten, but the queue could not be rebuilt: " + s.message());
+  return report;
 }
 
 }  // namespace ringback

@@ -34,4 +34,13 @@ Status Reclassify(Store& store, const std::string& opportunity_id, Category cate
 Status LiftStop(Store& store, const std::string& opportunity_id, const std::string& actor, const std::string& reason,
                 Timestamp at);
 
+// Forgets the person whose phone or email `phone_or_email` is (Store::Forget: everything held
+// about them removed, their handles kept only as keyed hashes with the stop in force, who and
+// why recorded), then rebuilds the queue from `store`, an open connection to `db_path`, as of
+// `at`. InvalidArgument when the text is no phone or email, or the actor or reason is empty;
+// NotFound when no contact has it.
+StatusOr<ForgetReport> ForgetContact(Store& store, const std::string& db_path, const CompanyConfig& config,
+                                     const std::string& phone_or_email, const std::string& actor,
+                                     const std::string& reason, Timestamp at);
+
 }  // namespace ringback

@@ -155,6 +155,18 @@ Status ImportInputs(Store& store, const CompanyConfig& config, const AuditOption
 
 namespace {
 
+// Before the queue is built from a database file: a forgotten person whom an export brought
+// back gets their stop again, and message bodies past [retention] keep_text_days are purged.
+Status ApplyPrivacy(Store& store, const CompanyConfig& config, const AuditOptions& options, const AuditResult& result) {
+  if (options.db_path.empty()) return Status::Ok();
+  if (StatusOr<std::int64_t> s = store.ReinstateForgottenStops(); !s.ok()) return s.status();
+  if (config.keep_text_days > 0)
+    if (StatusOr<std::int64_t> s = store.PurgeTextBefore(result.as_of - std::chrono::days(config.keep_text_days));
+        !s.ok())
+      return s.status();
+  return Status::Ok();
+}
+
 // Rebuilds the queue, plans recovery when there are estimates, writes the outputs. The stored
 // queue is sanitized only when the facts are (`sanitize_store`): a shared review of a private
 // database sanitizes its outputs and leaves the office's queue as it was.
@@ -209,6 +221,7 @@ StatusOr<AuditResult> RunAudit(const CompanyConfig& config, const AuditOptions& 
   result.as_of = options.as_of ? *options.as_of
                                : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   if (Status s = ImportInputs(**store, config, options, result); !s.ok()) return s;
+  if (Status s = ApplyPrivacy(**store, config, options, result); !s.ok()) return s;
   if (Status s = DeriveAndWrite(**store, config, options, result, options.sanitize); !s.ok()) return s;
   return result;
 }
@@ -221,6 +234,7 @@ StatusOr<AuditResult> RunReview(const CompanyConfig& config, const AuditOptions&
   if (!store.ok()) return store.status();
   AuditResult result;
   result.as_of = options.as_of ? *options.as_of : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
+  if (Status s = ApplyPrivacy(**store, config, options, result); !s.ok()) return s;
   if (Status s = DeriveAndWrite(**store, config, options, result, false); !s.ok()) return s;
   return result;
 }

@@ -1,12 +1,14 @@
 // RebuildQueue: streams every contact's history out of the store, through the pure queue stage
-// (src/queue), and writes the rows back, in one transaction.
+// (src/queue), and writes the rows back, in one transaction. RebuildContact does the same for
+// one contact, inside the caller's transaction (live intake).
+#include <algorithm>
 #include <map>
 #include <set>
 #include <thread>
 
 #include "identity/resolve.h"
 #include "pipeline/audit.h"
-#include "queue/contact_queue.h"
+#include "pipeline/contact_rebuild.h"
 
 namespace ringback {
 namespace {
@@ -14,6 +16,13 @@ namespace {
 // Contacts classified together: enough to keep both cores busy, few enough that memory stays
 // flat whatever the size of the import.
 constexpr std::size_t kBatch = 256;
+
+// Sorts what people said by time, as the queue stage reads it (stable: ties keep the store's order).
+void SortPeopleSaid(ContactHistory& h) {
+  auto by_time = [](const auto& a, const auto& b) { return a.at < b.at; };
+  std::stable_sort(h.outcomes.begin(), h.outcomes.end(), by_time);
+  std::stable_sort(h.overrides.begin(), h.overrides.end(), by_time);
+}
 
 // What people recorded, by opportunity id: small (one row per person's action), so it is read
 // once rather than per contact.
@@ -45,9 +54,7 @@ struct PeopleSaid {
       if (auto it = overrides.find(id); it != overrides.end())
         h.overrides.insert(h.overrides.end(), it->second.begin(), it->second.end());
     }
-    auto by_time = [](const auto& a, const auto& b) { return a.at < b.at; };
-    std::stable_sort(h.outcomes.begin(), h.outcomes.end(), by_time);
-    std::stable_sort(h.overrides.begin(), h.overrides.end(), by_time);
+    SortPeopleSaid(h);
   }
 };
 
@@ -80,15 +87,7 @@ class BatchWriter {
   Status Write(const ContactHistory& history, PreparedContact classified) {
     StatusOr<ContactQueue> queue = BuildContactQueue(history, std::move(classified), ctx_, load_);
     if (!queue.ok()) return queue.status();
-    for (const Suppression& stop : queue->new_stops)
-      if (Status s = store_.PutSuppression(stop); !s.ok()) return s;
-    for (const TimelineEvent& e : queue->events)
-      if (Status s = store_.PutEvent(e); !s.ok()) return s;
-    for (const Outcome& o : queue->inferred_outcomes)
-      if (Status s = store_.PutOutcome(o); !s.ok()) return s;
-    for (const Opportunity& row : queue->rows)
-      if (Status s = store_.PutOpportunity(row); !s.ok()) return s;
-    return Status::Ok();
+    return WriteContactQueue(store_, *queue);
   }
 
   Store& store_;
@@ -112,6 +111,51 @@ Status Rebuild(Store& store, const QueueContext& ctx) {
 }
 
 }  // namespace
+
+Status WriteContactQueue(Store& store, const ContactQueue& queue) {
+  for (const Suppression& stop : queue.new_stops)
+    if (Status s = store.PutSuppression(stop); !s.ok()) return s;
+  for (const TimelineEvent& e : queue.events)
+    if (Status s = store.PutEvent(e); !s.ok()) return s;
+  for (const Outcome& o : queue.inferred_outcomes)
+    if (Status s = store.PutOutcome(o); !s.ok()) return s;
+  for (const Opportunity& row : queue.rows)
+    if (Status s = store.PutOpportunity(row); !s.ok()) return s;
+  return Status::Ok();
+}
+
+StatusOr<ContactQueue> RebuildContact(Store& store, const QueueContext& ctx, const std::string& contact_key,
+                                      const std::vector<std::string>& stale_keys) {
+  std::vector<std::string> clear = stale_keys;
+  clear.push_back(contact_key);
+  std::sort(clear.begin(), clear.end());
+  clear.erase(std::unique(clear.begin(), clear.end()), clear.end());
+  StatusOr<std::map<std::string, int>> load = store.OpenWorkByOwner(clear);
+  if (!load.ok()) return load.status();
+  for (const std::string& key : clear)
+    if (Status s = store.ClearContactQueue(key); !s.ok()) return s;
+  StatusOr<ContactHistory> history = store.ContactHistoryFor(contact_key);
+  if (!history.ok()) return history.status();
+  // What people said about the opportunities this contact's signals may form (as PeopleSaid).
+  std::set<std::string> seen;
+  for (const Signal& signal : history->signals) {
+    const std::string id = OpportunityId(signal.id);
+    if (!seen.insert(id).second) continue;
+    StatusOr<std::vector<Outcome>> outcomes = store.OutcomesFor(id);
+    if (!outcomes.ok()) return outcomes.status();
+    for (Outcome& o : *outcomes)
+      if (!o.inferred) history->outcomes.push_back(std::move(o));
+    StatusOr<std::vector<Override>> overrides = store.OverridesFor(id);
+    if (!overrides.ok()) return overrides.status();
+    for (Override& o : *overrides) history->overrides.push_back(std::move(o));
+  }
+  SortPeopleSaid(*history);
+  OpenWork work = std::move(load).value();
+  StatusOr<ContactQueue> queue = BuildContactQueue(*history, ClassifyContact(*history, ctx), ctx, work);
+  if (!queue.ok()) return queue.status();
+  if (Status s = WriteContactQueue(store, *queue); !s.ok()) return s;
+  return queue;
+}
 
 Status RebuildQueue(Store& store, const CompanyConfig& config, const AuditOptions& options, AuditResult& result) {
   StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(config);

@@ -71,6 +71,7 @@ ClassifyContext ContextFor(const Signal& signal, const ContactHistory& h, const 
   ctx.duration_seconds = signal.duration_seconds;
   ctx.has_contact_handle = !signal.phone.empty() || !signal.email.empty();
   ctx.bulk = signal.bulk;
+  ctx.received_at = signal.received_at;
   ctx.on_spam_list = !signal.phone.empty() &&
                      std::find(config.spam_numbers.begin(), config.spam_numbers.end(), signal.phone) !=
                          config.spam_numbers.end();
@@ -95,7 +96,7 @@ ClassifiedSignal ClassifyOne(const Signal& signal, const ContactHistory& h, cons
   Classification c = q.classifier->Classify(signal.channel, text, ContextFor(signal, h, *q.config));
   ClassifiedSignal out{signal, c.category, c.confidence, std::move(c.reasons), std::move(c.trade)};
   if (signal.phone.empty() && signal.email.empty() && !signal.phone_raw.empty())
-    out.reasons.push_back("phone \"" + signal.phone_raw + "\" is not a valid number: kept as written, check it");
+    out.reasons.push_back("phone " + QuoteValue(signal.phone_raw) + " is not a valid number: kept as written, check it");
   if (out.trade.empty()) out.trade = signal.trade;
   return out;
 }

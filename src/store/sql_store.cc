@@ -8,9 +8,12 @@
 // without it (Global*).
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "core/text.h"
+#include "store/forget.h"
 #include "store/migrations.h"
 #include "store/sql_driver.h"
 #include "store/store.h"
@@ -232,6 +235,43 @@ Opportunity ReadOpportunity(const Row& row) {
   o.lead_source = row.Text(21);
   o.draft_channel = row.Text(22);
   return o;
+}
+
+// The columns of live_calls in LiveCall's order (ReadLiveCall).
+#define LIVE_CALL_COLUMNS                                                                                       \
+  "sid, parent_sid, direction, from_number, to_number, caller_name, status, sequence, duration, started_at, " \
+  "answered, dial_status, voicemail, transcript, transcript_status"
+#define CALENDAR_FEED_COLUMNS "token_hash, person, created_at, created_by, revoked_at, revoked_by"
+
+LiveCall ReadLiveCall(const Row& row) {
+  LiveCall c;
+  c.sid = row.Text(0);
+  c.parent_sid = row.Text(1);
+  c.direction = row.Text(2);
+  c.from = row.Text(3);
+  c.to = row.Text(4);
+  c.caller_name = row.Text(5);
+  c.status = row.Text(6);
+  c.sequence = row.Int(7);
+  c.duration = row.Int(8);
+  if (!row.IsNull(9)) c.started_at = FromUnix(row.Int(9));
+  c.answered = row.Int(10) != 0;
+  c.dial_status = row.Text(11);
+  c.voicemail = row.Int(12) != 0;
+  c.transcript = row.Text(13);
+  c.transcript_status = row.Text(14);
+  return c;
+}
+
+CalendarFeed ReadCalendarFeed(const Row& row) {
+  CalendarFeed f;
+  f.token_hash = row.Text(0);
+  f.person = row.Text(1);
+  f.created_at = FromUnix(row.Int(2));
+  f.created_by = row.Text(3);
+  if (!row.IsNull(4)) f.revoked_at = FromUnix(row.Int(4));
+  f.revoked_by = row.Text(5);
+  return f;
 }
 
 class SqlStore final : public Store {
@@ -877,6 +917,182 @@ class SqlStore final : public Store {
     return out;
   }
 
+  // PostgreSQL commits durably by default (synchronous_commit); SQLite in WAL mode only with
+  // synchronous=FULL.
+  Status SetDurableCommits(bool on) override {
+    if (Postgres()) return db_->Exec(on ? "SET synchronous_commit TO on" : "SET synchronous_commit TO off");
+    return db_->Exec(on ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+  }
+
+  Status ReplaceSignal(const Signal& s, const std::string& handle) override {
+    if (Status e = Run("DELETE FROM signals WHERE company = $1 AND id = $2", {s.id}); !e.ok()) return e;
+    return PutSignal(s, handle, nullptr);
+  }
+
+  StatusOr<std::optional<LiveCall>> GetLiveCall(const std::string& sid) override {
+    std::optional<LiveCall> out;
+    if (Status s = Query("SELECT " LIVE_CALL_COLUMNS " FROM live_calls WHERE company = $1 AND sid = $2", {sid},
+                         [&](const Row& row) {
+                           out = ReadLiveCall(row);
+                           return Status::Ok();
+                         });
+        !s.ok())
+      return s;
+    return out;
+  }
+
+  Status PutLiveCall(const LiveCall& c) override {
+    return Run("INSERT INTO live_calls (company, " LIVE_CALL_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+               "$10, $11, $12, $13, $14, $15, $16) ON CONFLICT (company, sid) DO UPDATE SET "
+               "parent_sid = excluded.parent_sid, direction = excluded.direction, from_number = excluded.from_number, "
+               "to_number = excluded.to_number, caller_name = excluded.caller_name, status = excluded.status, "
+               "sequence = excluded.sequence, duration = excluded.duration, started_at = excluded.started_at, "
+               "answered = excluded.answered, dial_status = excluded.dial_status, voicemail = excluded.voicemail, "
+               "transcript = excluded.transcript, transcript_status = excluded.transcript_status",
+               {c.sid, c.parent_sid, c.direction, c.from, c.to, c.caller_name, c.status, c.sequence, c.duration,
+                OptUnix(c.started_at), Flag(c.answered), c.dial_status, Flag(c.voicemail), c.transcript,
+                c.transcript_status});
+  }
+
+  StatusOr<std::vector<LiveCall>> LiveCallLegs(const std::string& sid) override {
+    std::vector<LiveCall> out;
+    if (Status s = Query("SELECT " LIVE_CALL_COLUMNS " FROM live_calls WHERE company = $1 AND parent_sid = $2 AND "
+                         "parent_sid != '' ORDER BY sid",
+                         {sid},
+                         [&](const Row& row) {
+                           out.push_back(ReadLiveCall(row));
+                           return Status::Ok();
+                         });
+        !s.ok())
+      return s;
+    return out;
+  }
+
+  StatusOr<ContactHistory> ContactHistoryFor(const std::string& contact_key) override {
+    ContactHistory h;
+    h.key = contact_key;
+    StatusOr<std::vector<Signal>> signals = SignalsFor(contact_key);
+    if (!signals.ok()) return signals.status();
+    h.signals = std::move(signals).value();
+    StatusOr<std::vector<Attempt>> attempts = AttemptsFor(contact_key);
+    if (!attempts.ok()) return attempts.status();
+    h.attempts = std::move(attempts).value();
+    StatusOr<std::vector<Estimate>> estimates = EstimatesFor(contact_key);
+    if (!estimates.ok()) return estimates.status();
+    h.estimates = std::move(estimates).value();
+    StatusOr<std::vector<Suppression>> stops = StopsFor(contact_key);
+    if (!stops.ok()) return stops.status();
+    h.stops = std::move(stops).value();
+    return h;
+  }
+
+  StatusOr<std::map<std::string, int>> OpenWorkByOwner(const std::vector<std::string>& except_contacts) override {
+#define WAITING_WORK "duplicate_of = '' AND owner != '' AND status IN " OPEN_STATUSES
+    std::map<std::string, int> load;
+    if (Status s = Query("SELECT owner, count(*) FROM opportunities WHERE company = $1 AND " WAITING_WORK
+                         " GROUP BY owner",
+                         {},
+                         [&](const Row& row) {
+                           load[row.Text(0)] += static_cast<int>(row.Int(1));
+                           return Status::Ok();
+                         });
+        !s.ok())
+      return s;
+    // Subtracting the few contacts left out keeps to one indexed query each.
+    for (const std::string& key : std::set<std::string>(except_contacts.begin(), except_contacts.end()))
+      if (Status s = Query("SELECT owner, count(*) FROM opportunities WHERE company = $1 AND contact_key = $2 AND "
+                           WAITING_WORK " GROUP BY owner",
+                           {key},
+                           [&](const Row& row) {
+                             if ((load[row.Text(0)] -= static_cast<int>(row.Int(1))) <= 0) load.erase(row.Text(0));
+                             return Status::Ok();
+                           });
+          !s.ok())
+        return s;
+#undef WAITING_WORK
+    return load;
+  }
+
+  Status ClearContactQueue(const std::string& contact_key) override {
+    for (const char* sql : {"DELETE FROM events WHERE company = $1 AND derived = 1 AND opportunity_id IN "
+                            "(SELECT id FROM opportunities WHERE company = $1 AND contact_key = $2)",
+                            "DELETE FROM outcomes WHERE company = $1 AND inferred = 1 AND opportunity_id IN "
+                            "(SELECT id FROM opportunities WHERE company = $1 AND contact_key = $2)",
+                            "DELETE FROM opportunities WHERE company = $1 AND contact_key = $2"})
+      if (Status s = Run(sql, {contact_key}); !s.ok()) return s;
+    return Status::Ok();
+  }
+
+  Status PutCalendarFeed(const CalendarFeed& f) override {
+    return Run("INSERT INTO calendar_feeds (company, token_hash, person, created_at, created_by, revoked_at, "
+               "revoked_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+               {f.token_hash, f.person, ToUnix(f.created_at), f.created_by, OptUnix(f.revoked_at), f.revoked_by});
+  }
+
+  StatusOr<CalendarFeed> GetCalendarFeed(const std::string& token_hash) override {
+    std::optional<CalendarFeed> out;
+    if (Status s = Query("SELECT " CALENDAR_FEED_COLUMNS " FROM calendar_feeds WHERE company = $1 AND token_hash = $2",
+                         {token_hash},
+                         [&](const Row& row) {
+                           out = ReadCalendarFeed(row);
+                           return Status::Ok();
+                         });
+        !s.ok())
+      return s;
+    if (!out) return Status::NotFound("no calendar feed");
+    return *std::move(out);
+  }
+
+  Status ForEachCalendarFeed(const std::function<Status(const CalendarFeed&)>& fn) override {
+    return Stream("SELECT " CALENDAR_FEED_COLUMNS " FROM calendar_feeds WHERE company = $1 AND revoked_at IS NULL "
+                  "ORDER BY person, created_at, token_hash",
+                  {}, [&](const Row& row) { return fn(ReadCalendarFeed(row)); });
+  }
+
+  StatusOr<int> RevokeCalendarFeeds(const std::string& person, Timestamp at, const std::string& actor) override {
+    std::int64_t changed = 0;
+    if (Status s = Run("UPDATE calendar_feeds SET revoked_at = $2, revoked_by = $3 WHERE company = $1 AND "
+                       "person = $4 AND revoked_at IS NULL",
+                       {ToUnix(at), actor, person}, &changed);
+        !s.ok())
+      return s;
+    return static_cast<int>(changed);
+  }
+
+  StatusOr<ForgetReport> Forget(const ForgetRequest& request) override {
+    // SQLite: what is deleted is overwritten with zeros, so it does not linger in free pages or
+    // in the WAL's copies of them.
+    if (!Postgres())
+      if (Status s = db_->Exec("PRAGMA secure_delete=ON"); !s.ok()) return s;
+    ForgetReport report;
+    Status s = Begin();
+    if (s.ok()) s = Finish(privacy::Forget(*db_, company_, request, report));
+    if (!Postgres()) (void)db_->Exec("PRAGMA secure_delete=OFF");
+    if (!s.ok()) return s;
+    if (Status c = Compact(); !c.ok())
+      return Status::IoError("the person is forgotten, but the database could not be compacted (" + c.message() +
+                             "): run the command again when no other program has the database open");
+    return report;
+  }
+
+  StatusOr<std::int64_t> ReinstateForgottenStops() override {
+    StatusOr<bool> any = privacy::HasForgottenStops(*db_, company_);
+    if (!any.ok()) return any.status();
+    if (!*any) return std::int64_t{0};
+    std::int64_t added = 0;
+    if (Status s = Begin(); !s.ok()) return s;
+    if (Status s = Finish(privacy::ReinstateStops(*db_, company_, &added)); !s.ok()) return s;
+    return added;
+  }
+
+  StatusOr<std::int64_t> PurgeTextBefore(Timestamp before) override {
+    std::int64_t purged = 0;
+    if (Status s = privacy::PurgeText(*db_, company_, before, &purged); !s.ok()) return s;
+    if (purged > 0 && !Postgres())
+      if (Status s = db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)"); !s.ok()) return s;
+    return purged;
+  }
+
   Status ForEachReject(const std::function<Status(const Reject&)>& fn) override {
     return Stream("SELECT file, line, field, reason FROM rejects WHERE company = $1 ORDER BY file, line, field, reason",
                   {}, [&](const Row& row) { return fn(Reject{row.Text(0), row.Int(1), row.Text(2), row.Text(3)}); });
@@ -942,6 +1158,18 @@ class SqlStore final : public Store {
   }
   Status GlobalQuery(std::string_view sql, std::initializer_list<Param> params, const sql::RowFn& fn) {
     return db_->Query(sql, std::span<const Param>(params.begin(), params.size()), fn);
+  }
+
+  // After a forget: every page rewritten without the removed rows' old copies (SQLite: VACUUM,
+  // then the WAL emptied; PostgreSQL: VACUUM of the tables a forget deletes from, which runs
+  // outside a transaction).
+  Status Compact() {
+    if (!Postgres()) {
+      if (Status s = db_->Exec("VACUUM"); !s.ok()) return s;
+      return db_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    return db_->Exec("VACUUM signals, attempts, estimates, suppressions, handles, opportunities, events, outcomes, "
+                     "overrides, rejects");
   }
 
   // Ends a transaction the store opened itself: commits on success, rolls back on error.

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@
 
 #include "core/account.h"
 #include "core/contact_history.h"
+#include "core/live_call.h"
 #include "core/opportunity.h"
 #include "core/reject.h"
 #include "core/signal.h"
@@ -46,6 +48,19 @@ struct HistoryOptions {
   // contact come last, one history each, with an empty key.
   bool estimate_contacts = false;
   bool open_opportunities = false;  // fill has_open_opportunity from the stored queue
+};
+
+struct ForgetRequest {
+  std::string handle;  // "tel:+15125550178" or "mailto:jane@example.com"
+  std::string actor;   // who asked the office to forget (recorded)
+  std::string reason;  // why (recorded; the person's phone, email and name are blanked out of it)
+  Timestamp at{};
+};
+
+struct ForgetReport {
+  std::int64_t handles = 0;  // the person's handles forgotten (phones and emails linked to them)
+  std::int64_t rows = 0;     // rows removed: signals, attempts, estimates, stops, queue rows, outcomes...
+  bool stop_kept = false;    // a stop was in force and is kept as a hash
 };
 
 class Store {
@@ -161,6 +176,59 @@ class Store {
   virtual Status PutMark(const Mark& mark) = 0;
   // The current mark of every item of `list` that was ever ticked, by item.
   virtual StatusOr<std::vector<Mark>> MarksOf(const std::string& list) = 0;
+
+  // --- live intake: `ringback serve`'s webhooks, one contact at a time ---
+
+  // Every commit waits until the change is on disk (SQLite: synchronous=FULL), not only until
+  // the operating system has it: what a webhook was answered 200 for survives a power cut.
+  virtual Status SetDurableCommits(bool on) = 0;
+  // Replaces a signal whose facts grow as callbacks arrive (a live call: missed, then the words
+  // of its voicemail). Every other signal is written once, with PutSignal.
+  virtual Status ReplaceSignal(const Signal& signal, const std::string& handle) = 0;
+  // What Twilio's callbacks said so far about a call; nullopt when none came.
+  virtual StatusOr<std::optional<LiveCall>> GetLiveCall(const std::string& sid) = 0;
+  virtual Status PutLiveCall(const LiveCall& call) = 0;  // inserts or replaces, by sid
+  // The legs <Dial> forwarded the call `sid` on (their parent_sid is `sid`), by sid.
+  virtual StatusOr<std::vector<LiveCall>> LiveCallLegs(const std::string& sid) = 0;
+
+  // One contact's history exactly as ForEachContactHistory gives it (outcomes and overrides
+  // left empty); a key with no handle gives an empty history.
+  virtual StatusOr<ContactHistory> ContactHistoryFor(const std::string& contact_key) = 0;
+  // Open work per owner in the stored queue (first rows open, overdue or attempted, with an
+  // owner), leaving out the rows of `except_contacts`: the load a one-contact rebuild balances.
+  virtual StatusOr<std::map<std::string, int>> OpenWorkByOwner(const std::vector<std::string>& except_contacts) = 0;
+  // Deletes one contact's derived rows: its opportunities, their escalation events and their
+  // inferred outcomes. What people recorded stays.
+  virtual Status ClearContactQueue(const std::string& contact_key) = 0;
+
+  // Calendar subscriptions (`/ical/TOKEN.ics`): the store keeps only the token's SHA-256.
+  virtual Status PutCalendarFeed(const CalendarFeed& feed) = 0;
+  // The feed of a token hash, revoked or not; NotFound when there is none.
+  virtual StatusOr<CalendarFeed> GetCalendarFeed(const std::string& token_hash) = 0;
+  // Feeds not revoked, by person then creation.
+  virtual Status ForEachCalendarFeed(const std::function<Status(const CalendarFeed&)>& fn) = 0;
+  // Revokes every feed of `person` still in force; returns how many.
+  virtual StatusOr<int> RevokeCalendarFeeds(const std::string& person, Timestamp at, const std::string& actor) = 0;
+
+  // --- privacy (forget.h) ---
+
+  // Removes everything the company holds about the contact `request.handle` belongs to: their
+  // handles, signals (names, texts), attempts, estimates, stops, queue rows with their drafts,
+  // outcomes, reassignments and events, and rejected rows that quote their phone or email; keeps
+  // only the HMAC of each handle (with the stop in force) and a forget_log row (when, who, why,
+  // how many). All or nothing, in a transaction of its own. Then, on SQLite, VACUUM and a
+  // truncating WAL checkpoint, with deleted rows overwritten (secure_delete), so the bytes are
+  // gone from the file; on PostgreSQL, VACUUM of the tables touched (the rows are gone from
+  // every table; their old bytes leave the disk as PostgreSQL reuses the pages and WAL, and
+  // backups keep them: docs/operations.md). NotFound when no contact has that handle.
+  virtual StatusOr<ForgetReport> Forget(const ForgetRequest& request) = 0;
+  // Puts back, for every handle whose HMAC was forgotten with a stop, that stop (a suppression
+  // with signal id "forgotten:…"; once lifted it stays lifted). Returns how many were put back.
+  // Costs one HMAC per stored handle, and nothing when no forgotten person had a stop.
+  virtual StatusOr<std::int64_t> ReinstateForgottenStops() = 0;
+  // Empties the body of every signal received before `before` ([retention] keep_text_days).
+  // Returns how many bodies were purged.
+  virtual StatusOr<std::int64_t> PurgeTextBefore(Timestamp before) = 0;
 };
 
 // The company every command uses without --company.

@@ -7,7 +7,7 @@ bool Allows(AccessRole role, Permission p) {
     case AccessRole::kAdmin: return true;
     case AccessRole::kOffice:
     case AccessRole::kEstimator:
-      return p != Permission::kLiftStop && p != Permission::kChangeSettings;
+      return p != Permission::kLiftStop && p != Permission::kChangeSettings && p != Permission::kForget;
     case AccessRole::kTechnician:
       return p == Permission::kSeeOwnWork || p == Permission::kUseTools;
   }

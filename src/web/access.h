@@ -19,6 +19,7 @@ enum class Permission {
   kUseTools,       // calculators, checklists, the seven-day plan
   kSeeSettings,    // team, hours, SLA, templates (read only)
   kChangeSettings, // edit the company configuration
+  kForget,         // forget a person: remove what the database holds about them (their stop stays)
 };
 
 bool Allows(AccessRole role, Permission permission);

@@ -13,7 +13,7 @@ namespace {
 const std::vector<Permission>& AllPermissions() {
   static const std::vector<Permission> all = [] {
     std::vector<Permission> out;
-    for (int p = 0; p <= static_cast<int>(Permission::kChangeSettings); ++p) out.push_back(static_cast<Permission>(p));
+    for (int p = 0; p <= static_cast<int>(Permission::kForget); ++p) out.push_back(static_cast<Permission>(p));
     return out;
   }();
   return all;
@@ -26,7 +26,8 @@ TEST(Allows, AdminMayDoEverything) {
 TEST(Allows, OfficeAndEstimatorMayDoAllButLiftAStopOrChangeSettings) {
   for (AccessRole role : {AccessRole::kOffice, AccessRole::kEstimator}) {
     for (Permission p : AllPermissions()) {
-      const bool admin_only = p == Permission::kLiftStop || p == Permission::kChangeSettings;
+      const bool admin_only =
+          p == Permission::kLiftStop || p == Permission::kChangeSettings || p == Permission::kForget;
       EXPECT_EQ(Allows(role, p), !admin_only) << AccessRoleName(role) << " permission " << static_cast<int>(p);
     }
   }

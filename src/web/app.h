@@ -46,6 +46,11 @@ struct App {
   std::string assets_dir;              // npm assets (htmx) served under /static/vendor/
   std::string upload_dir;
   bool secure_cookie = false;
+  // Live intake (docs/web.md): the base URL Twilio requests, and the secrets from the
+  // environment. An empty secret turns its hooks off (404).
+  std::string public_url;
+  std::string twilio_auth_token;
+  std::string form_secret;
   std::map<std::string, StagedImport> staged;  // by token
   LoginThrottle throttle;
   Metrics metrics;
@@ -71,8 +76,11 @@ struct Context {
 
   // Who acts, as the timeline and ticks name them: the roster name, else the login.
   std::string Actor() const { return user.person.empty() ? user.login : user.person; }
-  // A query or form field (url-encoded or multipart); a JSON body field for the API.
+  // A query or form field (url-encoded or multipart); a JSON body field for the API, which
+  // must be a string when present (anything else is answered 400, never coerced).
   std::string Param(const std::string& name) const;
+  // A yes/no field: a JSON boolean for the API (required); "true"/"1" or "false"/"0" in a form.
+  bool BoolParam(const std::string& name) const;
   const Json& Body() const;                          // the API's JSON body ({} when none)
   mutable std::optional<Json> body_;
 };
@@ -85,6 +93,13 @@ struct HttpError {
 
 using Handler = std::function<void(Context&)>;
 
+// How a route that needs no session proves who is calling: the handler checks it first.
+enum class Proof {
+  kSession,    // the session cookie, a CSRF token on POST, then the role: every other route
+  kSignature,  // a webhook: its sender's signature over the request (hooks.h), no cookie, no CSRF
+  kSecretUrl,  // a calendar subscription: the secret token in the path (its hash is stored)
+};
+
 struct Route {
   std::string method;   // "GET" or "POST"
   std::string pattern;  // a cpp-httplib regex ("/o/(R-[0-9a-f]+)")
@@ -92,7 +107,11 @@ struct Route {
   bool public_route = false;  // no sign-in needed (login, health, metrics, static files)
   std::optional<Permission> need;
   Handler handler;
+  Proof proof = Proof::kSession;
 };
+
+// Whether the router signs the request in (and checks CSRF on POST) before the handler.
+inline bool NeedsSession(const Route& route) { return !route.public_route && route.proof == Proof::kSession; }
 
 // Every route of the app, pages and API: the router and the tests read this one table.
 std::vector<Route> AllRoutes();
@@ -105,6 +124,7 @@ void AddImportRoutes(std::vector<Route>& routes);
 void AddReviewRoutes(std::vector<Route>& routes);
 void AddToolRoutes(std::vector<Route>& routes);
 void AddSettingsRoutes(std::vector<Route>& routes);
+void AddHookRoutes(std::vector<Route>& routes);     // webhooks and calendar feeds (hook_routes.cc)
 
 // Answers: a page rendered from templates/web/NAME.mustache inside the layout, JSON, or a
 // redirect (303 See Other, so a reload does not post the form again).
@@ -113,6 +133,9 @@ void SendJson(Context& ctx, const Json& value, int status = 200);
 void Redirect(Context& ctx, const std::string& to, const std::string& message = "");
 // The usual end of an action: JSON {ok, message, ...extra} for the API, a redirect otherwise.
 void Done(Context& ctx, const std::string& redirect_to, const std::string& message, Json extra = Json::object());
+
+// The settings page's model for the signed-in person (the config text for an admin).
+Json SettingsPageModel(Context& ctx);
 
 // Renders a template of templates/web with `model` (every value HTML-escaped).
 std::string RenderTemplate(const std::string& name, const Json& model);

@@ -39,6 +39,11 @@ void Metrics::RecordLogin(bool ok) {
   ++(ok ? logins_ok_ : logins_failed_);
 }
 
+void Metrics::RecordHook(const std::string& hook, const std::string& result) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++hooks_[{hook, result}];
+}
+
 void Metrics::RecordThrottled() {
   std::lock_guard<std::mutex> lock(mu_);
   ++throttled_;
@@ -67,6 +72,11 @@ std::string Metrics::Render(const std::map<std::string, std::pair<std::string, d
       << "ringback_logins_total{result=\"ok\"} " << logins_ok_ << "\n"
       << "ringback_logins_total{result=\"failed\"} " << logins_failed_ << "\n"
       << "ringback_logins_total{result=\"throttled\"} " << throttled_ << "\n";
+  out << "# HELP ringback_webhooks_total Webhook deliveries by hook and result (unsigned and bad_signature were "
+         "answered 403).\n# TYPE ringback_webhooks_total counter\n";
+  for (const auto& [key, n] : hooks_)
+    out << "ringback_webhooks_total{hook=\"" << Label(key.first) << "\",result=\"" << Label(key.second) << "\"} " << n
+        << "\n";
   for (const auto& [name, gauge] : gauges)
     out << "# HELP " << name << " " << gauge.first << "\n# TYPE " << name << " gauge\n"
         << name << " " << gauge.second << "\n";

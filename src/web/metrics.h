@@ -16,6 +16,10 @@ class Metrics {
   void RecordRequest(const std::string& route, const std::string& method, int status, double seconds);
   void RecordLogin(bool ok);
   void RecordThrottled();
+  // One webhook delivery and what came of it: "accepted", "duplicate", "unsigned" (no
+  // signature), "bad_signature", "bad_request", "unusable" (no one to call back), "ignored",
+  // "off" (no secret configured), "error".
+  void RecordHook(const std::string& hook, const std::string& result);
 
   // The exposition text; `gauges` are point-in-time figures the caller reads from the store
   // (name -> {help, value}).
@@ -31,6 +35,7 @@ class Metrics {
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Latency> latency_;
   std::uint64_t logins_ok_ = 0, logins_failed_ = 0, throttled_ = 0;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> hooks_;
 };
 
 }  // namespace ringback::web

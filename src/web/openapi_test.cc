@@ -37,7 +37,11 @@ bool PathMatches(const std::string& documented, const std::string& concrete) {
   return std::regex_match(concrete, std::regex(pattern));
 }
 
-bool IsApi(const Route& r) { return r.example.starts_with("/api/") || r.example == "/healthz" || r.example == "/metrics"; }
+// The API, the webhooks and the calendar feeds: every route a program (not a person's browser) calls.
+bool IsApi(const Route& r) {
+  return r.example.starts_with("/api/") || r.example.starts_with("/hooks/") || r.example.starts_with("/ical/") ||
+         r.example == "/healthz" || r.example == "/metrics";
+}
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -2,10 +2,12 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -24,6 +26,10 @@ namespace mustache = kainjow::mustache;
 constexpr const char* kSessionCookie = "rb_session";
 constexpr const char* kFlashCookie = "rb_flash";
 constexpr std::size_t kMaxBody = 32 * 1024 * 1024;  // the largest export one upload may carry
+// Request headers: a browser sends about 15, a proxy adds a few; 100 leaves room for any real
+// client. cpp-httplib caps each header line at 8 KiB (CPPHTTPLIB_HEADER_MAX_LENGTH) but not
+// their count: more are answered 431 before any route runs.
+constexpr std::size_t kMaxHeaders = 100;
 
 const std::string& TemplateText(const std::string& name) {
   static const std::map<std::string, std::string> texts = [] {
@@ -123,7 +129,7 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   // Held through the error pages too: they read the config, which a settings save replaces.
   std::lock_guard<std::mutex> lock(app.mu);
   try {
-    if (!route.public_route && !SignIn(ctx)) {
+    if (NeedsSession(route) && !SignIn(ctx)) {
       // Signing out of a session that already ended (another tab, expiry) still signs out.
       if (ctx.api || (req.method != "GET" && req.path != "/logout")) {
         SendError(ctx, 401, "Sign in first.");
@@ -131,7 +137,7 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
         res.status = 303;
         res.set_header("Location", req.path == "/logout" ? std::string("/login") : "/login?next=" + UrlEncode(req.path));
       }
-    } else if (!route.public_route && req.method != "GET" && !CsrfOk(ctx)) {
+    } else if (NeedsSession(route) && req.method != "GET" && !CsrfOk(ctx)) {
       SendError(ctx, 403, "The form expired or did not come from this site (CSRF check failed). Reload the page and try again.");
     } else if (route.need && !Allows(ctx.user.role, *route.need)) {
       SendError(ctx, 403, "Your role (" + std::string(AccessRoleName(ctx.user.role)) + ") may not do this.");
@@ -173,13 +179,29 @@ std::string Context::Param(const std::string& name) const {
     const Json& body = Body();
     if (body.is_object() && body.contains(name)) {
       const Json& v = body[name];
-      return v.is_string() ? v.get<std::string>() : v.dump();
+      // A number or a list where text is expected is the caller's mistake: say so, never guess.
+      if (!v.is_string()) throw HttpError{400, name + ": expected a string, not " + std::string(v.type_name())};
+      return v.get<std::string>();
     }
     return "";
   }
   // A multipart form (uploads, and the settings page: a url-encoded form is capped at 8 KiB).
   if (req.is_multipart_form_data() && req.has_file(name)) return req.get_file_value(name).content;
   return req.get_param_value(name);
+}
+
+bool Context::BoolParam(const std::string& name) const {
+  if (api && req.method != "GET") {
+    const Json& body = Body();
+    if (!body.is_object() || !body.contains(name)) throw HttpError{400, name + ": required (true or false)"};
+    const Json& v = body[name];
+    if (!v.is_boolean()) throw HttpError{400, name + ": expected true or false, not " + std::string(v.type_name())};
+    return v.get<bool>();
+  }
+  const std::string v = Param(name);
+  if (v == "1" || v == "true") return true;
+  if (v == "0" || v == "false") return false;
+  throw HttpError{400, name + ": use true or false"};
 }
 
 const Json& Context::Body() const {
@@ -294,6 +316,7 @@ std::vector<Route> AllRoutes() {
   AddReviewRoutes(routes);
   AddToolRoutes(routes);
   AddSettingsRoutes(routes);
+  AddHookRoutes(routes);
   return routes;
 }
 
@@ -303,6 +326,9 @@ struct WebServer::Impl {
   App app;
   httplib::Server http;
   std::vector<Route> routes;
+  // A stop that comes before the listener runs must not be lost (cpp-httplib's stop() does
+  // nothing until then): Run and Stop each announce themselves and look at the other.
+  std::atomic<bool> run_called{false}, run_returned{false}, stop_requested{false};
 };
 
 WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -330,6 +356,20 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   app.fixed_now = options.as_of;
   app.assets_dir = options.assets_dir;
   app.secure_cookie = options.secure_cookie;
+  if (!options.public_url.empty()) {
+    StatusOr<std::string> url = NormalizePublicUrl(options.public_url);
+    if (!url.ok()) return url.status();
+    app.public_url = *url;
+  }
+  if (!options.twilio_auth_token.empty() && app.public_url.empty())
+    return Status::InvalidArgument(
+        "a Twilio auth token is set but no public URL: Twilio signs the URL it calls, so give it "
+        "(ringback serve --public-url https://ringback.example.com)");
+  app.twilio_auth_token = options.twilio_auth_token;
+  app.form_secret = options.form_secret;
+  // What the web app writes exists nowhere else (a person's outcome, a webhook's signal that was
+  // answered 200): each commit waits for the disk, so a power cut after the answer loses none.
+  if (Status s = app.store->SetDurableCommits(true); !s.ok()) return s;
   // Uploads wait beside a SQLite file; with PostgreSQL, in a private temporary folder of
   // this server's own.
   app.upload_dir = IsPostgresUri(options.db_path)
@@ -359,6 +399,11 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   // cpp-httplib holds the limit against Content-Length only: a chunked body would be read whole,
   // however large. Browsers and API clients send a length; refuse a body without one.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.headers.size() > kMaxHeaders) {
+      res.status = 431;
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.get_header_value("Transfer-Encoding").empty()) return httplib::Server::HandlerResponse::Unhandled;
     res.status = 411;
     res.set_header("Connection", "close");
@@ -381,6 +426,7 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
     const std::string message = res.status == 404   ? "No such page."
                                 : res.status == 413 ? "The request is too large (32 MiB at most)."
                                 : res.status == 400 ? "The request is malformed."
+                                : res.status == 431 ? "Too many request headers (100 at most)."
                                                     : "The request could not be served.";
     if (req.path.starts_with("/api/")) res.set_content(Json{{"error", message}}.dump(), "application/json");
     else res.set_content(message + "\n", "text/plain; charset=utf-8");
@@ -400,8 +446,35 @@ StatusOr<int> WebServer::Bind(const std::string& host, int port) {
   return port;
 }
 
-void WebServer::Run() { impl_->http.listen_after_bind(); }
-void WebServer::Stop() { impl_->http.stop(); }
+void WebServer::Run() {
+  impl_->run_called = true;
+  if (!impl_->stop_requested) impl_->http.listen_after_bind();
+  impl_->run_returned = true;
+}
+
+void WebServer::Stop() {
+  impl_->stop_requested = true;
+  // Run has begun but may not listen yet: wait until it does (or gave up), then stop it.
+  while (impl_->run_called && !impl_->run_returned && !impl_->http.is_running())
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  impl_->http.stop();
+}
+
+StatusOr<std::string> NormalizePublicUrl(const std::string& url) {
+  const std::string lower = [&] {
+    std::string out = url;
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }();
+  const std::size_t scheme_end = lower.starts_with("https://") ? 8 : lower.starts_with("http://") ? 7 : 0;
+  if (scheme_end == 0 || url.size() == scheme_end || url.find_first_of("?# \t") != std::string::npos)
+    return Status::InvalidArgument("--public-url: \"" + url + "\" is not an http(s) URL such as https://ringback.example.com");
+  const std::size_t path = url.find('/', scheme_end);
+  std::string out = lower.substr(0, path == std::string::npos ? url.size() : path);  // scheme and host: any case
+  if (path != std::string::npos) out += url.substr(path);                           // the path: as written
+  while (out.size() > scheme_end && out.back() == '/') out.pop_back();
+  return out;
+}
 
 std::optional<std::pair<std::string, int>> ParseListen(const std::string& text) {
   std::string host = "127.0.0.1", port_text = text;

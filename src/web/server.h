@@ -21,7 +21,16 @@ struct ServeOptions {
   std::optional<Timestamp> as_of;  // a fixed "now" (demos, tests); the clock when unset
   std::string assets_dir;   // the npm packages folder (web/node_modules) for htmx
   bool secure_cookie = false;  // add Secure to cookies: set when a TLS proxy is in front
+  // The URL the world reaches this server at ("https://ringback.example.com"): Twilio signs
+  // its webhooks over it, and calendar links are shown with it. Required with a Twilio token.
+  std::string public_url;
+  std::string twilio_auth_token;  // from RINGBACK_TWILIO_AUTH_TOKEN; empty: Twilio hooks off
+  std::string form_secret;        // from RINGBACK_FORM_SECRET; empty: the form hook is off
 };
+
+// "https://Example.com/base/" -> "https://example.com/base": the form the hooks sign against.
+// InvalidArgument for anything but an absolute http(s) URL without a query or fragment.
+StatusOr<std::string> NormalizePublicUrl(const std::string& url);
 
 class WebServer {
  public:

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <memory>
 #include <regex>
@@ -27,6 +28,7 @@
 #include "web/password.h"
 #include "web/server.h"
 #include "web/tokens.h"
+#include "web/webhook_signature.h"
 
 namespace ringback::web {
 namespace {
@@ -133,7 +135,8 @@ const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new BaseCleanup
 // One running server on a copy of the base database and of the example config.
 class Harness {
  public:
-  static std::unique_ptr<Harness> Start(const std::string& name, std::string* error, bool secure_cookie = false) {
+  static std::unique_ptr<Harness> Start(const std::string& name, std::string* error, bool secure_cookie = false,
+                                        const std::function<void(ServeOptions&)>& adjust = nullptr) {
     const Base& base = BaseData();
     if (!base.error.empty()) {
       *error = base.error;
@@ -153,6 +156,7 @@ class Harness {
     options.as_of = kAsOf;
     options.assets_dir = (h->dir / "no-assets").string();
     options.secure_cookie = secure_cookie;
+    if (adjust) adjust(options);
     StatusOr<std::unique_ptr<WebServer>> server = WebServer::Open(options);
     if (!server.ok()) {
       *error = "open: " + server.status().ToString();
@@ -356,6 +360,20 @@ TEST(AllRoutes, OnlySignInHealthMetricsAndStaticFilesArePublic) {
                                          "GET /metrics", "GET /static/app.css", "GET /static/vendor/htmx.min.js"}));
 }
 
+TEST(AllRoutes, OnlyTheHooksAndCalendarFeedsProveThemselvesWithoutASession) {
+  std::set<std::string> own_proof;
+  for (const Route& r : AllRoutes()) {
+    if (r.proof == Proof::kSession) continue;
+    own_proof.insert(r.method + " " + r.example);
+    EXPECT_FALSE(r.public_route) << Describe(r) << ": proved by its signature or secret URL, not open to all";
+    EXPECT_FALSE(r.need.has_value()) << Describe(r) << ": no session, so no role to check";
+    EXPECT_EQ(r.proof == Proof::kSignature, r.method == "POST") << Describe(r);
+  }
+  EXPECT_EQ(own_proof, (std::set<std::string>{"POST /hooks/twilio/voice", "POST /hooks/twilio/transcription",
+                                              "POST /hooks/twilio/sms", "POST /hooks/form/website",
+                                              "GET /ical/" + std::string(64, '0') + ".ics"}));
+}
+
 TEST(ParseListen, AcceptsHostAndPortForms) {
   using HostPort = std::optional<std::pair<std::string, int>>;
   EXPECT_EQ(ParseListen("127.0.0.1:8080"), (HostPort{{"127.0.0.1", 8080}}));
@@ -449,7 +467,7 @@ TEST_F(ServerTest, TheSampleWeekHasTheOpportunitiesTheseTestsNeed) {
 TEST_F(ServerTest, EveryPrivateRouteWithoutASessionIsRefused) {
   int checked = 0;
   for (const Route& route : AllRoutes()) {
-    if (route.public_route) continue;
+    if (!NeedsSession(route)) continue;
     ++checked;
     httplib::Result r = Send(port_, route, nullptr, "");
     if (route.example == "/logout") {  // signing out of an ended session still lands on sign-in
@@ -491,7 +509,7 @@ TEST_F(ServerTest, ForgedGarbageOrExpiredCookiesAreNoSession) {
   };
   for (const Session& s : bad) {
     for (const Route& route : AllRoutes()) {
-      if (route.public_route) continue;
+      if (!NeedsSession(route)) continue;
       httplib::Result r = Send(port_, route, &s, admin_.csrf);
       if (IsApi(route.example) || (route.method != "GET" && route.example != "/logout"))
         EXPECT_EQ(StatusOf(r), 401) << Describe(route) << " with cookie " << s.token;
@@ -531,7 +549,7 @@ TEST_F(ServerTest, ADisabledAccountsSessionStopsWorking) {
 TEST_F(ServerTest, EveryPrivatePostWithoutTheSessionsCsrfTokenIsForbidden) {
   int checked = 0;
   for (const Route& route : AllRoutes()) {
-    if (route.public_route || route.method != "POST") continue;
+    if (!NeedsSession(route) || route.method != "POST") continue;
     ++checked;
     for (const std::string& token : {std::string(), RandomToken(), office_.csrf, admin_.csrf.substr(0, 63)}) {
       httplib::Result r = Send(port_, route, &admin_, token);
@@ -666,7 +684,7 @@ TEST_F(ServerTest, EveryRouteARoleLacksIsForbiddenForThatRole) {
       EXPECT_EQ(StatusOf(r), 403) << AccessRoleName(role) << ": " << Describe(route) << ": " << BodyOf(r);
     }
     if (role == AccessRole::kTechnician) EXPECT_GT(forbidden, 15);
-    else EXPECT_EQ(forbidden, 4) << "office: lift-stop and saving settings, page and API";
+    else EXPECT_EQ(forbidden, 10) << "office: lift-stop, saving settings, making and revoking calendar links, forget; page and API";
   }
 }
 
@@ -747,6 +765,43 @@ TEST_F(ServerTest, OnlyTheAdminIsShownTheConfigText) {
   EXPECT_EQ(JsonOf(office)["can_edit"], false);
 }
 
+// Forgetting a person is the admin's, with the session's CSRF token, on its own server (it
+// removes data the other tests use).
+TEST(ForgetRoute, TheAdminForgetsAPersonAndNoByteOfThemIsLeft) {
+  std::string error;
+  std::unique_ptr<Harness> h = Harness::Start("forget", &error);
+  ASSERT_NE(h, nullptr) << error;
+  const Session admin = Login(h->port, "maria", kMariaPassword);
+  const Session office = Login(h->port, "dana", kDanaPassword);
+  const Session tech = Login(h->port, "jake", kJakePassword);
+  const Json who = {{"who", "glindqvist@example.com"}, {"reason", "asked by phone"}};
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &office)), 403);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &tech)), 403);
+  EXPECT_EQ(StatusOf(PostForm(h->port, "/settings/forget", {{"who", "glindqvist@example.com"}, {"reason", "x"}}, &office,
+                              office.csrf)),
+            403);
+  EXPECT_EQ(StatusOf(PostForm(h->port, "/settings/forget", {{"who", "glindqvist@example.com"}, {"reason", "x"}}, &admin, "")),
+            403)
+      << "no CSRF token";
+  EXPECT_THAT(BodyOf(Get(h->port, "/settings", &admin)), HasSubstr("Forget a person"));
+  EXPECT_THAT(BodyOf(Get(h->port, "/settings", &office)), Not(HasSubstr("Forget a person")));
+  EXPECT_THAT(ReadFile(h->db), HasSubstr("Lindqvist")) << "he is there before";
+
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", 5125550183LL}, {"reason", "x"}}, &admin)), 400);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", "nobody@example.com"}, {"reason", "x"}}, &admin)), 404);
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", Json{{"who", "glindqvist@example.com"}, {"reason", ""}}, &admin)), 400);
+  httplib::Result done = PostForm(h->port, "/settings/forget", {{"who", "(512) 555-0183"}, {"reason", "asked by phone"}},
+                                  &admin, admin.csrf);
+  ASSERT_EQ(StatusOf(done), 303) << BodyOf(done);
+  std::string bytes = ReadFile(h->db);
+  if (fs::exists(h->db.string() + "-wal")) bytes += ReadFile(h->db.string() + "-wal");
+  for (const char* secret : {"Lindqvist", "glindqvist", "+15125550183", "(512) 555-0183"})
+    EXPECT_THAT(bytes, Not(HasSubstr(secret)));
+  const Json queue = JsonOf(Get(h->port, "/api/queue?status=all", &admin));
+  EXPECT_THAT(queue.dump(), Not(HasSubstr("Lindqvist")));
+  EXPECT_EQ(StatusOf(PostJson(h->port, "/api/forget", who, &admin)), 404) << "forgotten already";
+}
+
 // malformed and oversized requests
 
 TEST_F(ServerTest, ABodyOver32MiBIs413) {
@@ -797,6 +852,69 @@ TEST_F(ServerTest, MalformedJsonIs400WithAJsonError) {
   httplib::Result login = ClientFor(port_).Post("/api/login", "{\"login\":", "application/json");
   EXPECT_EQ(StatusOf(login), 400);
   EXPECT_TRUE(JsonOf(login).contains("error"));
+}
+
+// Every field the API's write routes read, each sent with a JSON type it is not: each is a 400
+// naming the field, and nothing changes (a number is never read as its digits).
+TEST_F(ServerTest, WronglyTypedJsonFieldsAre400AndChangeNothing) {
+  const std::string id = base().open.at(2);
+  const std::string stopped = base().stopped.at(0);
+  const std::string config_before = ReadFile(harness_->config);
+  const std::string o = "/api/opportunities/" + id;
+  struct Case {
+    std::string path;
+    Json body;
+    std::string field;
+    const Session* who;
+  };
+  const std::vector<Case> cases = {
+      {"/api/login", Json{{"login", 7}, {"password", kMariaPassword}}, "login", nullptr},
+      {"/api/login", Json{{"login", "maria"}, {"password", Json::array({kMariaPassword})}}, "password", nullptr},
+      {o + "/outcome", Json{{"outcome", 1}}, "outcome", &admin_},
+      {o + "/outcome", Json{{"outcome", "reached"}, {"note", Json::object()}}, "note", &admin_},
+      {o + "/reassign", Json{{"owner", true}, {"reason", "covering"}}, "owner", &admin_},
+      {o + "/reassign", Json{{"owner", "Dana Brooks"}, {"reason", 12}}, "reason", &admin_},
+      {o + "/reclassify", Json{{"category", 3}, {"reason", "x"}}, "category", &admin_},
+      {o + "/reclassify", Json{{"category", "spam"}, {"reason", nullptr}}, "reason", &admin_},
+      {"/api/opportunities/" + stopped + "/lift-stop", Json{{"reason", 1.5}}, "reason", &admin_},
+      {"/api/settings", Json{{"config", Json::array({"[company]"})}}, "config", &admin_},
+      {"/api/checklists/cleanup/calls-log", Json{{"done", 1}}, "done", &office_},
+      {"/api/checklists/cleanup/calls-log", Json{{"done", "true"}}, "done", &office_},
+      {"/api/plan/2026-W47/2", Json{{"done", 0}}, "done", &office_},
+  };
+  for (const Case& c : cases) {
+    httplib::Result r = c.who ? PostJson(port_, c.path, c.body, c.who)
+                              : ClientFor(port_).Post(c.path.c_str(), c.body.dump(), "application/json");
+    EXPECT_EQ(StatusOf(r), 400) << c.path << " " << c.body.dump() << ": " << BodyOf(r);
+    EXPECT_THAT(JsonOf(r).value("error", ""), HasSubstr(c.field)) << c.path << " " << c.body.dump();
+  }
+  const Json detail = Detail(id, admin_);
+  EXPECT_NE(detail.value("status", ""), "reached");
+  EXPECT_NE(detail.value("category", ""), "spam");
+  EXPECT_NE(detail.value("owner", ""), "Dana Brooks");
+  EXPECT_EQ(Detail(stopped, admin_).value("status", ""), "do_not_contact") << "the stop still holds";
+  EXPECT_EQ(ReadFile(harness_->config), config_before);
+  const Json lists = JsonOf(Get(port_, "/api/checklists", &office_));
+  for (const Json& list : lists["lists"])
+    for (const Json& item : list["items"])
+      if (list["id"] == "cleanup" && item["id"] == "calls-log") {
+        EXPECT_EQ(item["done"], false);
+      }
+}
+
+// 20,000 request headers (the probe of issue 22) are refused with 431 before any route runs,
+// and the server goes on answering everyone else.
+TEST_F(ServerTest, TooManyRequestHeadersAre431) {
+  std::string request = "GET /api/me HTTP/1.1\r\nHost: x\r\nCookie: " + admin_.Cookie() + "\r\n";
+  for (int i = 0; i < 20000; ++i) request += "X-Probe-" + std::to_string(i) + ": 1\r\n";
+  request += "Connection: close\r\n\r\n";
+  const std::string answer = RawExchange(port_, request);
+  EXPECT_THAT(answer, StartsWith("HTTP/1.1 431")) << answer.substr(0, 200);
+  std::string fine = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 90; ++i) fine += "X-Ok-" + std::to_string(i) + ": 1\r\n";
+  EXPECT_THAT(RawExchange(port_, fine + "Connection: close\r\n\r\n"), StartsWith("HTTP/1.1 200"))
+      << "a request with 90 headers is served";
+  EXPECT_EQ(StatusOf(Get(port_, "/api/me", &office_)), 200);
 }
 
 TEST_F(ServerTest, AGarbageRequestLineIs400) {
@@ -1002,6 +1120,15 @@ TEST_F(ServerTest, HealthAndMetricsArePublic) {
   EXPECT_THAT(metrics->body, HasSubstr("ringback_logins_total{result=\"ok\"}"));
   EXPECT_THAT(metrics->body, HasSubstr("\nringback_opportunities "));
   EXPECT_THAT(metrics->body, Not(HasSubstr(id))) << "routes are counted by pattern, not by id";
+}
+
+TEST_F(ServerTest, WithoutSecretsTheHooksAreOffAndASessionDoesNotTurnThemOn) {
+  for (const Route& route : AllRoutes()) {
+    if (route.proof != Proof::kSignature) continue;
+    EXPECT_EQ(StatusOf(Send(port_, route, nullptr, "")), 404) << Describe(route);
+    EXPECT_EQ(StatusOf(Send(port_, route, &admin_, admin_.csrf)), 404) << Describe(route);
+  }
+  EXPECT_THAT(BodyOf(Get(port_, "/metrics")), HasSubstr("ringback_webhooks_total{hook=\"twilio_voice\",result=\"off\"}"));
 }
 
 TEST_F(ServerTest, PagesCarryTheSecurityHeaders) {
@@ -1220,6 +1347,198 @@ TEST_F(SecureCookieServerTest, CookiesAreSecure) {
   httplib::Result out = PostJson(harness_->port, "/api/logout", Json::object(), &s);
   ASSERT_EQ(StatusOf(out), 200);
   EXPECT_THAT(out->get_header_value("Set-Cookie"), HasSubstr("; Secure"));
+}
+
+// Live intake: the hooks turned on by their secrets, as `ringback serve` does from the
+// environment. Requests are signed here with the C++ signer; tests/hooks/ signs them with
+// Twilio's own Node library.
+constexpr const char* kTwilioToken = "test-twilio-auth-token";
+constexpr const char* kFormSecret = "test-form-secret";
+constexpr const char* kPublicUrl = "https://ringback.example.test";
+
+class HookServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    harness_ = Harness::Start("hooks", &error, false, [](ServeOptions& o) {
+                 o.public_url = "https://Ringback.Example.test/";  // written as an admin might
+                 o.twilio_auth_token = kTwilioToken;
+                 o.form_secret = kFormSecret;
+               }).release();
+    ASSERT_NE(harness_, nullptr) << error;
+    admin_ = Login(harness_->port, "maria", kMariaPassword);
+  }
+  static void TearDownTestSuite() {
+    delete harness_;
+    harness_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_NE(harness_, nullptr);
+    port_ = harness_->port;
+  }
+
+  // A Twilio form POST, signed over the public URL unless `signature` is given.
+  httplib::Result Twilio(const std::string& path, const FormParams& params, std::optional<std::string> signature = {},
+                         const Session* session = nullptr) {
+    std::string body;
+    for (const auto& [k, v] : params) body += (body.empty() ? "" : "&") + UrlEncode(k) + "=" + UrlEncode(v);
+    httplib::Headers headers = With(session);
+    const std::string sig = signature.value_or(TwilioSignature(kTwilioToken, std::string(kPublicUrl) + path, params));
+    if (!sig.empty()) headers.emplace("X-Twilio-Signature", sig);
+    return ClientFor(port_).Post(path.c_str(), headers, body, "application/x-www-form-urlencoded");
+  }
+
+  httplib::Result Form(const std::string& source, const std::string& json, std::optional<std::string> signature = {}) {
+    httplib::Headers headers;
+    const std::string sig = signature.value_or(FormSignature(kFormSecret, json));
+    if (!sig.empty()) headers.emplace("X-Ringback-Signature", sig);
+    return ClientFor(port_).Post(("/hooks/form/" + source).c_str(), headers, json, "application/json");
+  }
+
+  // Every row of the queue (all statuses) as the API shows it.
+  std::vector<Json> Cards() {
+    std::vector<Json> out;
+    const Json queue = JsonOf(Get(port_, "/api/queue?status=all", &admin_));
+    if (!queue.contains("groups")) return out;
+    for (const Json& g : queue["groups"])
+      for (const Json& item : g["items"]) out.push_back(item);
+    return out;
+  }
+
+  std::vector<Json> CardsOf(const std::string& display_phone) {
+    std::vector<Json> out;
+    for (const Json& c : Cards())
+      if (c.value("contact", "").find(display_phone) != std::string::npos) out.push_back(c);
+    return out;
+  }
+
+  static Harness* harness_;
+  static Session admin_;
+  int port_ = 0;
+};
+Harness* HookServerTest::harness_ = nullptr;
+Session HookServerTest::admin_;
+
+TEST_F(HookServerTest, ASignedMissedCallIsOnTheBoardWithAnOwnerAtOnce) {
+  httplib::Result r = Twilio("/hooks/twilio/voice", {{"CallSid", "CA9a01"}, {"From", "+15125550401"},
+                                                     {"To", "+15125550100"}, {"Direction", "inbound"},
+                                                     {"CallStatus", "no-answer"}, {"CallDuration", "0"}});
+  ASSERT_EQ(StatusOf(r), 200) << BodyOf(r);
+  EXPECT_THAT(r->get_header_value("Content-Type"), StartsWith("text/xml"));
+  EXPECT_EQ(r->body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+  const std::vector<Json> cards = CardsOf("(512) 555-0401");
+  ASSERT_EQ(cards.size(), 1u);
+  EXPECT_FALSE(cards[0].value("owner", "").empty());
+  EXPECT_FALSE(cards[0].value("deadline", "").empty());
+  EXPECT_THAT(BodyOf(Get(port_, "/", &admin_)), HasSubstr("(512) 555-0401")) << "the board page shows it too";
+}
+
+TEST_F(HookServerTest, AMissingOrWrongSignatureIs403AndCounted) {
+  const FormParams params = {{"MessageSid", "SM9a02"}, {"From", "+15125550402"}, {"Body", "hi"}};
+  EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params, std::string())), 403);
+  const std::string good = TwilioSignature(kTwilioToken, std::string(kPublicUrl) + "/hooks/twilio/sms", params);
+  std::string bad = good;
+  bad[3] = bad[3] == 'x' ? 'y' : 'x';
+  EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params, bad)), 403);
+  EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params,
+                            TwilioSignature("another-token", std::string(kPublicUrl) + "/hooks/twilio/sms", params))),
+            403);
+  // Signed for the Host header, not the public URL behind the proxy.
+  EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params,
+                            TwilioSignature(kTwilioToken, "http://127.0.0.1:" + std::to_string(port_) + "/hooks/twilio/sms",
+                                            params))),
+            403);
+  EXPECT_TRUE(CardsOf("(512) 555-0402").empty()) << "nothing of a refused request is stored";
+  const std::string metrics = BodyOf(Get(port_, "/metrics"));
+  EXPECT_THAT(metrics, HasSubstr("ringback_webhooks_total{hook=\"twilio_sms\",result=\"unsigned\"} 1"));
+  EXPECT_THAT(metrics, HasSubstr("ringback_webhooks_total{hook=\"twilio_sms\",result=\"bad_signature\"} 3"));
+  EXPECT_THAT(metrics, HasSubstr("ringback_http_requests_total{route=\"/hooks/twilio/sms\",method=\"POST\",code=\"403\"} 4"));
+  EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params)), 200) << "the good signature still works";
+}
+
+TEST_F(HookServerTest, AHookNeedsNoSessionAndNoCsrfToken) {
+  const FormParams params = {{"MessageSid", "SM9a03"}, {"From", "+15125550403"}, {"Body", "Need a roof inspection"}};
+  EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params, std::nullopt, &admin_)), 200)
+      << "a browser's session cookie neither helps nor hurts";
+  EXPECT_EQ(CardsOf("(512) 555-0403").size(), 1u);
+}
+
+TEST_F(HookServerTest, AWebsiteFormSignedWithTheSecretIsACard) {
+  const std::string json = R"({"name":"Ana Ruiz","phone":"512-555-0404","email":"ana@example.org",)"
+                           R"("message":"Looking for a quote on a new AC unit"})";
+  httplib::Result r = Form("website", json);
+  ASSERT_EQ(StatusOf(r), 200) << BodyOf(r);
+  EXPECT_EQ(JsonOf(r)["ok"], true);
+  EXPECT_EQ(JsonOf(r)["duplicate"], false);
+  ASSERT_EQ(CardsOf("(512) 555-0404").size(), 1u);
+  EXPECT_EQ(CardsOf("(512) 555-0404")[0]["channel"], "form");
+  httplib::Result again = Form("website", json);
+  EXPECT_EQ(JsonOf(again)["duplicate"], true) << "the site sent the same body again";
+  EXPECT_EQ(CardsOf("(512) 555-0404").size(), 1u);
+  EXPECT_EQ(StatusOf(Form("website", json, std::string())), 403);
+  EXPECT_EQ(StatusOf(Form("website", json, FormSignature("wrong", json))), 403);
+  EXPECT_EQ(StatusOf(Form("website", json + " ", FormSignature(kFormSecret, json))), 403) << "one byte more";
+  httplib::Result nobody = Form("website", R"({"name":"Ana","message":"call me"})");
+  EXPECT_EQ(StatusOf(nobody), 422) << BodyOf(nobody);
+  EXPECT_TRUE(JsonOf(nobody).contains("error"));
+}
+
+TEST_F(HookServerTest, ACalendarLinkShowsItsPersonsCallbacksUntilRevoked) {
+  // Jake's own open work as the stored queue has it.
+  std::vector<std::string> jakes;
+  for (const Json& c : Cards())
+    if (c.value("owner", "") == kJake && (c["status"] == "open" || c["status"] == "overdue" || c["status"] == "attempted"))
+      jakes.push_back(c["id"]);
+  ASSERT_FALSE(jakes.empty());
+  httplib::Result made = PostJson(port_, "/api/calendar-feeds", Json{{"person", kJake}}, &admin_);
+  ASSERT_EQ(StatusOf(made), 200) << BodyOf(made);
+  const std::string url = JsonOf(made)["url"];
+  ASSERT_THAT(url, StartsWith("https://ringback.example.test/ical/"));
+  const std::string path = url.substr(std::string(kPublicUrl).size());
+  httplib::Result feed = Get(port_, path);
+  ASSERT_EQ(StatusOf(feed), 200);
+  EXPECT_THAT(feed->get_header_value("Content-Type"), StartsWith("text/calendar"));
+  EXPECT_THAT(feed->body, HasSubstr("BEGIN:VEVENT"));
+  EXPECT_THAT(feed->body, Not(HasSubstr("BEGIN:VTODO")));
+  for (const std::string& id : jakes) EXPECT_THAT(feed->body, HasSubstr("UID:" + id + "@")) << id;
+  EXPECT_THAT(BodyOf(Get(port_, path + "?tasks=1")), HasSubstr("BEGIN:VTODO"));
+  {  // only the token's hash is stored
+    auto db = sqlite::Database::Open(harness_->db.string());
+    ASSERT_TRUE(db.ok());
+    auto st = db->Prepare("SELECT count(*) FROM calendar_feeds WHERE token_hash = ?");
+    ASSERT_TRUE(st.ok());
+    const std::string token = path.substr(6, 64);
+    st->Bind(1, token);
+    ASSERT_TRUE(*st->Step());
+    EXPECT_EQ(st->Int(0), 0);
+  }
+  EXPECT_THAT(BodyOf(Get(port_, "/settings", &admin_)), HasSubstr("in use since"));
+  // A new link replaces the old one; revoking ends it.
+  httplib::Result again = PostJson(port_, "/api/calendar-feeds", Json{{"person", kJake}}, &admin_);
+  const std::string path2 = std::string(JsonOf(again)["url"]).substr(std::string(kPublicUrl).size());
+  EXPECT_EQ(StatusOf(Get(port_, path)), 404);
+  EXPECT_EQ(StatusOf(Get(port_, path2)), 200);
+  EXPECT_EQ(StatusOf(PostJson(port_, "/api/calendar-feeds/revoke", Json{{"person", kJake}}, &admin_)), 200);
+  EXPECT_EQ(StatusOf(Get(port_, path2)), 404);
+  EXPECT_EQ(StatusOf(PostJson(port_, "/api/calendar-feeds", Json{{"person", "Nobody Here"}}, &admin_)), 400);
+}
+
+TEST_F(HookServerTest, TheSettingsFormShowsANewLinkOnce) {
+  const std::string csrf = admin_.csrf;
+  httplib::Result page = PostForm(port_, "/settings/calendar-feeds", {{"person", "Tom Nguyen"}}, &admin_, csrf);
+  ASSERT_EQ(StatusOf(page), 200) << BodyOf(page);
+  EXPECT_THAT(page->body, HasSubstr("value=\"https://ringback.example.test/ical/"));
+  EXPECT_THAT(BodyOf(Get(port_, "/settings", &admin_)), Not(HasSubstr("/ical/"))) << "shown once, then only its date";
+}
+
+TEST(HookServerOptions, ATwilioTokenWithoutAPublicUrlDoesNotStart) {
+  std::string error;
+  auto harness = Harness::Start("no-public-url", &error, false, [](ServeOptions& o) { o.twilio_auth_token = "t"; });
+  EXPECT_EQ(harness, nullptr);
+  EXPECT_THAT(error, HasSubstr("public URL"));
+  EXPECT_FALSE(NormalizePublicUrl("ftp://x").ok());
+  EXPECT_FALSE(NormalizePublicUrl("https://x.test/?a=1").ok());
+  EXPECT_EQ(*NormalizePublicUrl("HTTPS://Ringback.Example.test/Base/"), "https://ringback.example.test/Base");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "config/config_loader.h"
+#include "pipeline/actions.h"
 #include "web/app.h"
 
 namespace ringback::web {
@@ -64,7 +65,24 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
                      {"disabled", u.disabled}});
     return Status::Ok();
   });
+  // Calendar subscriptions, per person on the roster (admin only: creating one shows its URL).
+  Json calendars = Json::array();
+  if (Allows(ctx.user.role, Permission::kChangeSettings)) {
+    std::map<std::string, CalendarFeed> active;
+    (void)ctx.app.store->ForEachCalendarFeed([&](const CalendarFeed& f) {
+      active[f.person] = f;  // the latest wins (there is one in force per person)
+      return Status::Ok();
+    });
+    for (const Person& p : c.team) {
+      auto it = active.find(p.name);
+      calendars.push_back({{"person", p.name},
+                           {"active", it != active.end()},
+                           {"since", it == active.end() ? std::string() : Local(it->second.created_at, c)},
+                           {"by", it == active.end() ? std::string() : it->second.created_by}});
+    }
+  }
   return {{"company", c.name},
+          {"calendars", calendars},
           {"time_zone", c.time_zone},
           {"quiet_hours", Clock(c.quiet_start_minute) + "–" + Clock(c.quiet_end_minute)},
           {"hours", hours},
@@ -73,14 +91,14 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
           {"templates", templates},
           {"users", users},
           {"can_edit", Allows(ctx.user.role, Permission::kChangeSettings)},
+          {"can_forget", Allows(ctx.user.role, Permission::kForget)},
           {"config_path", ctx.app.config_path},
           {"config_text", config_text},
           {"error", error}};
 }
 
 void Settings(Context& ctx) {
-  const bool admin = Allows(ctx.user.role, Permission::kChangeSettings);
-  Json model = SettingsModel(ctx, admin ? ReadFile(ctx.app.config_path) : std::string(), "");
+  Json model = SettingsPageModel(ctx);
   if (ctx.api) SendJson(ctx, model);
   else SendPage(ctx, "settings", "Settings", std::move(model));
 }
@@ -114,9 +132,34 @@ void Save(Context& ctx) {
   Done(ctx, "/settings", "Settings saved; the queue was rebuilt with them.");
 }
 
+// Forgets a person (pipeline/actions.h ForgetContact) as the signed-in admin, who is recorded
+// as the actor; the queue is rebuilt by it.
+void ForgetAction(Context& ctx) {
+  const std::string who = ctx.Param("who"), reason = ctx.Param("reason");
+  StatusOr<ForgetReport> report = ForgetContact(*ctx.app.store, ctx.app.db_path, ctx.app.config, who, ctx.Actor(),
+                                                reason, ctx.app.Now());
+  ++ctx.app.generation;  // what was computed from the queue before is stale
+  if (!report.ok()) {
+    const Status::Code code = report.status().code();
+    throw HttpError{code == Status::Code::kInvalidArgument ? 400 : code == Status::Code::kNotFound ? 404 : 500,
+                    report.status().message()};
+  }
+  Done(ctx, "/settings",
+       "Forgotten: " + std::to_string(report->rows) + " row(s) removed" +
+           (report->stop_kept ? "; their stop stays in force." : "."),
+       {{"handles", report->handles}, {"rows", report->rows}, {"stop_kept", report->stop_kept}});
+}
+
 }  // namespace
 
+Json SettingsPageModel(Context& ctx) {
+  const bool admin = Allows(ctx.user.role, Permission::kChangeSettings);
+  return SettingsModel(ctx, admin ? ReadFile(ctx.app.config_path) : std::string(), "");
+}
+
 void AddSettingsRoutes(std::vector<Route>& routes) {
+  routes.push_back({"POST", "/settings/forget", "/settings/forget", false, Permission::kForget, ForgetAction});
+  routes.push_back({"POST", "/api/forget", "/api/forget", false, Permission::kForget, ForgetAction});
   routes.push_back({"GET", "/settings", "/settings", false, Permission::kSeeSettings, Settings});
   routes.push_back({"GET", "/api/settings", "/api/settings", false, Permission::kSeeSettings, Settings});
   routes.push_back({"POST", "/settings", "/settings", false, Permission::kChangeSettings, Save});

@@ -8,7 +8,6 @@
 #include <vector>
 
 namespace ringback::web {
-namespace {
 
 std::string Hex(const unsigned char* data, std::size_t n) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -19,8 +18,6 @@ std::string Hex(const unsigned char* data, std::size_t n) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string RandomToken(std::size_t bytes) {
   std::vector<unsigned char> buf(bytes);

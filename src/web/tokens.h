@@ -8,6 +8,9 @@
 
 namespace ringback::web {
 
+// The `n` bytes at `data` as lower-case hex (2 * n characters).
+std::string Hex(const unsigned char* data, std::size_t n);
+
 // `bytes` random bytes from OpenSSL's CSPRNG, as lower-case hex (2 * bytes characters).
 std::string RandomToken(std::size_t bytes = 32);
 

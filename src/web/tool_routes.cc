@@ -82,12 +82,7 @@ void ChecklistsPage(Context& ctx) {
   else SendPage(ctx, "checklists", "Checklists", std::move(model));
 }
 
-bool DoneParam(Context& ctx) {
-  const std::string v = ctx.Param("done");
-  if (v == "1" || v == "true") return true;
-  if (v == "0" || v == "false") return false;
-  throw HttpError{400, "done: use true or false"};
-}
+bool DoneParam(Context& ctx) { return ctx.BoolParam("done"); }
 
 void Tick(Context& ctx) {
   const std::string list = ctx.req.matches[1], item = ctx.req.matches[2];
