@@ -350,6 +350,7 @@ struct WebServer::Impl {
     for (const auto& [pattern, route] : read ? get : post) {
       if (std::regex_match(req.path, req.matches, pattern)) {
         Dispatch(app, *route, req, res);
+        if (res.status == -1) res.status = 200;  // a handler that only set content
         return;
       }
     }

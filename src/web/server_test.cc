@@ -930,6 +930,16 @@ TEST_F(ServerTest, AGarbageRequestLineIs400) {
               StartsWith("HTTP/1.1 200")) << "the raw client itself works";
 }
 
+// A handler that only sets content answers 200 (no status of its own), with its headers.
+TEST_F(ServerTest, StaticFilesAre200WithTheirTypeAndCaching) {
+  httplib::Result css = Get(port_, "/static/app.css");
+  ASSERT_EQ(StatusOf(css), 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css");
+  EXPECT_EQ(css->get_header_value("Cache-Control"), "public, max-age=3600");
+  EXPECT_EQ(css->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(StatusOf(Get(port_, "/static/app.js")), 200);
+}
+
 TEST_F(ServerTest, UnknownPathsAndIdsAre404) {
   for (const char* path : {"/no/such/page", "/o/", "/o/not-an-id", "/static/../CMakeLists.txt", "/static/nope.js"}) {
     httplib::Result r = Get(port_, path, &admin_);
