@@ -303,7 +303,7 @@ TEST(HttpServer, SlowAndSilentClientsDoNotDelayOthers) {
   }
   done = true;
   drip.join();
-  EXPECT_LT(worst, 1.0) << "the slowest of 20 requests";
+  EXPECT_LT(worst, 2.0) << "the slowest of 20 requests (a slow client would hold a thread for seconds)";
 }
 
 TEST(HttpServer, TooManyHeadersAre431AndAHugeHeadToo) {
