@@ -1479,10 +1479,12 @@ TEST_F(BusyServerTest, IdleAndSlowHeaderClientsDoNotDelayTheBoard) {
             << " ms; with 64 idle + 8 slow-header connections: p50 " << busy[busy.size() / 2] * 1000 << " ms, p99 "
             << P99(busy) * 1000 << " ms\n";
   // The held connections add next to nothing: a thread per connection would make every
-  // request wait for a slow client's timeout (5-10 s). The margin covers a sanitized build on a
-  // shared machine; the real figures are bench/web's (docs/performance.md).
+  // request wait for a slow client's timeout (here 120 s). The margin covers a sanitized build
+  // on a shared machine (measured there: p99 2.2 s alone, 2.5 s with the held connections, all
+  // of it the 8 clients queueing for app.mu); the real figures are bench/web's
+  // (docs/performance.md: 80 ms and 73 ms in a Release build).
   EXPECT_LT(P99(busy), 2 * P99(quiet) + 0.5);
-  EXPECT_LT(P99(busy), 5.0);
+  EXPECT_LT(P99(busy), 8.0);
   for (int fd : held)
     if (fd >= 0) ::close(fd);
   for (int fd : slow) ::close(fd);
