@@ -35,6 +35,20 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   app.add_option("--public-url", options.public_url,
                  "The URL Twilio and calendar apps reach this server at (https://ringback.example.com); "
                  "needed for the Twilio webhooks, which are signed over it");
+  web::HttpLimits& http = options.http;
+  app.add_option("--workers", http.workers, "Threads that run requests (sockets never hold one)")
+      ->default_val(http.workers)
+      ->check(CLI::Range(1, 256));
+  app.add_option("--max-connections", http.max_connections, "Open connections at most; more are answered 503")
+      ->default_val(http.max_connections)
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--max-connections-per-address", http.max_connections_per_address,
+                 "Open connections from one client address at most (behind a proxy: the proxy's)")
+      ->default_val(http.max_connections_per_address)
+      ->check(CLI::Range(1, 100000));
+  app.add_flag("--trust-proxy", http.trust_proxy,
+               "Take the client's address from the last X-Forwarded-For entry (only when a TLS proxy is the sole "
+               "way in): sign-in throttling counts per login and address");
   if (auto code = ParseArgs(app, args, out, err)) return *code;
   // Secrets come from the environment only, never from a flag (a command line is visible to
   // every user of the machine) or a file in the repository.

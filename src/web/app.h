@@ -36,7 +36,9 @@ struct StagedImport {
 };
 
 struct App {
-  std::mutex mu;  // guards everything below that is not itself thread-safe
+  // Guards everything below that is not itself thread-safe. The router holds it around every
+  // handler (server.cc); the sign-in lets go of it for the Argon2id check (session_routes.cc).
+  std::mutex mu;
   std::unique_ptr<Store> store;
   std::string db_path;
   std::string config_path;

@@ -1,38 +1,51 @@
 #include "web/login_throttle.h"
 
-namespace ringback::web {
+#include <algorithm>
 
-bool LoginThrottle::Over(const std::map<std::string, Count>& counts, const std::string& key, int limit,
-                         Timestamp now) const {
-  auto it = counts.find(key);
-  return it != counts.end() && it->second.failures >= limit && now - it->second.last < kWindow;
+namespace ringback::web {
+namespace {
+
+constexpr std::size_t kForgetAbove = 10000;  // entries before expired streaks are swept
+
+}  // namespace
+
+Seconds LoginThrottle::DelayAfter(int failures) {
+  if (failures < kFreeFailures) return Seconds(0);
+  Seconds delay = kFirstDelay;
+  for (int i = kFreeFailures; i < failures && delay < kMaxDelay; ++i) delay *= 2;
+  return std::min(delay, kMaxDelay);
 }
 
-void LoginThrottle::Add(std::map<std::string, Count>& counts, const std::string& key, Timestamp now) {
-  Count& c = counts[key];
+void LoginThrottle::Add(Count& c, Timestamp now) {
   if (now - c.last >= kWindow) c.failures = 0;  // an old streak does not count against today
   ++c.failures;
   c.last = now;
 }
 
-bool LoginThrottle::Blocked(const std::string& login, const std::string& address, Timestamp now) {
+Seconds LoginThrottle::Wait(const std::string& login, const std::string& address, Timestamp now) {
   std::lock_guard<std::mutex> lock(mu_);
-  return Over(by_login_, login, kMaxFailures, now) || Over(by_address_, address, kMaxAddressFailures, now);
+  Seconds wait{0};
+  if (auto it = by_pair_.find({login, address}); it != by_pair_.end() && now - it->second.last < kWindow)
+    wait = std::max(wait, it->second.last + DelayAfter(it->second.failures) - now);
+  if (auto it = by_address_.find(address);
+      it != by_address_.end() && it->second.failures >= kMaxAddressFailures && now - it->second.last < kWindow)
+    wait = std::max(wait, it->second.last + kWindow - now);
+  return wait;
 }
 
 void LoginThrottle::RecordFailure(const std::string& login, const std::string& address, Timestamp now) {
   std::lock_guard<std::mutex> lock(mu_);
-  Add(by_login_, login, now);
-  Add(by_address_, address, now);
+  Add(by_pair_[{login, address}], now);
+  Add(by_address_[address], now);
   // Bounded memory under a flood of made-up logins: forget streaks that have run out.
-  if (by_login_.size() > 1000) std::erase_if(by_login_, [&](const auto& kv) { return now - kv.second.last >= kWindow; });
-  if (by_address_.size() > 1000)
-    std::erase_if(by_address_, [&](const auto& kv) { return now - kv.second.last >= kWindow; });
+  auto stale = [&](const auto& kv) { return now - kv.second.last >= kWindow; };
+  if (by_pair_.size() > kForgetAbove) std::erase_if(by_pair_, stale);
+  if (by_address_.size() > kForgetAbove) std::erase_if(by_address_, stale);
 }
 
-void LoginThrottle::RecordSuccess(const std::string& login) {
+void LoginThrottle::RecordSuccess(const std::string& login, const std::string& address) {
   std::lock_guard<std::mutex> lock(mu_);
-  by_login_.erase(login);
+  by_pair_.erase({login, address});
 }
 
 }  // namespace ringback::web

@@ -1,5 +1,5 @@
-// Login throttling: five wrong passwords for one login, or thirty from one address, within 15
-// minutes block further tries until 15 minutes after the last failure.
+// Login throttling: wrong passwords slow down one (login, address) pair with growing delays,
+// never the same login from elsewhere; thirty failures from one address block that address.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -13,84 +13,117 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 
 const Timestamp kStart = *ParseUtc("2026-11-23T14:00:00Z");
+constexpr const char* kStranger = "198.51.100.66";
+constexpr const char* kOffice = "203.0.113.7";
 
-// Fails `n` times for `login`, each from its own address, a second apart, from `at` on.
-void FailFromManyAddresses(LoginThrottle& t, const std::string& login, int n, Timestamp at) {
-  for (int i = 0; i < n; ++i) t.RecordFailure(login, "10.0.0." + std::to_string(i + 1), at + seconds(i));
+// Fails `n` times for `login` from `address`, a second apart, from `at` on; returns the last time.
+Timestamp Fail(LoginThrottle& t, const std::string& login, const std::string& address, int n, Timestamp at) {
+  for (int i = 0; i < n; ++i) t.RecordFailure(login, address, at + seconds(i));
+  return at + seconds(n - 1);
 }
 
 TEST(LoginThrottle, FreshLoginIsNotBlocked) {
   LoginThrottle t;
   EXPECT_FALSE(t.Blocked("maria", "10.0.0.1", kStart));
+  EXPECT_EQ(t.Wait("maria", "10.0.0.1", kStart), seconds(0));
 }
 
-TEST(LoginThrottle, FiveFailuresForOneLoginBlockItFromAnyAddress) {
+TEST(LoginThrottle, AfterFiveFailuresThePairWaitsThirtySeconds) {
   LoginThrottle t;
-  FailFromManyAddresses(t, "maria", LoginThrottle::kMaxFailures - 1, kStart);
-  EXPECT_FALSE(t.Blocked("maria", "192.168.1.9", kStart + seconds(10))) << "four failures are still allowed";
-  t.RecordFailure("maria", "10.0.0.99", kStart + seconds(20));
-  EXPECT_TRUE(t.Blocked("maria", "192.168.1.9", kStart + seconds(21)))
-      << "guessing one account from many addresses is stopped";
+  Timestamp last = Fail(t, "maria", kStranger, LoginThrottle::kFreeFailures - 1, kStart);
+  EXPECT_FALSE(t.Blocked("maria", kStranger, last + seconds(1))) << "four failures are still free";
+  last = Fail(t, "maria", kStranger, 1, last + seconds(1));
+  EXPECT_EQ(t.Wait("maria", kStranger, last + seconds(10)), seconds(20));
+  EXPECT_TRUE(t.Blocked("maria", kStranger, last + seconds(29)));
+  EXPECT_FALSE(t.Blocked("maria", kStranger, last + seconds(30)));
+}
+
+TEST(LoginThrottle, DelaysDoubleAndStopAtFifteenMinutes) {
+  EXPECT_EQ(LoginThrottle::DelayAfter(4), seconds(0));
+  EXPECT_EQ(LoginThrottle::DelayAfter(5), seconds(30));
+  EXPECT_EQ(LoginThrottle::DelayAfter(6), seconds(60));
+  EXPECT_EQ(LoginThrottle::DelayAfter(7), seconds(120));
+  EXPECT_EQ(LoginThrottle::DelayAfter(9), seconds(480));
+  EXPECT_EQ(LoginThrottle::DelayAfter(10), minutes(15)) << "960 s is capped";
+  EXPECT_EQ(LoginThrottle::DelayAfter(1000), minutes(15));
+  LoginThrottle t;
+  // An attacker who waits out each delay still meets a longer one.
+  Timestamp at = kStart;
+  for (int i = 1; i <= 7; ++i) {
+    ASSERT_FALSE(t.Blocked("maria", kStranger, at)) << "try " << i;
+    t.RecordFailure("maria", kStranger, at);
+    at += LoginThrottle::DelayAfter(i);
+  }
+  EXPECT_EQ(t.Wait("maria", kStranger, at - seconds(1)), seconds(1));
+}
+
+// The case: someone who knows a login guesses from elsewhere; the owner at the office
+// signs in as always.
+TEST(LoginThrottle, AStrangersWrongPasswordsDoNotSlowTheOwnerFromAnotherAddress) {
+  LoginThrottle t;
+  const Timestamp last = Fail(t, "maria", kStranger, 20, kStart);
+  EXPECT_TRUE(t.Blocked("maria", kStranger, last + seconds(1)));
+  EXPECT_EQ(t.Wait("maria", kOffice, last + seconds(1)), seconds(0));
+  EXPECT_FALSE(t.Blocked("maria", "2001:db8::1", last + seconds(1)));
 }
 
 TEST(LoginThrottle, AnOfficeSharingOneAddressSurvivesAFewTypos) {
   LoginThrottle t;
-  for (int i = 0; i < LoginThrottle::kMaxFailures; ++i)
-    t.RecordFailure("user" + std::to_string(i), "203.0.113.7", kStart + seconds(i));
-  EXPECT_FALSE(t.Blocked("dana", "203.0.113.7", kStart + seconds(10)))
-      << "five typos by five people behind one address lock nobody else out";
+  for (int i = 0; i < 5; ++i) Fail(t, "user" + std::to_string(i), kOffice, 4, kStart + seconds(10 * i));
+  EXPECT_FALSE(t.Blocked("dana", kOffice, kStart + minutes(1))) << "twenty typos by five people lock nobody out";
+  EXPECT_FALSE(t.Blocked("user0", kOffice, kStart + minutes(1))) << "four typos of one person are free";
 }
 
 TEST(LoginThrottle, ManyFailuresFromOneAddressBlockEveryLoginFromIt) {
   LoginThrottle t;
   for (int i = 0; i < LoginThrottle::kMaxAddressFailures; ++i)
-    t.RecordFailure("user" + std::to_string(i), "203.0.113.7", kStart + seconds(i));
-  EXPECT_TRUE(t.Blocked("somebody-new", "203.0.113.7", kStart + seconds(10)))
-      << "spraying many accounts from one address is stopped";
-  EXPECT_FALSE(t.Blocked("somebody-new", "203.0.113.8", kStart + seconds(10)));
-  EXPECT_FALSE(t.Blocked("user0", "198.51.100.1", kStart + seconds(10)))
-      << "one failure of user0 does not block it elsewhere";
-}
-
-TEST(LoginThrottle, BlockEndsFifteenMinutesAfterTheLastFailure) {
-  LoginThrottle t;
-  FailFromManyAddresses(t, "maria", LoginThrottle::kMaxFailures, kStart);
-  const Timestamp last = kStart + seconds(LoginThrottle::kMaxFailures - 1);
-  EXPECT_TRUE(t.Blocked("maria", "10.9.9.9", last + minutes(15) - seconds(1)));
-  EXPECT_FALSE(t.Blocked("maria", "10.9.9.9", last + minutes(15)));
+    t.RecordFailure("user" + std::to_string(i), kStranger, kStart + seconds(i));
+  const Timestamp last = kStart + seconds(LoginThrottle::kMaxAddressFailures - 1);
+  EXPECT_TRUE(t.Blocked("somebody-new", kStranger, last + seconds(1))) << "spraying many accounts from one address";
+  EXPECT_FALSE(t.Blocked("somebody-new", kOffice, last + seconds(1)));
+  EXPECT_FALSE(t.Blocked("user0", kOffice, last + seconds(1))) << "user0 elsewhere is unaffected";
+  EXPECT_TRUE(t.Blocked("user0", kStranger, last + minutes(15) - seconds(1)));
+  EXPECT_FALSE(t.Blocked("user0", kStranger, last + minutes(15)));
 }
 
 TEST(LoginThrottle, FailuresOlderThanTheWindowDoNotAddUp) {
   LoginThrottle t;
-  FailFromManyAddresses(t, "maria", LoginThrottle::kMaxFailures - 1, kStart);
+  Fail(t, "maria", kStranger, LoginThrottle::kFreeFailures - 1, kStart);
   // Twenty minutes later one more wrong password: a new streak of one, not the fifth.
-  t.RecordFailure("maria", "10.0.0.50", kStart + minutes(20));
-  EXPECT_FALSE(t.Blocked("maria", "10.0.0.51", kStart + minutes(20) + seconds(1)));
+  t.RecordFailure("maria", kStranger, kStart + minutes(20));
+  EXPECT_FALSE(t.Blocked("maria", kStranger, kStart + minutes(20) + seconds(1)));
 }
 
-TEST(LoginThrottle, SuccessClearsTheLoginsCount) {
+TEST(LoginThrottle, SuccessClearsThePairsCount) {
   LoginThrottle t;
-  FailFromManyAddresses(t, "maria", LoginThrottle::kMaxFailures - 1, kStart);
-  t.RecordSuccess("maria");
-  FailFromManyAddresses(t, "maria", LoginThrottle::kMaxFailures - 1, kStart + minutes(1));
-  EXPECT_FALSE(t.Blocked("maria", "10.9.9.9", kStart + minutes(2))) << "the count restarted at the success";
-  t.RecordFailure("maria", "10.0.0.77", kStart + minutes(2));
-  EXPECT_TRUE(t.Blocked("maria", "10.9.9.9", kStart + minutes(2) + seconds(1)));
+  Fail(t, "maria", kOffice, LoginThrottle::kFreeFailures - 1, kStart);
+  t.RecordSuccess("maria", kOffice);
+  Fail(t, "maria", kOffice, LoginThrottle::kFreeFailures - 1, kStart + minutes(1));
+  EXPECT_FALSE(t.Blocked("maria", kOffice, kStart + minutes(2))) << "the count restarted at the success";
+  t.RecordFailure("maria", kOffice, kStart + minutes(2));
+  EXPECT_TRUE(t.Blocked("maria", kOffice, kStart + minutes(2) + seconds(1)));
+}
+
+TEST(LoginThrottle, SuccessElsewhereDoesNotClearAStrangersPair) {
+  LoginThrottle t;
+  const Timestamp last = Fail(t, "maria", kStranger, 8, kStart);
+  t.RecordSuccess("maria", kOffice);
+  EXPECT_TRUE(t.Blocked("maria", kStranger, last + seconds(1)));
 }
 
 TEST(LoginThrottle, SuccessDoesNotClearTheAddressCount) {
   LoginThrottle t;
   for (int i = 0; i < LoginThrottle::kMaxAddressFailures; ++i)
-    t.RecordFailure(i == 0 ? "maria" : "guess" + std::to_string(i), "203.0.113.7", kStart + seconds(i));
-  t.RecordSuccess("maria");
-  EXPECT_TRUE(t.Blocked("dana", "203.0.113.7", kStart + minutes(1)));
+    t.RecordFailure(i == 0 ? "maria" : "guess" + std::to_string(i), kOffice, kStart + seconds(i));
+  t.RecordSuccess("maria", kOffice);
+  EXPECT_TRUE(t.Blocked("dana", kOffice, kStart + minutes(1)));
 }
 
 TEST(LoginThrottle, OtherLoginsAreUnaffected) {
   LoginThrottle t;
-  FailFromManyAddresses(t, "maria", LoginThrottle::kMaxFailures + 3, kStart);
-  EXPECT_TRUE(t.Blocked("maria", "172.16.0.1", kStart + minutes(1)));
-  EXPECT_FALSE(t.Blocked("dana", "172.16.0.1", kStart + minutes(1)));
+  const Timestamp last = Fail(t, "maria", "172.16.0.1", LoginThrottle::kFreeFailures + 3, kStart);
+  EXPECT_TRUE(t.Blocked("maria", "172.16.0.1", last + minutes(1)));
+  EXPECT_FALSE(t.Blocked("dana", "172.16.0.1", last + minutes(1)));
 }
 
 }  // namespace

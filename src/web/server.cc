@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
+#include <regex>
 
 #include <unistd.h>
 
@@ -15,6 +15,7 @@
 #include "core/embedded.h"
 #include "pipeline/audit.h"
 #include "web/app.h"
+#include "web/http_server.h"
 #include "web/tokens.h"
 
 namespace ringback::web {
@@ -25,11 +26,6 @@ namespace mustache = kainjow::mustache;
 
 constexpr const char* kSessionCookie = "rb_session";
 constexpr const char* kFlashCookie = "rb_flash";
-constexpr std::size_t kMaxBody = 32 * 1024 * 1024;  // the largest export one upload may carry
-// Request headers: a browser sends about 15, a proxy adds a few; 100 leaves room for any real
-// client. cpp-httplib caps each header line at 8 KiB (CPPHTTPLIB_HEADER_MAX_LENGTH) but not
-// their count: more are answered 431 before any route runs.
-constexpr std::size_t kMaxHeaders = 100;
 
 const std::string& TemplateText(const std::string& name) {
   static const std::map<std::string, std::string> texts = [] {
@@ -81,6 +77,23 @@ void SecurityHeaders(httplib::Response& res) {
   res.set_header("X-Frame-Options", "SAMEORIGIN");
   res.set_header("Referrer-Policy", "same-origin");
   if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+}
+
+// The body of an error the router or the transport (http_server.h) answers without a handler:
+// JSON under /api/, plain text elsewhere.
+void ErrorPage(const httplib::Request& req, httplib::Response& res) {
+  if (!res.body.empty()) return;
+  const std::string message = res.status == 404   ? "No such page."
+                              : res.status == 413 ? "The request is too large (32 MiB at most)."
+                              : res.status == 400 ? "The request is malformed."
+                              : res.status == 411 ? "Send the body with a Content-Length (chunked bodies are refused)."
+                              : res.status == 414 ? "The address is too long."
+                              : res.status == 431 ? "Too many request headers (100 at most)."
+                              : res.status == 503 ? "The server has too many connections open; try again shortly."
+                                                  : "The request could not be served.";
+  if (req.path.starts_with("/api/")) res.set_content(Json{{"error", message}}.dump(), "application/json");
+  else res.set_content(message + "\n", "text/plain; charset=utf-8");
+  SecurityHeaders(res);
 }
 
 void SendError(Context& ctx, int status, const std::string& message) {
@@ -324,11 +337,27 @@ std::vector<Route> AllRoutes() {
 
 struct WebServer::Impl {
   App app;
-  httplib::Server http;
   std::vector<Route> routes;
-  // A stop that comes before the listener runs must not be lost (cpp-httplib's stop() does
-  // nothing until then): Run and Stop each announce themselves and look at the other.
-  std::atomic<bool> run_called{false}, run_returned{false}, stop_requested{false};
+  // The routes by method, in table order: the first whose pattern matches the whole path wins.
+  std::vector<std::pair<std::regex, const Route*>> get, post;
+  std::unique_ptr<HttpServer> http;
+
+  // On a worker: GET (and HEAD) and POST go to their routes; any other method, or a path no
+  // route matches, is a 404 (as cpp-httplib answered), and CONNECT, TRACE and PRI are a 400.
+  void Handle(httplib::Request& req, httplib::Response& res) {
+    const bool read = req.method == "GET" || req.method == "HEAD";
+    if (!read && req.method != "POST") {
+      if (req.method == "CONNECT" || req.method == "TRACE" || req.method == "PRI") res.status = 400;
+      return;
+    }
+    for (const auto& [pattern, route] : read ? get : post) {
+      if (std::regex_match(req.path, req.matches, pattern)) {
+        Dispatch(app, *route, req, res);
+        if (res.status == -1) res.status = 200;  // a handler that only set content
+        return;
+      }
+    }
+  }
 };
 
 WebServer::WebServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -388,77 +417,19 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   (void)app.store->DeleteExpiredSessions(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
 
   impl->routes = AllRoutes();
-  httplib::Server& http = impl->http;
-  // cpp-httplib's default on Linux is SO_REUSEPORT, which lets a second `ringback serve` listen
-  // on the same port and take half the requests; SO_REUSEADDR only allows a quick restart.
-  http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  http.set_payload_max_length(kMaxBody);
-  // cpp-httplib holds the limit against Content-Length only: a chunked body would be read whole,
-  // however large. Browsers and API clients send a length; refuse a body without one.
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.headers.size() > kMaxHeaders) {
-      res.status = 431;
-      res.set_header("Connection", "close");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (req.get_header_value("Transfer-Encoding").empty()) return httplib::Server::HandlerResponse::Unhandled;
-    res.status = 411;
-    res.set_header("Connection", "close");
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  http.set_read_timeout(10, 0);
-  http.set_keep_alive_max_count(100);
-  // Headers and body leave in two writes: without this a keep-alive request waits 40 ms for
-  // Nagle's algorithm and the delayed ACK.
-  http.set_tcp_nodelay(true);
-  for (const Route& route : impl->routes) {
-    auto handler = [&app, &route](const httplib::Request& req, httplib::Response& res) {
-      Dispatch(app, route, req, res);
-    };
-    if (route.method == "GET") http.Get(route.pattern, handler);
-    else http.Post(route.pattern, handler);
-  }
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    const std::string message = res.status == 404   ? "No such page."
-                                : res.status == 413 ? "The request is too large (32 MiB at most)."
-                                : res.status == 400 ? "The request is malformed."
-                                : res.status == 431 ? "Too many request headers (100 at most)."
-                                                    : "The request could not be served.";
-    if (req.path.starts_with("/api/")) res.set_content(Json{{"error", message}}.dump(), "application/json");
-    else res.set_content(message + "\n", "text/plain; charset=utf-8");
-    SecurityHeaders(res);
-  });
+  for (const Route& route : impl->routes)
+    (route.method == "GET" ? impl->get : impl->post).emplace_back(std::regex(route.pattern), &route);
+  impl->http = std::make_unique<HttpServer>(
+      options.http, [raw = impl.get()](httplib::Request& req, httplib::Response& res) { raw->Handle(req, res); },
+      ErrorPage);
   return std::unique_ptr<WebServer>(new WebServer(std::move(impl)));
 }
 
-StatusOr<int> WebServer::Bind(const std::string& host, int port) {
-  if (port == 0) {
-    const int bound = impl_->http.bind_to_any_port(host);
-    if (bound <= 0) return Status::IoError("cannot listen on " + host);
-    return bound;
-  }
-  if (!impl_->http.bind_to_port(host, port))
-    return Status::IoError("cannot listen on " + host + ":" + std::to_string(port) + " (in use, or not allowed)");
-  return port;
-}
+StatusOr<int> WebServer::Bind(const std::string& host, int port) { return impl_->http->Bind(host, port); }
 
-void WebServer::Run() {
-  impl_->run_called = true;
-  if (!impl_->stop_requested) impl_->http.listen_after_bind();
-  impl_->run_returned = true;
-}
+void WebServer::Run() { impl_->http->Run(); }
 
-void WebServer::Stop() {
-  impl_->stop_requested = true;
-  // Run has begun but may not listen yet: wait until it does (or gave up), then stop it.
-  while (impl_->run_called && !impl_->run_returned && !impl_->http.is_running())
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  impl_->http.stop();
-}
+void WebServer::Stop() { impl_->http->Stop(); }
 
 StatusOr<std::string> NormalizePublicUrl(const std::string& url) {
   const std::string lower = [&] {

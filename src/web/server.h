@@ -11,6 +11,7 @@
 
 #include "core/status.h"
 #include "core/time.h"
+#include "web/http_server.h"
 
 namespace ringback::web {
 
@@ -26,6 +27,7 @@ struct ServeOptions {
   std::string public_url;
   std::string twilio_auth_token;  // from RINGBACK_TWILIO_AUTH_TOKEN; empty: Twilio hooks off
   std::string form_secret;        // from RINGBACK_FORM_SECRET; empty: the form hook is off
+  HttpLimits http;  // the transport's threads, deadlines and caps (http_server.h)
 };
 
 // "https://Example.com/base/" -> "https://example.com/base": the form the hooks sign against.

@@ -8,7 +8,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <iostream>
 #include <filesystem>
 #include <functional>
 #include <fstream>
@@ -927,6 +930,16 @@ TEST_F(ServerTest, AGarbageRequestLineIs400) {
               StartsWith("HTTP/1.1 200")) << "the raw client itself works";
 }
 
+// A handler that only sets content answers 200 (no status of its own), with its headers.
+TEST_F(ServerTest, StaticFilesAre200WithTheirTypeAndCaching) {
+  httplib::Result css = Get(port_, "/static/app.css");
+  ASSERT_EQ(StatusOf(css), 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css");
+  EXPECT_EQ(css->get_header_value("Cache-Control"), "public, max-age=3600");
+  EXPECT_EQ(css->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(StatusOf(Get(port_, "/static/app.js")), 200);
+}
+
 TEST_F(ServerTest, UnknownPathsAndIdsAre404) {
   for (const char* path : {"/no/such/page", "/o/", "/o/not-an-id", "/static/../CMakeLists.txt", "/static/nope.js"}) {
     httplib::Result r = Get(port_, path, &admin_);
@@ -1301,7 +1314,7 @@ Harness* ThrottledServerTest::harness_ = nullptr;
 TEST_F(ThrottledServerTest, TheSixthTryAfterFiveFailuresIs429EvenWithTheRightPassword) {
   ASSERT_NE(harness_, nullptr);
   const int port = harness_->port;
-  for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
+  for (int i = 0; i < LoginThrottle::kFreeFailures; ++i) {
     httplib::Result r = PostJson(port, "/api/login", Json{{"login", "maria"}, {"password", "guess " + std::to_string(i)}}, nullptr);
     EXPECT_EQ(StatusOf(r), 401) << "try " << i + 1;
   }
@@ -1309,6 +1322,14 @@ TEST_F(ThrottledServerTest, TheSixthTryAfterFiveFailuresIs429EvenWithTheRightPas
   EXPECT_EQ(StatusOf(blocked), 429) << BodyOf(blocked);
   ASSERT_TRUE(blocked);
   EXPECT_EQ(blocked->get_header_value("Set-Cookie").find("rb_session="), std::string::npos);
+  EXPECT_THAT(JsonOf(blocked).value("error", ""), HasSubstr("Try again in"));
+  const std::string retry = blocked->get_header_value("Retry-After");
+  EXPECT_TRUE(!retry.empty() && std::stoi(retry) > 0 && std::stoi(retry) <= 30) << retry;
+  // Without --trust-proxy a client's X-Forwarded-For is its own word: ignored.
+  httplib::Headers forged = {{"X-Forwarded-For", "203.0.113.7"}};
+  EXPECT_EQ(StatusOf(ClientFor(port).Post("/api/login", forged, Json{{"login", "maria"}, {"password", kMariaPassword}}.dump(),
+                                          "application/json")),
+            429);
   // Five failures do not block the office's shared address for other people...
   EXPECT_EQ(StatusOf(PostJson(port, "/api/login", Json{{"login", "dana"}, {"password", kDanaPassword}}, nullptr)), 200);
   // ...and the form answers the same for the blocked login.
@@ -1317,7 +1338,156 @@ TEST_F(ThrottledServerTest, TheSixthTryAfterFiveFailuresIs429EvenWithTheRightPas
   httplib::Result form = PostForm(port, "/login", {{"login", "maria"}, {"password", kMariaPassword}}, nullptr, token,
                                   "rb_login=" + token);
   EXPECT_EQ(StatusOf(form), 429);
-  EXPECT_THAT(BodyOf(Get(port, "/metrics")), HasSubstr("ringback_logins_total{result=\"throttled\"} 2"));
+  EXPECT_THAT(BodyOf(Get(port, "/metrics")), HasSubstr("ringback_logins_total{result=\"throttled\"} 3"));
+}
+
+// Behind a TLS proxy (--trust-proxy) the client's address is the one the proxy forwards: a
+// stranger's wrong passwords for a login slow the stranger, not the owner at the office.
+class TrustedProxyServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    harness_ = Harness::Start("proxy", &error, false, [](ServeOptions& o) { o.http.trust_proxy = true; }).release();
+    ASSERT_NE(harness_, nullptr) << error;
+  }
+  static void TearDownTestSuite() {
+    delete harness_;
+    harness_ = nullptr;
+  }
+  static Harness* harness_;
+};
+Harness* TrustedProxyServerTest::harness_ = nullptr;
+
+TEST_F(TrustedProxyServerTest, WrongPasswordsFromOneAddressDoNotStopTheOwnerFromAnother) {
+  ASSERT_NE(harness_, nullptr);
+  auto sign_in = [&](const std::string& from, const std::string& password) {
+    const httplib::Headers headers = {{"X-Forwarded-For", from}};
+    return StatusOf(ClientFor(harness_->port)
+                        .Post("/api/login", headers, Json{{"login", "maria"}, {"password", password}}.dump(),
+                              "application/json"));
+  };
+  const std::string stranger = "198.51.100.66", office = "203.0.113.7";
+  for (int i = 0; i < LoginThrottle::kFreeFailures; ++i) EXPECT_EQ(sign_in(stranger, "guess " + std::to_string(i)), 401);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(sign_in(stranger, "more guesses"), 429) << "the stranger waits";
+  EXPECT_EQ(sign_in(stranger, kMariaPassword), 429) << "even with the right password, from there";
+  EXPECT_EQ(sign_in(office, kMariaPassword), 200) << "the owner at the office signs in as always";
+  EXPECT_EQ(sign_in("10.1.2.3, " + office, kMariaPassword), 200) << "the last X-Forwarded-For entry counts";
+}
+
+// The transport (http_server.h): 64 idle connections (half kept alive after an answer, half
+// never saying anything) and 8 that send one header line a second are held open while 8
+// clients load the board on their own kept-alive connections. Every board request is answered,
+// and none waits anywhere near a slow client's deadline. The bound is generous (a sanitized
+// build on a shared 2-core machine); bench/web measures the real figures (docs/performance.md).
+class BusyServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string error;
+    harness_ = Harness::Start("busy", &error, false, [](ServeOptions& o) {
+                 o.http.max_connections_per_address = 256;  // every client here is 127.0.0.1
+                 o.http.header_timeout = Seconds(120);      // the slow clients stay for the whole test
+                 o.http.idle_timeout = Seconds(120);
+               }).release();
+    ASSERT_NE(harness_, nullptr) << error;
+  }
+  static void TearDownTestSuite() {
+    delete harness_;
+    harness_ = nullptr;
+  }
+  static Harness* harness_;
+};
+Harness* BusyServerTest::harness_ = nullptr;
+
+int Connect(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) return fd;
+  if (fd >= 0) ::close(fd);
+  return -1;
+}
+
+// The board loaded by 8 clients at once, each on its own kept-alive connection: every
+// request's seconds, sorted; `failures` counts answers that are not the board.
+std::vector<double> BoardRound(int port, const Session& who, int* failures) {
+  constexpr int kClients = 8, kRequests = 10;
+  std::vector<std::vector<double>> times(kClients);
+  std::vector<int> failed(kClients, 0);
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client = ClientFor(port);
+      client.set_keep_alive(true);
+      for (int i = 0; i < kRequests; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        httplib::Result r = client.Get("/", With(&who));
+        times[c].push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        if (!r || r->status != 200 || r->body.find("<html") == std::string::npos) ++failed[c];
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  std::vector<double> all;
+  for (int c = 0; c < kClients; ++c) {
+    all.insert(all.end(), times[c].begin(), times[c].end());
+    *failures += failed[c];
+  }
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+double P99(const std::vector<double>& sorted) { return sorted[sorted.size() * 99 / 100]; }
+
+TEST_F(BusyServerTest, IdleAndSlowHeaderClientsDoNotDelayTheBoard) {
+  ASSERT_NE(harness_, nullptr);
+  const int port = harness_->port;
+  const Session admin = Login(port, "maria", kMariaPassword);
+  int failures = 0;
+  const std::vector<double> quiet = BoardRound(port, admin, &failures);  // the same load alone
+  std::vector<int> held;
+  for (int i = 0; i < 32; ++i) {  // kept alive after one answer
+    const int fd = Connect(port);
+    ASSERT_GE(fd, 0);
+    const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    ASSERT_EQ(::send(fd, request.data(), request.size(), MSG_NOSIGNAL), static_cast<ssize_t>(request.size()));
+    char buf[1024];
+    ASSERT_GT(::recv(fd, buf, sizeof buf, 0), 0);
+    held.push_back(fd);
+  }
+  for (int i = 0; i < 32; ++i) held.push_back(Connect(port));  // silent
+  std::vector<int> slow;
+  for (int i = 0; i < 8; ++i) {
+    slow.push_back(Connect(port));
+    ASSERT_GE(slow.back(), 0);
+    ASSERT_GT(::send(slow.back(), "GET / HTTP/1.1\r\n", 16, MSG_NOSIGNAL), 0);
+  }
+  std::atomic<bool> done{false};
+  std::thread drip([&] {
+    for (int line = 0; !done; ++line) {
+      const std::string header = "X-Slow-" + std::to_string(line) + ": 1\r\n";
+      for (int fd : slow) (void)::send(fd, header.data(), header.size(), MSG_NOSIGNAL);
+      for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  const std::vector<double> busy = BoardRound(port, admin, &failures);
+  done = true;
+  drip.join();
+  EXPECT_EQ(failures, 0);
+  std::cout << "[ board, 8 clients ] alone: p50 " << quiet[quiet.size() / 2] * 1000 << " ms, p99 " << P99(quiet) * 1000
+            << " ms; with 64 idle + 8 slow-header connections: p50 " << busy[busy.size() / 2] * 1000 << " ms, p99 "
+            << P99(busy) * 1000 << " ms\n";
+  // The held connections add next to nothing: a thread per connection would make every
+  // request wait for a slow client's timeout (here 120 s). The margin covers a sanitized build
+  // on a shared machine (measured there: p99 2.2 s alone, 2.5 s with the held connections, all
+  // of it the 8 clients queueing for app.mu); the real figures are bench/web's
+  // (docs/performance.md: 80 ms and 73 ms in a Release build).
+  EXPECT_LT(P99(busy), 2 * P99(quiet) + 0.5);
+  EXPECT_LT(P99(busy), 8.0);
+  for (int fd : held)
+    if (fd >= 0) ::close(fd);
+  for (int fd : slow) ::close(fd);
 }
 
 // Behind a TLS proxy (--secure-cookie): every cookie is marked Secure.

@@ -20,6 +20,18 @@ std::string CookieAttributes(const App& app, Seconds life) {
          (app.secure_cookie ? "; Secure" : "");
 }
 
+// Releases a held mutex for a scope and takes it again at the end (also on an exception).
+class Unlocked {
+ public:
+  explicit Unlocked(std::mutex& mu) : mu_(mu) { mu_.unlock(); }
+  ~Unlocked() { mu_.lock(); }
+  Unlocked(const Unlocked&) = delete;
+  Unlocked& operator=(const Unlocked&) = delete;
+
+ private:
+  std::mutex& mu_;
+};
+
 Timestamp Clock() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
 
 // Only a path on this site: never "//evil.example", "https://..." or "/\t/evil.example"
@@ -57,18 +69,38 @@ std::pair<std::string, int> OpenSession(Context& ctx, const std::string& login_r
     ctx.app.metrics.RecordLogin(false);
     return {"Wrong login or password.", 401};
   }
-  if (ctx.app.throttle.Blocked(login, address, Clock())) {
+  if (const Seconds wait = ctx.app.throttle.Wait(login, address, Clock()); wait > Seconds(0)) {
     ctx.app.metrics.RecordThrottled();
-    return {"Too many failed sign-ins. Wait 15 minutes and try again, or ask the owner to reset the password.", 429};
+    ctx.res.set_header("Retry-After", std::to_string(wait.count()));
+    const std::int64_t minutes = (wait.count() + 59) / 60;
+    return {"Too many failed sign-ins for this login from here. Try again in " +
+                (wait.count() < 60 ? std::to_string(wait.count()) + " seconds"
+                                   : std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes")) +
+                ", or ask the owner to reset the password.",
+            429};
   }
   StatusOr<User> user = ctx.app.store->GetUser(login);
-  const bool ok = VerifyPassword(password, user.ok() ? user->password_hash : DecoyHash()) && user.ok() && !user->disabled;
+  const std::string hash = user.ok() ? user->password_hash : DecoyHash();
+  bool ok = false;
+  {
+    // Argon2id takes ~50 ms of one core on purpose: never while every other request waits
+    // for app.mu (held around every handler). The account is read again afterwards: it may
+    // have been disabled, or its password changed, meanwhile.
+    Unlocked unlocked(ctx.app.mu);
+    ok = VerifyPassword(password, hash);
+  }
+  if (ok && user.ok()) {
+    StatusOr<User> now = ctx.app.store->GetUser(login);
+    if (!now.ok() || now->password_hash != hash) ok = false;
+    else user = std::move(now);
+  }
+  ok = ok && user.ok() && !user->disabled;
   ctx.app.metrics.RecordLogin(ok);
   if (!ok) {
     ctx.app.throttle.RecordFailure(login, address, Clock());
     return {"Wrong login or password.", 401};
   }
-  ctx.app.throttle.RecordSuccess(login);
+  ctx.app.throttle.RecordSuccess(login, address);
   const std::string token = RandomToken();
   SessionRecord session{Sha256Hex(token), login, RandomToken(), Clock(), Clock() + kSessionLife};
   if (Status s = ctx.app.store->PutSession(session); !s.ok()) throw HttpError{500, s.message()};
