@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <regex>
 #include <set>
@@ -1203,6 +1204,45 @@ TEST_F(ServerTest, AnUploadIsInspectedThenImportedByWhoeverUploadedIt) {
   httplib::Result empty = ClientFor(port_).Post("/api/imports", With(&office_, office_.csrf),
                                                 httplib::MultipartFormDataItems{{"file", "", "empty.csv", "text/csv"}});
   EXPECT_EQ(StatusOf(empty), 400);
+}
+
+// An upload is inspected without the lock every request takes: while one person's upload is
+// held in its inspection (the test's hook waits there), another person's board answers. With
+// the lock held the board would wait for the upload, and the upload for the board's answer.
+TEST(UploadInspection, OthersAreAnsweredWhileAnUploadIsInspected) {
+  std::promise<void> inspecting, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::string error;
+  std::unique_ptr<Harness> harness = Harness::Start("inspect-unlocked", &error, false, [&](ServeOptions& o) {
+    o.on_inspect = [&inspecting, released] {
+      inspecting.set_value();
+      released.wait();
+    };
+  });
+  ASSERT_NE(harness, nullptr) << error;
+  const Session office = Login(harness->port, "dana", kDanaPassword);
+  const Session admin = Login(harness->port, "maria", kMariaPassword);
+  const std::string csv =
+      "Start Time,Direction,From,Caller Name,To,Result,Duration (sec),Agent\n"
+      "11/22/2026 10:15 AM,Inbound,(512) 555-0912,NEW CALLER,(512) 555-0100,Missed,0,\n";
+  int upload_status = 0;
+  Json upload_body;
+  std::thread uploader([&] {
+    httplib::Result r = ClientFor(harness->port)
+                            .Post("/api/imports", With(&office, office.csrf),
+                                  httplib::MultipartFormDataItems{{"file", csv, "calls.csv", "text/csv"}});
+    upload_status = StatusOf(r);
+    upload_body = JsonOf(r);
+  });
+  inspecting.get_future().wait();  // the upload is in its inspection now, and stays there
+  httplib::Result board = Get(harness->port, "/api/queue", &admin);
+  httplib::Result health = Get(harness->port, "/healthz");
+  release.set_value();
+  uploader.join();
+  EXPECT_EQ(StatusOf(board), 200) << BodyOf(board);
+  EXPECT_EQ(StatusOf(health), 200);
+  EXPECT_EQ(upload_status, 200) << upload_body.dump(1);
+  EXPECT_EQ(upload_body["counts"]["signals"], 1) << upload_body.dump(1);
 }
 
 TEST_F(ServerTest, ChecklistTicksAreKeptWithWhoTickedThem) {
