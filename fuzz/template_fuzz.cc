@@ -28,7 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const std::vector<LintIssue> lint = LintTemplateSource(text);
   if (utf8) CheckIssues(lint);
-  const MergeValues values = SampleValues(config, category, (data[0] & 0x80) ? "es" : "en");
+  // Sample values per category and locale, made once (they do not depend on the input).
+  static std::map<std::pair<Category, bool>, MergeValues> samples;
+  const bool spanish = (data[0] & 0x80) != 0;
+  auto it = samples.find({category, spanish});
+  if (it == samples.end())
+    it = samples.emplace(std::pair{category, spanish}, SampleValues(config, category, spanish ? "es" : "en")).first;
+  const MergeValues& values = it->second;
   StatusOr<Rendered> rendered = RenderTemplate(text, channel, category, values);
   if (rendered.ok() && utf8) {
     fuzz::RequireUtf8(rendered->text, "rendered text is not UTF-8");

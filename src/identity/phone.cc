@@ -35,6 +35,12 @@ PhoneNumber Parse(std::string_view text, std::string_view region) {
   }
   util.Format(number, PhoneNumberUtil::E164, &result.e164);
   result.extension = number.extension();
+  // Read back, some E.164 forms become another valid one: Mexico's old mobile "1" after 52,
+  // which a local "1 1 495 352 9377" keeps (+5214953529377) and "+52 1 495 352 9377" drops
+  // (+524953529377). The form that reads back as itself is kept: one person, one number.
+  i18n::phonenumbers::PhoneNumber again;
+  if (util.Parse(result.e164, "ZZ", &again) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(again))
+    util.Format(again, PhoneNumberUtil::E164, &result.e164);
   return result;
 }
 

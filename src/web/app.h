@@ -132,6 +132,11 @@ struct Route {
 // Whether the router signs the request in (and checks CSRF on POST) before the handler.
 inline bool NeedsSession(const Route& route) { return !route.public_route && route.proof == Proof::kSession; }
 
+// Answers one request on `route`, as the server does for each: under app.mu, sign-in from the
+// session cookie, the CSRF check on POST, the role check, then the handler; errors become pages
+// or JSON; security headers and metrics. (The fuzz harness fuzz/http_fuzz.cc calls it too.)
+void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res);
+
 // Every route of the app, pages and API: the router and the tests read this one table.
 std::vector<Route> AllRoutes();
 

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "identity/phone.h"
 #include "ingest/importer.h"
+#include "ingest/text_decoder.h"
 #include "pipeline/live_intake.h"
 
 namespace ringback::web {
@@ -96,6 +97,12 @@ std::variant<FormParams, HookResponse> CheckTwilio(const HookEnv& env, const Hoo
   if (!valid || other_algorithm) {
     Count(env, hook, "bad_signature");
     return Text(403, "Forbidden: the X-Twilio-Signature does not match this URL and body.");
+  }
+  // Twilio sends UTF-8; what is not (a %-escape of another charset) is read as Windows-1252, as
+  // an export's line is, so nothing stored or shown holds invalid UTF-8.
+  for (auto& [name, value] : params) {
+    if (!IsValidUtf8(name)) name = Windows1252ToUtf8(name);
+    if (!IsValidUtf8(value)) value = Windows1252ToUtf8(value);
   }
   return params;
 }

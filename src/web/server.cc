@@ -118,6 +118,8 @@ bool CsrfOk(const Context& ctx) {
   return ConstantTimeEquals(sent, ctx.session.csrf_token);
 }
 
+}  // namespace
+
 void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res) {
   const auto started = std::chrono::steady_clock::now();
   // The flash message travels in a cookie the server set on its own redirect, never in the URL,
@@ -155,8 +157,6 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   app.metrics.RecordRequest(route.pattern, req.method, res.status, seconds);
 }
-
-}  // namespace
 
 // --- App and Context --------------------------------------------------------------------
 
