@@ -1473,6 +1473,17 @@ TEST_F(HookServerTest, ASignedMissedCallIsOnTheBoardWithAnOwnerAtOnce) {
   EXPECT_THAT(BodyOf(Get(port_, "/", &admin_)), HasSubstr("(512) 555-0401")) << "the board page shows it too";
 }
 
+// A text whose bytes are not UTF-8 (%E9 for é, as a Windows-1252 page escapes it) is read as
+// Windows-1252, never stored as it came (found by fuzz/webhook_fuzz.cc on the form hook).
+TEST_F(HookServerTest, ATextThatIsNotUtf8IsReadAsWindows1252) {
+  httplib::Result r = Twilio("/hooks/twilio/sms", {{"MessageSid", "SM9a09"}, {"From", "+15125550409"},
+                                                   {"Body", "Caf\xE9 roof is leaking into the kitchen, call me"}});
+  ASSERT_EQ(StatusOf(r), 200) << BodyOf(r);
+  const std::vector<Json> cards = CardsOf("(512) 555-0409");
+  ASSERT_EQ(cards.size(), 1u);
+  EXPECT_THAT(cards[0].value("summary", ""), HasSubstr("Café roof")) << cards[0].dump(1);
+}
+
 TEST_F(HookServerTest, AMissingOrWrongSignatureIs403AndCounted) {
   const FormParams params = {{"MessageSid", "SM9a02"}, {"From", "+15125550402"}, {"Body", "hi"}};
   EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params, std::string())), 403);
