@@ -1,7 +1,7 @@
 // Webhook bodies: Twilio's form-encoded callbacks (ParseFormBody, the signature over the URL
 // and parameters, the URL candidates, QueryParam), the form hook's signature, and its fields
 // read as one web-form row (JsonObjectFields or ParseFormBody, then ImportFormRecord), as
-// src/web/hooks.cc does. The first line is the request target, the rest the body.
+// src/web/hooks.cc does. The first line is the request target (after its '/'), the rest the body.
 // Invariants: decoding never adds bytes; a signature made with the token is accepted and a
 // changed one refused (Twilio and form); the first URL candidate is the URL as received; one
 // record gives exactly one signal or one reject, all UTF-8, never both.
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const CompanyConfig config = fuzz::FuzzCompany();
   const std::string input(reinterpret_cast<const char*>(data), size);
   const std::size_t newline = input.find('\n');
-  const std::string target = newline == std::string::npos ? "" : input.substr(0, newline);
+  // A request target is a path: it starts with '/' (what follows the public URL's host).
+  const std::string target = "/" + (newline == std::string::npos ? "" : input.substr(0, newline));
   const std::string body = newline == std::string::npos ? input : input.substr(newline + 1);
 
   const FormParams params = ParseFormBody(body);
