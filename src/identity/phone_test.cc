@@ -32,6 +32,13 @@ TEST(ParsePhone, TheE164ReadsBackAsItself) {
   EXPECT_EQ(ParsePhone(local.e164, "MX").e164, local.e164);
 }
 
+// Found by fuzz/phone_fuzz.cc (tests/fuzz/phone/mailto-any-case): "Mailto:" was kept, so the
+// address normalized to "mailto:jane@…", which normalizes again to another address.
+TEST(NormalizeEmail, AMailtoPrefixInAnyCaseIsDropped) {
+  EXPECT_EQ(NormalizeEmail("Mailto:Jane@Example.COM"), "jane@example.com");
+  EXPECT_EQ(NormalizeEmail("mAilto:jane@example.com"), "jane@example.com");
+}
+
 TEST(ParsePhone, KeepsTheExtensionApart) {
   PhoneNumber p = ParsePhone("512.555.0142 x12", "US");
   ASSERT_TRUE(p.ok()) << p.error;

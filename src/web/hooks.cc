@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 #include <variant>
@@ -48,6 +49,15 @@ std::int64_t IntParam(const FormParams& params, std::string_view name, std::int6
 
 // Twilio's Timestamp: RFC 2822, "Mon, 23 Nov 2026 13:48:07 +0000".
 std::optional<Timestamp> ParseTwilioTime(const std::string& text) {
+  // date::parse reads the seconds as a floating-point number: a NUL or "nan" there is undefined
+  // behaviour in its conversion. Twilio writes only letters, digits, spaces and ",:+-".
+  if (text.empty() || text.size() > 64 || !std::all_of(text.begin(), text.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == ',' || c == ':' || c == '+' || c == '-';
+      }))
+    return std::nullopt;
+  for (std::string_view token : Split(text, ' '))
+    if (token.find(':') != std::string_view::npos && token.find_first_not_of("0123456789:") != std::string_view::npos)
+      return std::nullopt;  // the time of day: digits and colons only ("nan" is not a second)
   for (const char* format : {"%a, %d %b %Y %T %z", "%d %b %Y %T %z"}) {
     std::istringstream in(text);
     date::sys_seconds t;

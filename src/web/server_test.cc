@@ -1484,6 +1484,20 @@ TEST_F(HookServerTest, ATextThatIsNotUtf8IsReadAsWindows1252) {
   EXPECT_THAT(cards[0].value("summary", ""), HasSubstr("Café roof")) << cards[0].dump(1);
 }
 
+// Found by fuzz/http_fuzz.cc (tests/fuzz/http/twilio-time-with-nuls): NUL bytes in Twilio's
+// Timestamp reached date::parse, whose reading of the seconds was undefined behaviour; such a
+// time is ignored and the call is recorded as it arrived.
+TEST_F(HookServerTest, AGarbledTwilioTimestampIsIgnored) {
+  for (const std::string& when : {std::string("Mon, 23 Nov 202") + std::string(3, '\0') + "6 13:48:07 +0000",
+                                  std::string("Mon, 23 Nov 2026 13:48:nan +0000")}) {
+    httplib::Result r = Twilio("/hooks/twilio/voice", {{"CallSid", "CA9a1" + std::to_string(when.size())},
+                                                       {"From", "+15125550410"}, {"To", "+15125550100"},
+                                                       {"Direction", "inbound"}, {"CallStatus", "no-answer"},
+                                                       {"CallDuration", "0"}, {"Timestamp", when}});
+    EXPECT_EQ(StatusOf(r), 200) << BodyOf(r);
+  }
+}
+
 TEST_F(HookServerTest, AMissingOrWrongSignatureIs403AndCounted) {
   const FormParams params = {{"MessageSid", "SM9a02"}, {"From", "+15125550402"}, {"Body", "hi"}};
   EXPECT_EQ(StatusOf(Twilio("/hooks/twilio/sms", params, std::string())), 403);
