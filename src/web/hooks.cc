@@ -47,17 +47,30 @@ std::int64_t IntParam(const FormParams& params, std::string_view name, std::int6
   return std::stoll(text);
 }
 
+// Whether `text` is exactly "[Ddd, ]D[D] Mmm YYYY HH:MM:SS +HHMM" (letters and digits where
+// they belong). date::parse is given nothing else: on text that fails part-way (a NUL or
+// "nan" in the seconds, a cut zone such as "+0") it converted a NaN (undefined behaviour).
+bool LooksLikeRfc2822(std::string_view text) {
+  auto shape = [](std::string_view s, std::string_view pattern) {  // 'a' letter, '9' digit
+    if (s.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (pattern[i] == 'a' ? !std::isalpha(c) : pattern[i] == '9' ? !std::isdigit(c) : c != pattern[i]) return false;
+    }
+    return true;
+  };
+  std::vector<std::string> t = Split(text, ' ');
+  if (t.size() == 6) {
+    if (!shape(t[0], "aaa,")) return false;
+    t.erase(t.begin());
+  }
+  return t.size() == 5 && (shape(t[0], "9") || shape(t[0], "99")) && shape(t[1], "aaa") && shape(t[2], "9999") &&
+         shape(t[3], "99:99:99") && (shape(t[4], "+9999") || shape(t[4], "-9999"));
+}
+
 // Twilio's Timestamp: RFC 2822, "Mon, 23 Nov 2026 13:48:07 +0000".
 std::optional<Timestamp> ParseTwilioTime(const std::string& text) {
-  // date::parse reads the seconds as a floating-point number: a NUL or "nan" there is undefined
-  // behaviour in its conversion. Twilio writes only letters, digits, spaces and ",:+-".
-  if (text.empty() || text.size() > 64 || !std::all_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == ',' || c == ':' || c == '+' || c == '-';
-      }))
-    return std::nullopt;
-  for (std::string_view token : Split(text, ' '))
-    if (token.find(':') != std::string_view::npos && token.find_first_not_of("0123456789:") != std::string_view::npos)
-      return std::nullopt;  // the time of day: digits and colons only ("nan" is not a second)
+  if (!LooksLikeRfc2822(text)) return std::nullopt;
   for (const char* format : {"%a, %d %b %Y %T %z", "%d %b %Y %T %z"}) {
     std::istringstream in(text);
     date::sys_seconds t;
