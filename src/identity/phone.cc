@@ -35,6 +35,12 @@ PhoneNumber Parse(std::string_view text, std::string_view region) {
   }
   util.Format(number, PhoneNumberUtil::E164, &result.e164);
   result.extension = number.extension();
+  // Read back, some E.164 forms become another valid one: Mexico's old mobile "1" after 52,
+  // which a local "1 1 495 352 9377" keeps (+5214953529377) and "+52 1 495 352 9377" drops
+  // (+524953529377). The form that reads back as itself is kept: one person, one number.
+  i18n::phonenumbers::PhoneNumber again;
+  if (util.Parse(result.e164, "ZZ", &again) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(again))
+    util.Format(again, PhoneNumberUtil::E164, &result.e164);
   return result;
 }
 
@@ -108,7 +114,7 @@ std::string NormalizeEmail(std::string_view raw) {
   auto close = text.rfind('>');
   if (open != std::string_view::npos && close != std::string_view::npos && close > open)
     text = Trim(text.substr(open + 1, close - open - 1));
-  if (text.size() >= 7 && (text.substr(0, 7) == "mailto:" || text.substr(0, 7) == "MAILTO:"))
+  if (text.size() >= 7 && Lower(text.substr(0, 7)) == "mailto:")  // any case: "Mailto:" too
     text.remove_prefix(7);
   auto at = text.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 >= text.size()) return "";

@@ -22,6 +22,23 @@ TEST(ParsePhone, EveryCommonSpellingGivesTheSameNumber) {
   }
 }
 
+// Found by fuzz/phone_fuzz.cc (tests/fuzz/phone/mexico-mobile-one): the E.164 of a number
+// written locally with Mexico's old mobile "1" read back as another number, so the same
+// person had two phones depending on how each export wrote it.
+TEST(ParsePhone, TheE164ReadsBackAsItself) {
+  const PhoneNumber local = ParsePhone("1-1-495-352-9377", "MX");
+  ASSERT_TRUE(local.ok()) << local.error;
+  EXPECT_EQ(local.e164, ParsePhone("+52 1 495 352 9377", "US").e164);
+  EXPECT_EQ(ParsePhone(local.e164, "MX").e164, local.e164);
+}
+
+// Found by fuzz/phone_fuzz.cc (tests/fuzz/phone/mailto-any-case): "Mailto:" was kept, so the
+// address normalized to "mailto:jane@…", which normalizes again to another address.
+TEST(NormalizeEmail, AMailtoPrefixInAnyCaseIsDropped) {
+  EXPECT_EQ(NormalizeEmail("Mailto:Jane@Example.COM"), "jane@example.com");
+  EXPECT_EQ(NormalizeEmail("mAilto:jane@example.com"), "jane@example.com");
+}
+
 TEST(ParsePhone, KeepsTheExtensionApart) {
   PhoneNumber p = ParsePhone("512.555.0142 x12", "US");
   ASSERT_TRUE(p.ok()) << p.error;

@@ -17,7 +17,8 @@ int CsvReader::Get() {
 // A quote that never closes must not swallow the rest of the file: report the record, then
 // read again from the line after the one it started on.
 void CsvReader::Resync() {
-  std::size_t nl = raw_.find('\n');
+  std::size_t nl = raw_.find_first_of("\r\n");
+  if (nl != std::string::npos && raw_[nl] == '\r' && nl + 1 < raw_.size() && raw_[nl + 1] == '\n') ++nl;
   std::string replay = nl == std::string::npos ? std::string() : raw_.substr(nl + 1);
   replay += pending_.substr(std::min(pending_pos_, pending_.size()));
   pending_ = std::move(replay);
@@ -135,6 +136,7 @@ bool CsvReader::Next(std::vector<std::string>& fields) {
       after_quote = false;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && Peek() == '\n') continue;
+      if (c == '\r') ++line_;  // a bare CR ends a line too (classic Mac files)
       break;
     } else if (c == '"' && field.empty() && !after_quote) {
       quoted = true;

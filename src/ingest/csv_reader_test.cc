@@ -151,6 +151,24 @@ TEST(CsvReader, CrlfLineEndingsLeaveNoCarriageReturns) {
   EXPECT_EQ(records[3].line, 5);
 }
 
+// Found by fuzz/csv_fuzz.cc (tests/fuzz/csv/bare-cr-line-numbers): a file whose lines end in a
+// bare CR (classic Mac, some exports) named every row "line 1" in its rejects, and a quote
+// that never closed swallowed every row after it.
+TEST(CsvReader, BareCarriageReturnsEndLinesAndRecords) {
+  auto records = ReadAll("a,b\r1,2\r3,4\r");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_THAT(records[2].fields, ElementsAre("3", "4"));
+  EXPECT_EQ(records[1].line, 2);
+  EXPECT_EQ(records[2].line, 3);
+
+  records = ReadAll("From,Body\r+15125550101,\"never closed\r+15125550102,ok\r");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_THAT(records[1].error, Not(IsEmpty()));
+  EXPECT_EQ(records[2].error, "");
+  EXPECT_EQ(records[2].line, 3);
+  EXPECT_THAT(records[2].fields, ElementsAre("+15125550102", "ok"));
+}
+
 TEST(CsvReader, UnclosedQuoteDoesNotSwallowTheFollowingRows) {
   const std::string text =
       "From,Body\n"                  // line 1

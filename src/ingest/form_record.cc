@@ -2,6 +2,7 @@
 // of a web form export: the field names are the header, the values the row below it.
 #include "ingest/importer.h"
 #include "ingest/table_import.h"
+#include "ingest/text_decoder.h"
 
 namespace ringback {
 namespace {
@@ -17,10 +18,13 @@ Status ImportFormRecord(const std::vector<std::pair<std::string, std::string>>& 
                         std::string* source_id) {
   if (source_id) source_id->clear();
   std::vector<std::string> header, row;
+  // A site's form bodies are UTF-8, but an old one may send Windows-1252 (%E9 for é): read a
+  // name or value that is not valid UTF-8 as that, as a file's line is (text_decoder.h).
+  auto utf8 = [](const std::string& text) { return IsValidUtf8(text) ? text : Windows1252ToUtf8(text); };
   for (const auto& [name, value] : fields) {
     if (name == kReceivedColumn) continue;
-    header.push_back(name);
-    row.push_back(value);
+    header.push_back(utf8(name));
+    row.push_back(utf8(value));
   }
   if (header.empty()) return Status::InvalidArgument(display_name + ": the record has no fields");
   header.push_back(kReceivedColumn);

@@ -40,6 +40,17 @@ TEST(FormRecord, CommonFieldNamesMapLikeAnExportsColumns) {
   EXPECT_TRUE(r.entry_id.empty());
 }
 
+// Found by fuzz/webhook_fuzz.cc (tests/fuzz/webhook/form-field-not-utf8): bytes that are not
+// UTF-8 went into the signal, the store and every output as they came.
+TEST(FormRecord, FieldsThatAreNotUtf8AreReadAsWindows1252) {
+  Read r = ReadForm({{"Name", "Jos\xE9 Pe\xF1" "a"}, {"Tel\xE9" "fono", "(512) 555-0142"},
+                     {"Message", "Caf\xE9 roof leaks \x93" "badly\x94"}});
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.signals.size(), 1u);
+  EXPECT_EQ(r.sink.signals[0].name, "José Peña");
+  EXPECT_NE(r.sink.signals[0].text.find("Café roof leaks “badly”"), std::string::npos) << r.sink.signals[0].text;
+}
+
 TEST(FormRecord, UnknownNamesAreReadFromTheirValuesAndAFormDateIsNotTheTime) {
   Read r = ReadForm({{"data.field_1", "Sam Ortiz"}, {"data.field_2", "sam.ortiz@example.org"},
                      {"data.field_3", "512 555 0190"}, {"Preferred date", "2026-12-01"},

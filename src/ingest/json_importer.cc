@@ -9,12 +9,21 @@
 #include <streambuf>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "ingest/importer.h"
 #include "ingest/table_import.h"
 #include "ingest/text_decoder.h"
 
 namespace ringback {
 namespace {
+
+// A parser's message as a reject quotes it: its "last read: '…'" may hold a whole megabyte
+// token, cut anywhere inside a character, so it is made valid UTF-8 and kept short.
+std::string JsonErrorText(const std::exception& e) {
+  const std::string text = ReplaceInvalidUtf8(e.what());
+  const std::string_view kept = Utf8Prefix(text, 300);
+  return kept.size() == text.size() ? text : std::string(kept) + "…";
+}
 
 using nlohmann::json;
 
@@ -183,7 +192,7 @@ class SaxRows : public nlohmann::json_sax<json> {
   }
 
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    error_ = ex.what();
+    error_ = JsonErrorText(ex);
     error_line_ = buf_.Line();
     return false;
   }
@@ -312,7 +321,7 @@ Status ImportJson(std::istream& in, const std::string& display_name, const Compa
             s = rows.Emit(record, n);
           }
         } catch (const json::exception& e) {
-          s = reject(std::string("not valid JSON: ") + e.what());
+          s = reject("not valid JSON: " + JsonErrorText(e));
         }
       }
       if (!s.ok()) return s;

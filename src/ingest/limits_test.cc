@@ -129,6 +129,22 @@ TEST(Limits, ACellOrARowPastItsBoundIsARejectWithItsReason) {
   EXPECT_THAT(r.sink.rejects[1].reason, HasSubstr("a row longer than 16 MiB"));
 }
 
+// The reject for a long cell names its column by the header's first 100 bytes: a header cell
+// may be as long as any other.
+TEST(Limits, ALongCellUnderALongHeaderIsQuotedShort) {
+  TempDir dir;
+  const std::string path = dir.Write("calls.csv", "Date,Phone,Notes " + std::string(500000, 'n') + "\n" +
+                                                      "2026-11-16 09:00,512-555-0123," +
+                                                      std::string(kMaxFieldBytes + 10, 'x') + "\n" +
+                                                      "2026-11-16 09:05,512-555-0124,ok\n");
+  Imported r = Import(path, "calls.csv");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.rejects.size(), 1u);
+  EXPECT_THAT(r.sink.rejects[0].reason, HasSubstr("the longest accepted is 1 MB"));
+  EXPECT_LE(r.sink.rejects[0].field.size(), 100u);
+  ExpectShortRejects(r);
+}
+
 // A sheet of repeated rows deflated far past any spreadsheet's ratio is refused from the sizes
 // the archive declares, before it is expanded.
 TEST(Limits, AZipBombIsRefusedNotExpanded) {

@@ -320,12 +320,14 @@ Status ImportMail(const std::string& path, const std::string& display_name, cons
   LineCounter lines(path);
   std::int64_t messages = 0;
   while (!g_mime_parser_eos(parser.ptr)) {
+    const gint64 rest = g_mime_parser_tell(parser.ptr);
     Ref<GMimeMessage> msg(g_mime_parser_construct_message(parser.ptr, nullptr));
-    const std::int64_t line = mbox ? lines.LineAt(g_mime_parser_get_mbox_marker_offset(parser.ptr)) : 1;
     if (!msg.ptr) {
       if (messages == 0) return Status::InvalidArgument(display_name + ":1: not a readable mail message");
-      return import.Reject(line, "", "the rest of the mailbox could not be parsed");
+      // Where the unreadable part begins: the marker offset is still the last good message's.
+      return import.Reject(mbox ? lines.LineAt(rest) : 1, "", "the rest of the mailbox could not be parsed");
     }
+    const std::int64_t line = mbox ? lines.LineAt(g_mime_parser_get_mbox_marker_offset(parser.ptr)) : 1;
     ++messages;
     if (Status s = import.Convert(msg.ptr, line); !s.ok()) return s;
     if (options.progress) options.progress(g_mime_parser_tell(parser.ptr), size_error ? 0 : file_size);

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <string>
@@ -354,6 +355,27 @@ TEST(StripQuotedReply, OnLineWrappedBeforeWroteIsCut) {
   EXPECT_EQ(StripQuotedReply("Thursday works.\n\nOn Fri, Nov 13, 2026 at 3:02 PM Rick Hollis "
                              "<rick@summitridge.example.com>\nwrote:\n> Hi Jane\n"),
             "Thursday works.");
+}
+
+// Found by fuzz/mail_fuzz.cc (tests/fuzz/mail/unparsable-rest-line): the reject for the part
+// of a mailbox GMime cannot read named the line of the last message it could, so that
+// message appeared both imported and rejected.
+TEST(Mbox, UnreadableRestIsRejectedAtItsOwnLine) {
+  RecordingSink sink;
+  ImportStats stats;
+  const std::string path = std::string(RINGBACK_SOURCE_DIR) + "/tests/fuzz/mail/unparsable-rest-line";
+  ASSERT_TRUE(ImportFile(path, "inbox.mbox", Config(), sink, &stats).ok());
+  std::int64_t last_delivered = 0;
+  for (const Signal& s : sink.signals) last_delivered = std::max(last_delivered, s.source.line);
+  for (const Attempt& a : sink.attempts) last_delivered = std::max(last_delivered, a.source.line);
+  ASSERT_GT(last_delivered, 0);
+  bool found = false;
+  for (const Reject& r : sink.rejects) {
+    if (r.reason != "the rest of the mailbox could not be parsed") continue;
+    found = true;
+    EXPECT_GT(r.line, last_delivered);
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -112,7 +112,9 @@ StatusOr<ColumnMap> ApplyMappingOverride(const std::vector<std::string>& headers
   std::vector<std::string> folded;
   for (const std::string& h : headers) folded.push_back(FoldHeader(h));
   ColumnMap map = MapColumns(headers).value_or(ColumnMap());
-  for (const auto& [field, header] : m.columns) {
+  for (const auto& column : m.columns) {
+    const Field field = column.first;  // a copy, not a binding: the lambda below captures it
+    const std::string& header = column.second;
     const std::string want = FoldHeader(header);
     int col = -1;
     for (std::size_t i = 0; i < folded.size(); ++i)

@@ -363,8 +363,10 @@ Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t
   if (!error.empty()) return Reject({file_, line, "", error});
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].size() <= kMaxFieldBytes) continue;
-    const std::string column = i < header_.size() && !TrimmedString(header_[i]).empty() ? TrimmedString(header_[i])
-                                                                               : "column " + std::to_string(i + 1);
+    // A header cell may itself be long: it is named by its first 100 bytes, as HeaderList does.
+    const std::string column = i < header_.size() && !TrimmedString(header_[i]).empty()
+                                   ? std::string(Utf8Prefix(TrimmedString(header_[i]), 100))
+                                   : "column " + std::to_string(i + 1);
     const std::optional<Field> field = map_.FieldOf(static_cast<int>(i));
     return Reject({file_, line, field ? std::string(FieldName(*field)) : column,
                    column + ": a field of " + Megabytes(fields[i].size()) + " (the longest accepted is 1 MB)"});

@@ -55,24 +55,47 @@ bool AllAscii(std::string_view s) {
 
 }  // namespace
 
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const int len = SequenceLength(c);
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) return false;
-    for (int k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) != 0x80) return false;
-    if (len >= 3) {
-      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
-      if (c == 0xE0 && c1 < 0xA0) return false;  // overlong
-      if (c == 0xED && c1 > 0x9F) return false;  // surrogates
-      if (c == 0xF0 && c1 < 0x90) return false;  // overlong
-      if (c == 0xF4 && c1 > 0x8F) return false;  // past U+10FFFF
-    }
-    i += static_cast<std::size_t>(len);
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i] (no overlong forms, surrogates or
+// values past U+10FFFF); 0 when there is none.
+std::size_t ValidSequenceAt(std::string_view s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  const int len = SequenceLength(c);
+  if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) return 0;
+  for (int k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0xC0) != 0x80) return 0;
+  if (len >= 3) {
+    const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 > 0x9F) return 0;  // surrogates
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 > 0x8F) return 0;  // past U+10FFFF
   }
+  return static_cast<std::size_t>(len);
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  for (std::size_t i = 0, len = 0; i < s.size(); i += len)
+    if ((len = ValidSequenceAt(s, i)) == 0) return false;
   return true;
+}
+
+std::string ReplaceInvalidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t len = ValidSequenceAt(s, i); len > 0) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    }
+  }
+  return out;
 }
 
 EncodingGuess DetectEncoding(std::string_view head) {

@@ -29,6 +29,11 @@ EncodingGuess DetectEncoding(std::string_view head);
 // Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
 bool IsValidUtf8(std::string_view bytes);
 
+// `bytes` with each byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD:
+// for messages that quote what a parser saw (a JSON error's "last read: '…'" may end inside a
+// character).
+std::string ReplaceInvalidUtf8(std::string_view bytes);
+
 // Windows-1252 bytes as UTF-8.
 std::string Windows1252ToUtf8(std::string_view bytes);
 

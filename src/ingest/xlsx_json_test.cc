@@ -7,6 +7,7 @@
 
 #include "ingest/importer.h"
 #include "ingest/test_support.h"
+#include "ingest/text_decoder.h"
 
 namespace ringback {
 namespace {
@@ -245,6 +246,25 @@ TEST(Json, BrokenArrayKeepsTheRecordsBeforeTheBreak) {
   ASSERT_EQ(r.sink.rejects.size(), 1u);
   EXPECT_EQ(r.sink.rejects[0].line, 2);
   EXPECT_THAT(r.sink.rejects[0].reason, HasSubstr("breaks off"));
+}
+
+// Found by fuzz/json_fuzz.cc (tests/fuzz/json/error-cut-inside-character): the parser's
+// "last read: '…'" ended inside a character, so the reject, and rejects.csv, held invalid UTF-8;
+// and it may quote a whole long token.
+TEST(Json, BreakInsideACharacterGivesAShortUtf8Reason) {
+  const std::string first =
+      "[{\"sid\": \"SM1\", \"from\": \"+15125550178\", \"body\": \"Leak!\", \"direction\": \"inbound\", "
+      "\"date_sent\": \"2026-11-16T14:03:00Z\"},\n {\"sid\": \"SM2\", \"caller_name\": null,\n";
+  // The parser stops at the first byte of "é", and at a control character after a long string.
+  for (const std::string& rest : {std::string("\xC3\xA9\": 1}]"), "\"" + std::string(5000, 'x') + "\x01\": 1}]"}) {
+    TempDir dir;
+    Imported r = Import(dir.Write("sms.json", first + rest), "sms.json");
+    ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+    ASSERT_EQ(r.sink.rejects.size(), 1u);
+    EXPECT_THAT(r.sink.rejects[0].reason, HasSubstr("breaks off"));
+    EXPECT_TRUE(IsValidUtf8(r.sink.rejects[0].reason)) << r.sink.rejects[0].reason;
+    EXPECT_LT(r.sink.rejects[0].reason.size(), 500u);
+  }
 }
 
 TEST(Json, NotJsonAfterAllIsAClearError) {

@@ -60,6 +60,8 @@ struct App {
   std::uint64_t generation = 0;
   // report.html by week, with the generation and minute it was made for.
   std::map<std::string, std::tuple<std::uint64_t, Timestamp, std::string>> report_cache;
+  // Tests only (ServeOptions::on_inspect): runs while an upload is inspected, without `mu`.
+  std::function<void()> on_inspect;
 
   Timestamp Now() const;
   // Rebuilds the derived queue as of Now(): after every change a person makes.
@@ -85,6 +87,23 @@ struct Context {
   bool BoolParam(const std::string& name) const;
   const Json& Body() const;                          // the API's JSON body ({} when none)
   mutable std::optional<Json> body_;
+  // The router's hold on app.mu for this request (Dispatch takes it before the handler).
+  std::unique_lock<std::mutex>* lock = nullptr;
+
+  // Runs `f` with app.mu released, then takes it again (also when `f` throws). For slow work
+  // on what the handler copied under the lock, such as an upload's inspection: other people's
+  // requests are answered meanwhile. `f` must not touch the App.
+  template <typename F>
+  decltype(auto) Unlocked(F&& f) {
+    struct Relock {
+      std::unique_lock<std::mutex>* held;
+      ~Relock() {
+        if (held) held->lock();
+      }
+    } relock{lock && lock->owns_lock() ? lock : nullptr};
+    if (relock.held) relock.held->unlock();
+    return f();
+  }
 };
 
 // An error the handler reports: the router turns it into an HTML page or a JSON object.
@@ -114,6 +133,11 @@ struct Route {
 
 // Whether the router signs the request in (and checks CSRF on POST) before the handler.
 inline bool NeedsSession(const Route& route) { return !route.public_route && route.proof == Proof::kSession; }
+
+// Answers one request on `route`, as the server does for each: under app.mu, sign-in from the
+// session cookie, the CSRF check on POST, the role check, then the handler; errors become pages
+// or JSON; security headers and metrics. (The fuzz harness fuzz/http_fuzz.cc calls it too.)
+void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res);
 
 // Every route of the app, pages and API: the router and the tests read this one table.
 std::vector<Route> AllRoutes();

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 #include <variant>
@@ -11,6 +12,7 @@
 #include "core/text.h"
 #include "identity/phone.h"
 #include "ingest/importer.h"
+#include "ingest/text_decoder.h"
 #include "pipeline/live_intake.h"
 
 namespace ringback::web {
@@ -45,8 +47,30 @@ std::int64_t IntParam(const FormParams& params, std::string_view name, std::int6
   return std::stoll(text);
 }
 
+// Whether `text` is exactly "[Ddd, ]D[D] Mmm YYYY HH:MM:SS +HHMM" (letters and digits where
+// they belong). date::parse is given nothing else: on text that fails part-way (a NUL or
+// "nan" in the seconds, a cut zone such as "+0") it converted a NaN (undefined behaviour).
+bool LooksLikeRfc2822(std::string_view text) {
+  auto shape = [](std::string_view s, std::string_view pattern) {  // 'a' letter, '9' digit
+    if (s.size() != pattern.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (pattern[i] == 'a' ? !std::isalpha(c) : pattern[i] == '9' ? !std::isdigit(c) : c != pattern[i]) return false;
+    }
+    return true;
+  };
+  std::vector<std::string> t = Split(text, ' ');
+  if (t.size() == 6) {
+    if (!shape(t[0], "aaa,")) return false;
+    t.erase(t.begin());
+  }
+  return t.size() == 5 && (shape(t[0], "9") || shape(t[0], "99")) && shape(t[1], "aaa") && shape(t[2], "9999") &&
+         shape(t[3], "99:99:99") && (shape(t[4], "+9999") || shape(t[4], "-9999"));
+}
+
 // Twilio's Timestamp: RFC 2822, "Mon, 23 Nov 2026 13:48:07 +0000".
 std::optional<Timestamp> ParseTwilioTime(const std::string& text) {
+  if (!LooksLikeRfc2822(text)) return std::nullopt;
   for (const char* format : {"%a, %d %b %Y %T %z", "%d %b %Y %T %z"}) {
     std::istringstream in(text);
     date::sys_seconds t;
@@ -96,6 +120,12 @@ std::variant<FormParams, HookResponse> CheckTwilio(const HookEnv& env, const Hoo
   if (!valid || other_algorithm) {
     Count(env, hook, "bad_signature");
     return Text(403, "Forbidden: the X-Twilio-Signature does not match this URL and body.");
+  }
+  // Twilio sends UTF-8; what is not (a %-escape of another charset) is read as Windows-1252, as
+  // an export's line is, so nothing stored or shown holds invalid UTF-8.
+  for (auto& [name, value] : params) {
+    if (!IsValidUtf8(name)) name = Windows1252ToUtf8(name);
+    if (!IsValidUtf8(value)) value = Windows1252ToUtf8(value);
   }
   return params;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "ingest/column_map.h"
 #include "ingest/import_sink.h"
@@ -43,10 +44,12 @@ std::string SafeName(const std::string& name) {
   return out.empty() ? "upload" : out.substr(0, 120);
 }
 
-Json Inspect(App& app, const std::string& path, const std::string& display) {
+// Reads the saved upload as an import would, storing nothing. Runs without app.mu (see
+// Upload): it reads only its arguments.
+Json Inspect(const CompanyConfig& config, const std::string& path, const std::string& display) {
   DryRunSink sink;
   ImportStats stats;
-  Status s = ImportFile(path, display, app.config, sink, &stats);
+  Status s = ImportFile(path, display, config, sink, &stats);
   Json tables = Json::array();
   for (const TableReport& t : stats.tables) {
     Json columns = Json::array();
@@ -119,12 +122,20 @@ void Upload(Context& ctx) {
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   const std::string display = SafeName(file.filename);
   const fs::path path = dir / display;
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
-    if (!out) throw HttpError{500, "cannot keep the upload"};
-  }
-  Json result = Inspect(ctx.app, path.string(), display);
+  // Saving and inspecting a large export takes seconds: done without the lock, so the others
+  // using the app are answered meanwhile. The upload's folder is its own (its token is not
+  // staged yet) and the config is a copy: a settings save meanwhile changes neither.
+  const CompanyConfig config = ctx.app.config;
+  const std::function<void()> on_inspect = ctx.app.on_inspect;
+  Json result = ctx.Unlocked([&] {
+    {
+      std::ofstream out(path, std::ios::binary);
+      out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
+      if (!out) throw HttpError{500, "cannot keep the upload"};
+    }
+    if (on_inspect) on_inspect();
+    return Inspect(config, path.string(), display);
+  });
   const bool ok = result["ok"].get<bool>();
   if (ok) ctx.app.staged[token] = {path.string(), display, ctx.user.login, Clock()};
   else fs::remove_all(dir, ec);

@@ -133,6 +133,8 @@ bool CsrfOk(const Context& ctx) {
   return ConstantTimeEquals(sent, ctx.session.csrf_token);
 }
 
+}  // namespace
+
 void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res) {
   const auto started = std::chrono::steady_clock::now();
   // The flash message travels in a cookie the server set on its own redirect, never in the URL,
@@ -140,7 +142,9 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   Context ctx{req, res, app, {}, {}, req.path.starts_with("/api/"),
               httplib::detail::decode_url(CookieValue(req, kFlashCookie), true), std::nullopt};
   // Held through the error pages too: they read the config, which a settings save replaces.
-  std::lock_guard<std::mutex> lock(app.mu);
+  // A handler may let go of it for slow work that touches no shared state (Context::Unlocked).
+  std::unique_lock<std::mutex> lock(app.mu);
+  ctx.lock = &lock;
   try {
     if (NeedsSession(route) && !SignIn(ctx)) {
       // Signing out of a session that already ended (another tab, expiry) still signs out.
@@ -168,8 +172,6 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   app.metrics.RecordRequest(route.pattern, req.method, res.status, seconds);
 }
-
-}  // namespace
 
 // --- App and Context --------------------------------------------------------------------
 
@@ -396,6 +398,7 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
         "(ringback serve --public-url https://ringback.example.com)");
   app.twilio_auth_token = options.twilio_auth_token;
   app.form_secret = options.form_secret;
+  app.on_inspect = options.on_inspect;
   // What the web app writes exists nowhere else (a person's outcome, a webhook's signal that was
   // answered 200): each commit waits for the disk, so a power cut after the answer loses none.
   if (Status s = app.store->SetDurableCommits(true); !s.ok()) return s;

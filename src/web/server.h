@@ -5,6 +5,7 @@
 // the role checks of web/access.h on every route.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,8 @@ struct ServeOptions {
   std::string twilio_auth_token;  // from RINGBACK_TWILIO_AUTH_TOKEN; empty: Twilio hooks off
   std::string form_secret;        // from RINGBACK_FORM_SECRET; empty: the form hook is off
   HttpLimits http;  // the transport's threads, deadlines and caps (http_server.h)
+  // Tests only: called while an upload is inspected (without the lock other requests take).
+  std::function<void()> on_inspect;
 };
 
 // "https://Example.com/base/" -> "https://example.com/base": the form the hooks sign against.

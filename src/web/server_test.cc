@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <functional>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <regex>
 #include <set>
@@ -1218,6 +1219,45 @@ TEST_F(ServerTest, AnUploadIsInspectedThenImportedByWhoeverUploadedIt) {
   EXPECT_EQ(StatusOf(empty), 400);
 }
 
+// An upload is inspected without the lock every request takes: while one person's upload is
+// held in its inspection (the test's hook waits there), another person's board answers. With
+// the lock held the board would wait for the upload, and the upload for the board's answer.
+TEST(UploadInspection, OthersAreAnsweredWhileAnUploadIsInspected) {
+  std::promise<void> inspecting, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::string error;
+  std::unique_ptr<Harness> harness = Harness::Start("inspect-unlocked", &error, false, [&](ServeOptions& o) {
+    o.on_inspect = [&inspecting, released] {
+      inspecting.set_value();
+      released.wait();
+    };
+  });
+  ASSERT_NE(harness, nullptr) << error;
+  const Session office = Login(harness->port, "dana", kDanaPassword);
+  const Session admin = Login(harness->port, "maria", kMariaPassword);
+  const std::string csv =
+      "Start Time,Direction,From,Caller Name,To,Result,Duration (sec),Agent\n"
+      "11/22/2026 10:15 AM,Inbound,(512) 555-0912,NEW CALLER,(512) 555-0100,Missed,0,\n";
+  int upload_status = 0;
+  Json upload_body;
+  std::thread uploader([&] {
+    httplib::Result r = ClientFor(harness->port)
+                            .Post("/api/imports", With(&office, office.csrf),
+                                  httplib::MultipartFormDataItems{{"file", csv, "calls.csv", "text/csv"}});
+    upload_status = StatusOf(r);
+    upload_body = JsonOf(r);
+  });
+  inspecting.get_future().wait();  // the upload is in its inspection now, and stays there
+  httplib::Result board = Get(harness->port, "/api/queue", &admin);
+  httplib::Result health = Get(harness->port, "/healthz");
+  release.set_value();
+  uploader.join();
+  EXPECT_EQ(StatusOf(board), 200) << BodyOf(board);
+  EXPECT_EQ(StatusOf(health), 200);
+  EXPECT_EQ(upload_status, 200) << upload_body.dump(1);
+  EXPECT_EQ(upload_body["counts"]["signals"], 1) << upload_body.dump(1);
+}
+
 TEST_F(ServerTest, ChecklistTicksAreKeptWithWhoTickedThem) {
   const std::string path = "/api/checklists/profile/profile-calls-hours";
   EXPECT_EQ(StatusOf(PostJson(port_, path, Json{{"done", "perhaps"}}, &tech_)), 400);
@@ -1601,6 +1641,32 @@ TEST_F(HookServerTest, ASignedMissedCallIsOnTheBoardWithAnOwnerAtOnce) {
   EXPECT_FALSE(cards[0].value("owner", "").empty());
   EXPECT_FALSE(cards[0].value("deadline", "").empty());
   EXPECT_THAT(BodyOf(Get(port_, "/", &admin_)), HasSubstr("(512) 555-0401")) << "the board page shows it too";
+}
+
+// A text whose bytes are not UTF-8 (%E9 for é, as a Windows-1252 page escapes it) is read as
+// Windows-1252, never stored as it came (found by fuzz/webhook_fuzz.cc on the form hook).
+TEST_F(HookServerTest, ATextThatIsNotUtf8IsReadAsWindows1252) {
+  httplib::Result r = Twilio("/hooks/twilio/sms", {{"MessageSid", "SM9a09"}, {"From", "+15125550409"},
+                                                   {"Body", "Caf\xE9 roof is leaking into the kitchen, call me"}});
+  ASSERT_EQ(StatusOf(r), 200) << BodyOf(r);
+  const std::vector<Json> cards = CardsOf("(512) 555-0409");
+  ASSERT_EQ(cards.size(), 1u);
+  EXPECT_THAT(cards[0].value("summary", ""), HasSubstr("Café roof")) << cards[0].dump(1);
+}
+
+// Found by fuzz/http_fuzz.cc (tests/fuzz/http/twilio-time-*): NUL bytes, or a cut zone, in Twilio's
+// Timestamp reached date::parse, whose reading of the seconds was undefined behaviour; such a
+// time is ignored and the call is recorded as it arrived.
+TEST_F(HookServerTest, AGarbledTwilioTimestampIsIgnored) {
+  for (const std::string& when : {std::string("Mon, 23 Nov 202") + std::string(3, '\0') + "6 13:48:07 +0000",
+                                  std::string("Mon, 23 Nov 2026 13:48:nan +0000"),
+                                  std::string("Mon, 23 Nov 2026 13:48:07 +0")}) {
+    httplib::Result r = Twilio("/hooks/twilio/voice", {{"CallSid", "CA9a1" + std::to_string(when.size())},
+                                                       {"From", "+15125550410"}, {"To", "+15125550100"},
+                                                       {"Direction", "inbound"}, {"CallStatus", "no-answer"},
+                                                       {"CallDuration", "0"}, {"Timestamp", when}});
+    EXPECT_EQ(StatusOf(r), 200) << BodyOf(r);
+  }
 }
 
 TEST_F(HookServerTest, AMissingOrWrongSignatureIs403AndCounted) {

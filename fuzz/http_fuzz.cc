@@ -1,0 +1,189 @@
+// HTTP requests as `ringback serve` reads and answers them: cpp-httplib parses the bytes (request
+// line, headers, query, url-encoded and multipart bodies, routing), then the app's router
+// (web::Dispatch: sign-in, CSRF, roles, the handler) answers over a store of the harness's own,
+// hooks included. So that the fuzzer gets past the checks: a request with "X-Fuzz-As: admin"
+// (office, tech) carries that person's session cookie and CSRF token, and one with
+// "X-Fuzz-Sign: 1" is signed as Twilio (form body) and the form hook (any body) sign.
+// Invariants: every answer has a status from 200 to 599 and never 500 (an internal error or an
+// exception escaping a handler); a JSON answer parses; the one lock is released after each
+// request.
+#include <filesystem>
+
+#include "config/config_loader.h"
+#include "fuzz/fuzz_support.h"
+#include "store/store.h"
+#include "web/app.h"
+#include "web/tokens.h"
+#include "web/webhook_signature.h"
+
+using namespace ringback;
+using namespace ringback::web;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Timestamp kNow = *ParseUtc("2026-11-23T14:00:00Z");
+constexpr const char* kPublicUrl = "https://ringback.example.com";
+constexpr const char* kTwilioToken = "12345678901234567890123456789012";
+constexpr const char* kFormSecret = "form-secret";
+
+// The request's bytes in, the answer's bytes out (discarded).
+class MemoryStream final : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view in) : in_(in) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const size_t n = std::min(size, in_.size() - pos_);
+    std::memcpy(ptr, in_.data() + pos_, n);
+    pos_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char*, size_t size) override { return static_cast<ssize_t>(size); }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 40000;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 8080;
+  }
+  socket_t socket() const override { return 0; }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+struct FuzzUser {
+  std::string login;
+  AccessRole role;
+  std::string token;
+  SessionRecord session;
+};
+
+struct World {
+  App app;
+  CompanyConfig config;  // as loaded: restored before each request (a settings save changes it)
+  std::vector<Route> routes;
+  std::vector<FuzzUser> people;
+};
+
+class FuzzServer final : public httplib::Server {
+ public:
+  void Feed(std::string_view bytes) {
+    MemoryStream stream(bytes);
+    bool closed = false;
+    process_request(stream, true, closed, nullptr);
+  }
+};
+
+// What the fuzzer cannot forge: a session, and the hooks' signatures.
+void Prepare(World& w, httplib::Request& req) {
+  if (const std::string as = req.get_header_value("X-Fuzz-As"); !as.empty()) {
+    for (const FuzzUser& p : w.people) {
+      if (p.login != as) continue;
+      req.headers.emplace("Cookie", "rb_session=" + p.token);
+      req.headers.emplace("X-CSRF-Token", p.session.csrf_token);
+    }
+  }
+  if (req.get_header_value("X-Fuzz-Sign") == "1") {
+    const std::string url = std::string(kPublicUrl) + req.target;
+    req.headers.emplace("X-Twilio-Signature", TwilioSignature(kTwilioToken, url, ParseFormBody(req.body)));
+    req.headers.emplace("X-Ringback-Signature", FormSignature(kFormSecret, req.body));
+  }
+}
+
+void Check(const httplib::Response& res) {
+  fuzz::Require(res.status >= 200 && res.status <= 599, "answer status out of range", std::to_string(res.status));
+  fuzz::Require(res.status != 500, "an internal error (500)", res.body);
+  if (res.get_header_value("Content-Type").starts_with("application/json"))
+    fuzz::Require(Json::accept(res.body), "a JSON answer does not parse", res.body);
+}
+
+World& Setup() {
+  static World* world = [] {
+    auto* w = new World;
+    const char* tmp = std::getenv("TMPDIR");
+    const fs::path dir = fs::path(tmp && *tmp ? tmp : "/tmp") / ("ringback-http-fuzz-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string config_path = (dir / "company.toml").string();
+    fs::copy_file(RINGBACK_SOURCE_DIR "/config/company.example.toml", config_path);
+    StatusOr<CompanyConfig> config = LoadConfig(config_path);
+    fuzz::Require(config.ok(), "the example config loads");
+    StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore((dir / "rb.db").string());
+    fuzz::Require(store.ok(), "a store opens");
+    StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(*config);
+    fuzz::Require(classifier.ok(), "the classifier loads");
+    App& app = w->app;
+    app.store = std::move(store).value();
+    app.config = w->config = *config;
+    app.classifier = *classifier;
+    app.db_path = (dir / "rb.db").string();
+    app.config_path = config_path;
+    app.fixed_now = kNow;
+    app.assets_dir = (dir / "assets").string();
+    app.upload_dir = (dir / "uploads").string();
+    app.public_url = kPublicUrl;
+    app.twilio_auth_token = kTwilioToken;
+    app.form_secret = kFormSecret;
+    fuzz::Require(app.Rebuild().ok(), "the empty queue builds");
+    w->routes = AllRoutes();
+    const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
+    // A password hash nobody can match: the harness signs in by session, never by password.
+    for (const auto& [login, person, role] : {std::tuple{"admin", "Maria Alvarez", AccessRole::kAdmin},
+                                              std::tuple{"office", "Dana Brooks", AccessRole::kOffice},
+                                              std::tuple{"tech", "Jake Turner", AccessRole::kTechnician}}) {
+      FuzzUser p{login, role, RandomToken(), {}};
+      p.session = {Sha256Hex(p.token), login, RandomToken(), now, now + std::chrono::hours(24 * 365)};
+      fuzz::Require(app.store->PutUser({login, person, role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false}).ok(),
+                    "a user is stored");
+      w->people.push_back(p);
+    }
+    return w;
+  }();
+  return *world;
+}
+
+}  // namespace
+
+// The store, classifier and first rebuild take seconds under the sanitizers: made before the
+// first input, so they do not count against its time.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  (void)Setup();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  World& w = Setup();
+  // Each request starts from the same people, sessions, config and no staged uploads.
+  const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
+  for (const FuzzUser& p : w.people) {
+    (void)w.app.store->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
+                                p.role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false});
+    (void)w.app.store->PutSession(p.session);
+  }
+  w.app.config = w.config;
+  w.app.staged.clear();
+
+  // The routes' regular expressions are compiled once: the server is made on the first call.
+  static FuzzServer* server = [&w] {
+    auto* made = new FuzzServer;
+    made->set_payload_max_length(1024 * 1024);
+    for (const Route& route : w.routes) {
+      auto handler = [&w, &route](const httplib::Request& req, httplib::Response& res) {
+        Prepare(w, const_cast<httplib::Request&>(req));
+        Dispatch(w.app, route, req, res);
+        Check(res);
+        fuzz::Require(w.app.mu.try_lock(), "the app's lock is still held after a request");
+        w.app.mu.unlock();
+      };
+      if (route.method == "GET") made->Get(route.pattern, handler);
+      else made->Post(route.pattern, handler);
+    }
+    return made;
+  }();
+  server->Feed(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
