@@ -28,6 +28,7 @@ namespace ringback {
 namespace {
 
 constexpr std::size_t kMaxColumns = 16384;  // Excel's XFD
+constexpr long long kMaxSheetRows = 1048576;  // Excel's last row
 
 std::string MiB(std::int64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB"; }
 
@@ -395,8 +396,12 @@ class SheetHandler : public XmlHandler {
 
   void Start(std::string_view name, const char** attrs) override {
     if (name == "row") {
+      // Rows come in ascending order (ECMA-376 18.3.1.73): a number that does not follow
+      // the last row, or beyond a sheet's last row, is damage, and the row is numbered as the
+      // next one so that no two rows (one imported, one set aside) ever share a line.
       const char* r = Attr(attrs, "r");
-      row_ = r ? std::atoll(r) : row_ + 1;
+      const long long number = r ? std::atoll(r) : 0;
+      row_ = number > last_row_ && number <= kMaxSheetRows ? number : last_row_ + 1;
       cells_.clear();
       next_col_ = 0;
       row_bytes_ = 0;

@@ -195,6 +195,26 @@ TEST(Xlsx, DamagedSheetKeepsTheRowsBeforeTheDamage) {
   EXPECT_EQ(r.sink.rejects[0].line, 3);
 }
 
+// Damaged row numbers (a row numbered before the one above it, or past Excel's last row)
+// are numbered as the next row: the set-aside damage never shares a line with an imported row.
+TEST(Xlsx, RowNumbersOutOfOrderNeverShareALine) {
+  TempDir dir;
+  std::string rows = CallRows();
+  rows.replace(rows.find("<row r=\"5\">"), 11, "<row r=\"2\">");         // 2 again, after 3
+  rows += "<row r=\"99999999999\"><c r=\"A6\" s=\"1\"><v>46343</v></c>";  // cut inside it
+  auto parts = XlsxParts({{"Calls", rows}}, kStrings);
+  const std::string path = dir.Path("renumbered.xlsx");
+  ASSERT_TRUE(WriteZip(path, parts));
+  Imported r = Import(path, "renumbered.xlsx");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.signals.size(), 2u);
+  EXPECT_EQ(r.sink.signals[0].source.line, 2);
+  EXPECT_EQ(r.sink.signals[1].source.line, 4) << "the second row 2 follows row 3";
+  ASSERT_EQ(r.sink.rejects.size(), 1u);
+  EXPECT_THAT(r.sink.rejects[0].reason, HasSubstr("damaged after row 4"));
+  EXPECT_EQ(r.sink.rejects[0].line, 5);
+}
+
 TEST(Xlsx, ZipWithoutAWorkbookIsAClearError) {
   TempDir dir;
   const std::string path = dir.Path("photos.zip");
