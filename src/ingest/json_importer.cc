@@ -224,7 +224,7 @@ class SaxRows : public nlohmann::json_sax<json> {
       case Role::kRecordArray:
         if (stats_) ++stats_->records;
         if (stats_) ++stats_->rejects;
-        status_ = sink_.OnReject({file_, buf_.Line(), "", "not an object: " + value.substr(0, 80)});
+        status_ = sink_.OnReject({file_, buf_.Line(), "", "not an object: " + std::string(Utf8Prefix(value, 80))});
         return status_.ok();
       case Role::kIgnore: break;
     }

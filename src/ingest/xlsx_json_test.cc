@@ -307,6 +307,20 @@ TEST(Json, ScalarsInTheArrayAreRejectedAndObjectsStillImport) {
   EXPECT_EQ(r.sink.rejects[0].line, 2);
 }
 
+// A long text where an object belongs is quoted short, never cut inside a character: here the
+// file is Windows-1252 (0xFF is "ÿ", two bytes in UTF-8) and the cut falls between them.
+TEST(Json, AScalarInTheArrayIsQuotedWithWholeCharacters) {
+  TempDir dir;
+  Imported r = Import(dir.Write("x.json", "[\" pr" + std::string(79, '\xff') +
+                                              "\",\n {\"date\": \"2026-11-16 09:03\", \"phone\": \"512-555-0179\", \"message\": \"yo\"}]"),
+                      "x.json");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.rejects.size(), 1u);
+  const std::string& reason = r.sink.rejects[0].reason;
+  EXPECT_TRUE(IsValidUtf8(reason)) << reason;
+  EXPECT_THAT(reason, HasSubstr("not an object:  pr\xc3\xbf\xc3\xbf"));
+}
+
 TEST(Json, ALoneObjectIsOneRecord) {
   TempDir dir;
   Imported r = Import(dir.Write("one.json", "{\"Entry Date\": \"2026-11-16 08:03\", \"Phone\": \"512-555-0178\", "
