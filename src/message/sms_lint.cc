@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/text.h"
+
 namespace ringback {
 namespace {
 
@@ -128,7 +130,8 @@ std::string UnfilledTag(std::string_view text) {
   if (open == std::string_view::npos && close == std::string_view::npos) return "";
   if (open == std::string_view::npos) return "}}";
   close = text.find("}}", open);
-  return std::string(text.substr(open, close == std::string_view::npos ? 24 : close + 2 - open));
+  if (close != std::string_view::npos) return std::string(text.substr(open, close + 2 - open));
+  return std::string(Utf8Prefix(text.substr(open), 24));  // never half a character
 }
 
 }  // namespace

@@ -168,6 +168,12 @@ TEST(LintSms, UnfilledMergeFieldsAndGapsAreFlagged) {
   EXPECT_THAT(Messages(lint, Severity::kWarning), testing::Contains(HasSubstr("help with.")));
 }
 
+// A merge field left open is quoted short, and the cut never splits a character.
+TEST(LintSms, AnOpenMergeFieldIsQuotedWithWholeCharacters) {
+  const SmsLint lint = LintSms("{{! Callback emailshas \u00e9t\u00e9" + kStop);
+  EXPECT_THAT(Messages(lint, Severity::kError), ElementsAre("unfilled merge field \"{{! Callback emailshas \""));
+}
+
 TEST(LintSms, EmptyTextIsAnError) {
   const SmsLint lint = LintSms("");
   EXPECT_EQ(lint.segments, 0u);
