@@ -1,5 +1,6 @@
-// HTTP requests as `ringback serve` reads and answers them: cpp-httplib parses the bytes (request
-// line, headers, query, url-encoded and multipart bodies, routing), then the app's router
+// HTTP requests as `ringback serve` reads and answers them: the transport's own reading of the
+// bytes (web::ParseHttpRequest: Beast's parser with the server's limits, the head checks, query,
+// url-encoded and multipart bodies; pipelined requests one after another), then the router
 // (web::Dispatch: sign-in, CSRF, roles, the handler) answers over a store of the harness's own,
 // hooks included. So that the fuzzer gets past the checks: a request with "X-Fuzz-As: admin"
 // (office, tech) carries that person's session cookie and CSRF token, and one with
@@ -8,11 +9,13 @@
 // exception escaping a handler); a JSON answer parses; the one lock is released after each
 // request.
 #include <filesystem>
+#include <regex>
 
 #include "config/config_loader.h"
 #include "fuzz/fuzz_support.h"
 #include "store/store.h"
 #include "web/app.h"
+#include "web/http_server.h"
 #include "web/tokens.h"
 #include "web/webhook_signature.h"
 
@@ -27,34 +30,6 @@ constexpr const char* kPublicUrl = "https://ringback.example.com";
 constexpr const char* kTwilioToken = "12345678901234567890123456789012";
 constexpr const char* kFormSecret = "form-secret";
 
-// The request's bytes in, the answer's bytes out (discarded).
-class MemoryStream final : public httplib::Stream {
- public:
-  explicit MemoryStream(std::string_view in) : in_(in) {}
-  bool is_readable() const override { return true; }
-  bool is_writable() const override { return true; }
-  ssize_t read(char* ptr, size_t size) override {
-    const size_t n = std::min(size, in_.size() - pos_);
-    std::memcpy(ptr, in_.data() + pos_, n);
-    pos_ += n;
-    return static_cast<ssize_t>(n);
-  }
-  ssize_t write(const char*, size_t size) override { return static_cast<ssize_t>(size); }
-  void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    ip = "127.0.0.1";
-    port = 40000;
-  }
-  void get_local_ip_and_port(std::string& ip, int& port) const override {
-    ip = "127.0.0.1";
-    port = 8080;
-  }
-  socket_t socket() const override { return 0; }
-
- private:
-  std::string_view in_;
-  size_t pos_ = 0;
-};
-
 struct FuzzUser {
   std::string login;
   AccessRole role;
@@ -66,16 +41,9 @@ struct World {
   App app;
   CompanyConfig config;  // as loaded: restored before each request (a settings save changes it)
   std::vector<Route> routes;
+  // The routes by method, compiled once, in table order (as WebServer's router holds them).
+  std::vector<std::pair<std::regex, const Route*>> get, post;
   std::vector<FuzzUser> people;
-};
-
-class FuzzServer final : public httplib::Server {
- public:
-  void Feed(std::string_view bytes) {
-    MemoryStream stream(bytes);
-    bool closed = false;
-    process_request(stream, true, closed, nullptr);
-  }
 };
 
 // What the fuzzer cannot forge: a session, and the hooks' signatures.
@@ -130,6 +98,8 @@ World& Setup() {
     app.form_secret = kFormSecret;
     fuzz::Require(app.Rebuild().ok(), "the empty queue builds");
     w->routes = AllRoutes();
+    for (const Route& route : w->routes)
+      (route.method == "GET" ? w->get : w->post).emplace_back(std::regex(route.pattern), &route);
     const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
     // A password hash nobody can match: the harness signs in by session, never by password.
     for (const auto& [login, person, role] : {std::tuple{"admin", "Maria Alvarez", AccessRole::kAdmin},
@@ -144,6 +114,24 @@ World& Setup() {
     return w;
   }();
   return *world;
+}
+
+// The server's router: GET (and HEAD) and POST to the first route whose pattern matches the
+// whole path, then Dispatch; other methods and unknown paths never reach a handler.
+void Answer(World& w, httplib::Request& req) {
+  const bool read = req.method == "GET" || req.method == "HEAD";
+  if (!read && req.method != "POST") return;
+  for (const auto& [pattern, route] : read ? w.get : w.post) {
+    if (!std::regex_match(req.path, req.matches, pattern)) continue;
+    Prepare(w, req);
+    httplib::Response res;
+    Dispatch(w.app, *route, req, res);
+    if (res.status == -1) res.status = 200;
+    Check(res);
+    fuzz::Require(w.app.mu.try_lock(), "the app's lock is still held after a request");
+    w.app.mu.unlock();
+    return;
+  }
 }
 
 }  // namespace
@@ -167,23 +155,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   w.app.config = w.config;
   w.app.staged.clear();
 
-  // The routes' regular expressions are compiled once: the server is made on the first call.
-  static FuzzServer* server = [&w] {
-    auto* made = new FuzzServer;
-    made->set_payload_max_length(1024 * 1024);
-    for (const Route& route : w.routes) {
-      auto handler = [&w, &route](const httplib::Request& req, httplib::Response& res) {
-        Prepare(w, const_cast<httplib::Request&>(req));
-        Dispatch(w.app, route, req, res);
-        Check(res);
-        fuzz::Require(w.app.mu.try_lock(), "the app's lock is still held after a request");
-        w.app.mu.unlock();
-      };
-      if (route.method == "GET") made->Get(route.pattern, handler);
-      else made->Post(route.pattern, handler);
+  // The bytes as a connection reads them (the transport's parser, limits and body parsing),
+  // request after request while they are pipelined; a request the transport answers itself
+  // (400, 411, 413, 414, 431) closes the connection.
+  HttpLimits limits;
+  limits.max_body = 1024 * 1024;
+  const HttpPeer peer{"127.0.0.1", 40000, "127.0.0.1", 8080};
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  for (int n = 0; n < 8 && !bytes.empty(); ++n) {
+    ParsedHttpRequest parsed = ParseHttpRequest(bytes, limits, peer);
+    fuzz::Require(parsed.used <= bytes.size(), "the parser took more bytes than there were");
+    if (parsed.status == -1) break;  // a connection would wait for the rest
+    if (parsed.status != 0) {
+      fuzz::Require(parsed.status == 400 || parsed.status == 411 || parsed.status == 413 || parsed.status == 414 ||
+                        parsed.status == 431,
+                    "the transport answered an unknown status", std::to_string(parsed.status));
+      break;
     }
-    return made;
-  }();
-  server->Feed(std::string_view(reinterpret_cast<const char*>(data), size));
+    Answer(w, parsed.request);
+    if (parsed.used == 0) break;
+    bytes.remove_prefix(parsed.used);
+  }
   return 0;
 }

@@ -61,6 +61,88 @@ Seconds TransferDeadline(const HttpLimits& limits, std::uint64_t bytes) {
   return limits.header_timeout + Seconds(static_cast<std::int64_t>(bytes / std::max<std::size_t>(limits.min_upload_rate, 1)));
 }
 
+using Parser = http::request_parser<http::string_body>;
+using Message = http::request<http::string_body>;
+
+struct HeadVerdict {
+  int status = 0;           // 0: read the body; else the answer the transport gives
+  std::uint64_t linger = 0;  // how much of the request may still come (read and dropped)
+};
+
+// A parse error of the head: 431 when it outgrew the header limit, else 400.
+int StatusOfHeadError(beast::error_code ec) { return ec == http::error::header_limit ? 431 : 400; }
+
+// A whole request head, checked against the limits before any of its body is read.
+HeadVerdict CheckHead(const Parser& parser, const HttpLimits& limits) {
+  const auto& head = parser.get();
+  const std::uint64_t length = parser.content_length().value_or(0);
+  std::size_t fields = 0;
+  for (auto it = head.begin(); it != head.end(); ++it) ++fields;
+  if (head.version() != 10 && head.version() != 11) return {400, 0};
+  if (!KnownMethod(std::string_view(head.method_string().data(), head.method_string().size()))) return {400, 0};
+  if (head.target().size() > limits.max_target) return {414, length};
+  if (fields > limits.max_headers) return {431, length};
+  // The body limit holds against a length given up front: a chunked body would only show its
+  // size while being read. Browsers and API clients send a length.
+  if (head.find(http::field::transfer_encoding) != head.end()) return {411, kLingerBytes};
+  if (length > limits.max_body) return {413, length};
+  const auto type = head[http::field::content_type];
+  if (length > limits.max_form_body &&
+      StartsWithNoCase(std::string_view(type.data(), type.size()), "application/x-www-form-urlencoded"))
+    return {413, length};
+  return {};
+}
+
+// The request line and headers into an httplib::Request, as cpp-httplib's server filled it.
+void ConvertHead(const Message& message, const HttpLimits& limits, const HttpPeer& peer, httplib::Request& req) {
+  req.method = std::string(message.method_string());
+  req.version = message.version() == 10 ? "HTTP/1.0" : "HTTP/1.1";
+  req.target = std::string(message.target());
+  if (const std::size_t hash = req.target.find('#'); hash != std::string::npos) req.target.erase(hash);
+  const std::size_t query = req.target.find('?');
+  req.path = httplib::detail::decode_url(req.target.substr(0, query), false);
+  if (query != std::string::npos && query + 1 < req.target.size())
+    httplib::detail::parse_query_text(req.target.substr(query + 1), req.params);
+  for (const auto& field : message) {
+    const std::string value = Trimmed(std::string_view(field.value().data(), field.value().size()));
+    if (value.empty()) continue;  // cpp-httplib dropped empty headers, and decoded %XX in values
+    req.headers.emplace(std::string(field.name_string()), httplib::detail::decode_url(value, false));
+  }
+  req.remote_addr = peer.remote_addr;
+  req.remote_port = peer.remote_port;
+  if (limits.trust_proxy) {
+    // The last entry is the one the trusted proxy added; earlier ones are the client's word.
+    const std::string forwarded = req.get_header_value("X-Forwarded-For");
+    const std::size_t comma = forwarded.rfind(',');
+    const std::string last = Trimmed(comma == std::string::npos ? forwarded : forwarded.substr(comma + 1));
+    beast::error_code ec;
+    const net::ip::address parsed = net::ip::make_address(last, ec);
+    if (!last.empty() && !ec) req.remote_addr = AddressText(parsed);
+  }
+  req.local_addr = peer.local_addr;
+  req.local_port = peer.local_port;
+  req.set_header("REMOTE_ADDR", req.remote_addr);
+  req.set_header("REMOTE_PORT", std::to_string(req.remote_port));
+  req.set_header("LOCAL_ADDR", req.local_addr);
+  req.set_header("LOCAL_PORT", std::to_string(req.local_port));
+}
+
+// The body into `req`: an url-encoded form's fields, a multipart form's parts. False when a
+// multipart body does not parse (answered 400).
+bool TakeBody(std::string body, httplib::Request& req) {
+  req.body = std::move(body);
+  if (StartsWithNoCase(req.get_header_value("Content-Type"), "application/x-www-form-urlencoded"))
+    httplib::detail::parse_query_text(req.body, req.params);
+  if (!req.is_multipart_form_data()) return true;
+  const std::string type = req.get_header_value("Content-Type");
+  const std::size_t at = type.find("boundary=");
+  if (at == std::string::npos) return false;
+  std::string boundary = type.substr(at + 9);
+  if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"')
+    boundary = boundary.substr(1, boundary.size() - 2);
+  return !boundary.empty() && ParseMultipartFormData(req.body, boundary, req.files);
+}
+
 // A fixed set of threads running jobs in arrival order.
 class WorkerPool {
  public:
@@ -156,24 +238,23 @@ namespace {
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(HttpServer::Impl& server, tcp::socket socket, std::string address)
-      : server_(server), limits_(server.limits), stream_(std::move(socket)), address_(std::move(address)) {
+      : server_(server), limits_(server.limits), stream_(std::move(socket)) {
+    peer_.remote_addr = std::move(address);
     beast::error_code ec;
     const tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
-    remote_port_ = ec ? -1 : remote.port();
+    peer_.remote_port = ec ? -1 : remote.port();
     const tcp::endpoint local = stream_.socket().local_endpoint(ec);
     if (!ec) {
-      local_addr_ = AddressText(local.address());
-      local_port_ = local.port();
+      peer_.local_addr = AddressText(local.address());
+      peer_.local_port = local.port();
     }
     stream_.socket().set_option(tcp::no_delay(true), ec);
   }
-  ~Connection() { server_.Release(address_); }
+  ~Connection() { server_.Release(peer_.remote_addr); }
 
   void Start() { ReadHead(); }
 
  private:
-  using Parser = http::request_parser<http::string_body>;
-
   // A kept-alive connection waits for the first byte of its next request under the idle
   // deadline, then has the head deadline for the rest of the head.
   void WaitIdle() {
@@ -203,28 +284,15 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void OnHead(beast::error_code ec) {
-    if (ec == http::error::header_limit) return Fail(431, kLingerBytes);
     if (ec == beast::error::timeout) return;  // the stream closed the socket
     if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted ||
         ec == net::error::connection_reset)
       return Close();
-    if (ec) return Fail(400, 0);
+    if (ec) return Fail(StatusOfHeadError(ec), ec == http::error::header_limit ? kLingerBytes : 0);
+    if (const HeadVerdict verdict = CheckHead(*parser_, limits_); verdict.status != 0)
+      return Fail(verdict.status, verdict.linger);
     const auto& head = parser_->get();
     const std::uint64_t length = parser_->content_length().value_or(0);
-    std::size_t fields = 0;
-    for (auto it = head.begin(); it != head.end(); ++it) ++fields;
-    if (head.version() != 10 && head.version() != 11) return Fail(400, 0);
-    if (!KnownMethod(std::string_view(head.method_string().data(), head.method_string().size()))) return Fail(400, 0);
-    if (head.target().size() > limits_.max_target) return Fail(414, length);
-    if (fields > limits_.max_headers) return Fail(431, length);
-    // The body limit holds against a length given up front: a chunked body would only show its
-    // size while being read. Browsers and API clients send a length.
-    if (head.find(http::field::transfer_encoding) != head.end()) return Fail(411, kLingerBytes);
-    if (length > limits_.max_body) return Fail(413, length);
-    if (length > limits_.max_form_body &&
-        StartsWithNoCase(std::string_view(head[http::field::content_type].data(), head[http::field::content_type].size()),
-                         "application/x-www-form-urlencoded"))
-      return Fail(413, length);
     if (beast::iequals(head[http::field::expect], "100-continue") && length > 0) {
       static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       stream_.expires_after(limits_.header_timeout);
@@ -251,24 +319,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // The whole request is here: a worker takes it from now on.
   void Hand() {
     stream_.expires_never();
-    auto request = std::make_shared<http::request<http::string_body>>(parser_->release());
+    auto request = std::make_shared<Message>(parser_->release());
     parser_.reset();
     server_.workers.Post([self = shared_from_this(), request] { self->Work(*request); });
   }
 
   // On a worker: the handler, then the answer goes back to the I/O thread to be written.
-  void Work(http::request<http::string_body>& message) {
+  void Work(Message& message) {
     httplib::Request req;
     httplib::Response res;
-    Convert(message, req);
-    bool ok = true;
-    {
-      req.body = std::move(message.body());
-      if (StartsWithNoCase(req.get_header_value("Content-Type"), "application/x-www-form-urlencoded"))
-        httplib::detail::parse_query_text(req.body, req.params);
-      if (req.is_multipart_form_data()) ok = ParseMultipart(req);
-    }
-    if (!ok) {
+    ConvertHead(message, limits_, peer_, req);
+    if (!TakeBody(std::move(message.body()), req)) {
       res.status = 400;
       server_.error_page(req, res);
     } else {
@@ -286,50 +347,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
                        beast::iequals(res.get_header_value("Connection"), "close");
     Serialize(req, res, close, /*linger=*/0);
     net::post(stream_.get_executor(), [self = shared_from_this()] { self->Write(); });
-  }
-
-  // The request line and headers into an httplib::Request, as cpp-httplib's server filled it.
-  void Convert(const http::request<http::string_body>& message, httplib::Request& req) {
-    req.method = std::string(message.method_string());
-    req.version = message.version() == 10 ? "HTTP/1.0" : "HTTP/1.1";
-    req.target = std::string(message.target());
-    if (const std::size_t hash = req.target.find('#'); hash != std::string::npos) req.target.erase(hash);
-    const std::size_t query = req.target.find('?');
-    req.path = httplib::detail::decode_url(req.target.substr(0, query), false);
-    if (query != std::string::npos && query + 1 < req.target.size())
-      httplib::detail::parse_query_text(req.target.substr(query + 1), req.params);
-    for (const auto& field : message) {
-      const std::string value = Trimmed(std::string_view(field.value().data(), field.value().size()));
-      if (value.empty()) continue;  // cpp-httplib dropped empty headers, and decoded %XX in values
-      req.headers.emplace(std::string(field.name_string()), httplib::detail::decode_url(value, false));
-    }
-    req.remote_addr = address_;
-    req.remote_port = remote_port_;
-    if (limits_.trust_proxy) {
-      // The last entry is the one the trusted proxy added; earlier ones are the client's word.
-      const std::string forwarded = req.get_header_value("X-Forwarded-For");
-      const std::size_t comma = forwarded.rfind(',');
-      const std::string last = Trimmed(comma == std::string::npos ? forwarded : forwarded.substr(comma + 1));
-      beast::error_code ec;
-      const net::ip::address parsed = net::ip::make_address(last, ec);
-      if (!last.empty() && !ec) req.remote_addr = AddressText(parsed);
-    }
-    req.local_addr = local_addr_;
-    req.local_port = local_port_;
-    req.set_header("REMOTE_ADDR", req.remote_addr);
-    req.set_header("REMOTE_PORT", std::to_string(req.remote_port));
-    req.set_header("LOCAL_ADDR", req.local_addr);
-    req.set_header("LOCAL_PORT", std::to_string(req.local_port));
-  }
-
-  static bool ParseMultipart(httplib::Request& req) {
-    const std::string type = req.get_header_value("Content-Type");
-    const std::size_t at = type.find("boundary=");
-    if (at == std::string::npos) return false;
-    std::string boundary = type.substr(at + 9);
-    if (boundary.size() >= 2 && boundary.front() == '"' && boundary.back() == '"')
-      boundary = boundary.substr(1, boundary.size() - 2);
-    return !boundary.empty() && ParseMultipartFormData(req.body, boundary, req.files);
   }
 
   // The answer's head and body, ready to write. `linger`: bytes to read and drop after it.
@@ -370,7 +387,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     httplib::Request req;
     httplib::Response res;
     if (parser_ && parser_->is_header_done()) {
-      Convert(parser_->get(), req);
+      ConvertHead(parser_->get(), limits_, peer_, req);
       // The body is not read: what is buffered already counts against what may still come.
       linger = linger > buffer_.size() ? linger - buffer_.size() : 0;
     }
@@ -408,8 +425,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<Parser> parser_;
-  std::string address_, local_addr_;
-  int remote_port_ = -1, local_port_ = -1;
+  HttpPeer peer_;
   int served_ = 0;
   std::string head_, body_;
   bool close_ = false;
@@ -510,6 +526,42 @@ void HttpServer::Stop() {
 int HttpServer::OpenConnections() const {
   std::lock_guard<std::mutex> lock(impl_->count_mu);
   return impl_->open;
+}
+
+// --- one request from bytes (tests, fuzzing) ------------------------------------------------
+
+ParsedHttpRequest ParseHttpRequest(std::string_view bytes, const HttpLimits& limits, const HttpPeer& peer) {
+  ParsedHttpRequest out;
+  Parser parser;
+  parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.max_header_bytes, UINT32_MAX)));
+  parser.body_limit(std::numeric_limits<std::uint64_t>::max());  // as a connection's ReadHead
+  beast::error_code ec;
+  // Beast takes a head in one piece: given all the bytes, it reads the head or asks for more.
+  out.used = parser.put(net::buffer(bytes.data(), bytes.size()), ec);
+  if (ec == http::error::need_more) return out;
+  if (ec) {
+    out.status = StatusOfHeadError(ec);
+    return out;
+  }
+  ConvertHead(parser.get(), limits, peer, out.request);
+  if (const HeadVerdict verdict = CheckHead(parser, limits); verdict.status != 0) {
+    out.status = verdict.status;
+    return out;
+  }
+  parser.body_limit(limits.max_body);
+  while (!parser.is_done()) {
+    if (out.used == bytes.size()) return out;  // the rest of the body has not arrived
+    const std::size_t n = parser.put(net::buffer(bytes.data() + out.used, bytes.size() - out.used), ec);
+    out.used += n;
+    if (ec == http::error::need_more) return out;
+    if (ec) {
+      out.status = 400;
+      return out;
+    }
+    if (n == 0) return out;  // no progress: the rest has not arrived
+  }
+  out.status = TakeBody(std::move(parser.release().body()), out.request) ? 0 : 400;
+  return out;
 }
 
 // --- multipart/form-data ------------------------------------------------------------------

@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "core/time.h"
@@ -83,6 +84,27 @@ class HttpServer {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// Where a request came from and arrived (the REMOTE_/LOCAL_ headers a handler sees).
+struct HttpPeer {
+  std::string remote_addr;
+  int remote_port = -1;
+  std::string local_addr;
+  int local_port = -1;
+};
+
+// One request read from bytes as a connection reads it from its socket: Beast's parser with
+// the same limits and head checks, the same conversion to httplib::Request and the same body
+// parsing (url-encoded and multipart forms). For tests and the fuzzer; the server reads
+// sockets, not this.
+struct ParsedHttpRequest {
+  // 0: a whole request, as a handler would get it; 400, 411, 413, 414 or 431: the transport
+  // answers that instead; -1: the bytes end before the request does (a connection would wait).
+  int status = -1;
+  httplib::Request request;  // the head once read; the body, params and files when status is 0
+  std::size_t used = 0;      // bytes of the input this request took (a pipelined next follows)
+};
+ParsedHttpRequest ParseHttpRequest(std::string_view bytes, const HttpLimits& limits, const HttpPeer& peer);
 
 // Parses a multipart/form-data body into `files` (name -> part) as cpp-httplib's server did.
 // False when the body is not valid multipart with `boundary` (answered 400).

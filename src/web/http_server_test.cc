@@ -413,5 +413,42 @@ TEST(ParseMultipartFormData, ReadsPartsAndRefusesBrokenBodies) {
   EXPECT_FALSE(ParseMultipartFormData("--XyZ\r\n\r\nx\r\n--XyZ junk", "XyZ", none));
 }
 
+// The bytes-to-request step a connection runs, without a socket: what a handler would get,
+// what the transport answers itself, and where a pipelined next request begins.
+TEST(ParseHttpRequest, ReadsWholeRequestsAndAnswersBrokenOnes) {
+  const HttpLimits limits;
+  const HttpPeer peer{"10.0.0.7", 51000, "127.0.0.1", 8080};
+  const std::string form = "POST /o/R-1/outcome?x=1 HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                           "Content-Length: 20\r\n\r\noutcome=booked&n=a+b";
+  const std::string next = "GET /board HTTP/1.1\r\nHost: a\r\n\r\n";
+  ParsedHttpRequest r = ParseHttpRequest(form + next, limits, peer);
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(r.used, form.size()) << "the next request starts after this one's body";
+  EXPECT_EQ(r.request.method, "POST");
+  EXPECT_EQ(r.request.path, "/o/R-1/outcome");
+  EXPECT_EQ(r.request.get_param_value("x"), "1");
+  EXPECT_EQ(r.request.get_param_value("outcome"), "booked");
+  EXPECT_EQ(r.request.get_param_value("n"), "a b");
+  EXPECT_EQ(r.request.remote_addr, "10.0.0.7");
+  r = ParseHttpRequest(std::string_view(form + next).substr(r.used), limits, peer);
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(r.request.path, "/board");
+
+  EXPECT_EQ(ParseHttpRequest("GET /board HTTP/1.1\r\nHost:", limits, peer).status, -1) << "the head goes on";
+  EXPECT_EQ(ParseHttpRequest(form.substr(0, form.size() - 3), limits, peer).status, -1) << "the body goes on";
+  EXPECT_EQ(ParseHttpRequest("GARBAGE\r\n\r\n", limits, peer).status, 400);
+  EXPECT_EQ(ParseHttpRequest("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", limits, peer).status,
+            411);
+  EXPECT_EQ(ParseHttpRequest("POST / HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n", limits, peer).status, 413);
+  EXPECT_EQ(ParseHttpRequest("GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n", limits, peer).status, 414);
+  std::string many = "GET / HTTP/1.1\r\n";
+  for (int i = 0; i < 101; ++i) many += "X-" + std::to_string(i) + ": v\r\n";
+  EXPECT_EQ(ParseHttpRequest(many + "\r\n", limits, peer).status, 431);
+  EXPECT_EQ(ParseHttpRequest("GET / HTTP/1.1\r\nX: " + std::string(70000, 'v') + "\r\n\r\n", limits, peer).status, 431);
+  const std::string broken_multipart =
+      "POST /import HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 9\r\n\r\nno parts!";
+  EXPECT_EQ(ParseHttpRequest(broken_multipart, limits, peer).status, 400);
+}
+
 }  // namespace
 }  // namespace ringback::web
