@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "core/text.h"
@@ -24,8 +25,8 @@
 #include "identity/phone.h"
 #include "ingest/importer.h"
 #include "ingest/text_decoder.h"
+#include "ingest/limits.h"
 #include "ingest/time_parse.h"
-#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -308,11 +309,26 @@ bool LooksLikeGoogleVoicePage(std::string_view head) {
 
 Status ImportGoogleVoice(const std::string& path, const std::string& display_name, const CompanyConfig& config,
                          ImportSink& sink, ImportStats* stats) {
+  // The page is decoded as every text file is (UTF-8, UTF-16 with a BOM, else line by line
+  // Windows-1252), then handed to libxml2 as UTF-8: told "UTF-8", libxml2 passes bytes that
+  // are not through as they are, into names and texts.
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::IoError(display_name + ": cannot open");
+  DecodingStream decoded(file);
+  std::string page;
+  char chunk[64 * 1024];
+  while (decoded.read(chunk, sizeof chunk) || decoded.gcount() > 0) {
+    page.append(chunk, static_cast<std::size_t>(decoded.gcount()));
+    if (page.size() > kMaxHtmlPageBytes)
+      return Status::InvalidArgument(display_name + ": a page larger than " +
+                                     std::to_string(kMaxHtmlPageBytes >> 20) + " MiB (the most read)");
+  }
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-  std::unique_ptr<xmlDoc, DocFree> doc(htmlReadFile(path.c_str(), "UTF-8", options));
+  std::unique_ptr<xmlDoc, DocFree> doc(
+      htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, "UTF-8", options));
   if (stats) {
     stats->format = "html";
-    stats->encoding = "utf-8";
+    stats->encoding = decoded.report().Describe();
     stats->source = "Google Voice (Takeout)";
   }
   if (!doc) return Status::InvalidArgument(display_name + ":1: not a readable HTML page");

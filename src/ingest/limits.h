@@ -31,4 +31,8 @@ inline constexpr std::int64_t kUnzipRatioFloor = 8LL * 1024 * 1024;
 // to kMaxFieldBytes (the rest is cut, at a character boundary).
 inline constexpr std::size_t kMaxMailPartBytes = 16 * 1024 * 1024;
 
+// A Google Voice Takeout page (one call, or one text thread): larger is refused. A year's
+// thread of texts with one person is a few hundred KB.
+inline constexpr std::size_t kMaxHtmlPageBytes = 16 * 1024 * 1024;
+
 }  // namespace ringback
