@@ -64,7 +64,8 @@ struct FuzzUser {
 
 struct World {
   App app;
-  CompanyConfig config;  // as loaded: restored before each request (a settings save changes it)
+  CompanyConfig config;
+  std::shared_ptr<const CompanySettings> settings;  // as loaded: restored before each request (a settings save changes it)
   std::vector<Route> routes;
   std::vector<FuzzUser> people;
 };
@@ -114,21 +115,20 @@ World& Setup() {
     fuzz::Require(config.ok(), "the example config loads");
     StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore((dir / "rb.db").string());
     fuzz::Require(store.ok(), "a store opens");
-    StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(*config);
-    fuzz::Require(classifier.ok(), "the classifier loads");
     App& app = w->app;
-    app.store = std::move(store).value();
-    app.config = w->config = *config;
-    app.classifier = *classifier;
+    w->config = *config;
     app.db_path = (dir / "rb.db").string();
-    app.config_path = config_path;
+    app.pool = std::make_unique<StorePool>(app.db_path, 1);
+    fuzz::Require(app.AddCompany("default", config_path).ok(), "the company is served");
+    w->settings = app.Find("default")->CurrentSettings();
     app.fixed_now = kNow;
     app.assets_dir = (dir / "assets").string();
     app.upload_dir = (dir / "uploads").string();
     app.public_url = kPublicUrl;
     app.twilio_auth_token = kTwilioToken;
     app.form_secret = kFormSecret;
-    fuzz::Require(app.Rebuild().ok(), "the empty queue builds");
+    Company& company = *app.Find("default");
+    fuzz::Require(RebuildCompany(app, company, **store, *company.CurrentSettings()).ok(), "the empty queue builds");
     w->routes = AllRoutes();
     const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
     // A password hash nobody can match: the harness signs in by session, never by password.
@@ -137,7 +137,7 @@ World& Setup() {
                                               std::tuple{"tech", "Jake Turner", AccessRole::kTechnician}}) {
       FuzzUser p{login, role, RandomToken(), {}};
       p.session = {Sha256Hex(p.token), login, RandomToken(), now, now + std::chrono::hours(24 * 365)};
-      fuzz::Require(app.store->PutUser({login, person, role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false}).ok(),
+      fuzz::Require((*store)->PutUser({login, person, role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false}).ok(),
                     "a user is stored");
       w->people.push_back(p);
     }
@@ -160,11 +160,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Each request starts from the same people, sessions, config and no staged uploads.
   const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
   for (const FuzzUser& p : w.people) {
-    (void)w.app.store->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
+    StatusOr<StorePool::Lease> store = w.app.pool->Acquire("default");
+    fuzz::Require(store.ok(), "a store is lent");
+    (void)(*store)->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
                                 p.role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false});
-    (void)w.app.store->PutSession(p.session);
+    (void)(*store)->PutSession(p.session);
   }
-  w.app.config = w.config;
+  store->Release();
+  w.app.Find("default")->ReplaceSettings(w.settings);
   w.app.staged.clear();
 
   // The routes' regular expressions are compiled once: the server is made on the first call.
@@ -176,8 +179,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         Prepare(w, const_cast<httplib::Request&>(req));
         Dispatch(w.app, route, req, res);
         Check(res);
-        fuzz::Require(w.app.mu.try_lock(), "the app's lock is still held after a request");
-        w.app.mu.unlock();
+        Company& company = *w.app.Find("default");
+        fuzz::Require(company.write_mu.try_lock(), "the company's write lock is still held after a request");
+        company.write_mu.unlock();
       };
       if (route.method == "GET") made->Get(route.pattern, handler);
       else made->Post(route.pattern, handler);
