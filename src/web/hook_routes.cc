@@ -43,7 +43,14 @@ Handler Serve(Hook hook) {
 
 // GET /ical/TOKEN.ics: the open callbacks a person owns, as calendar events (?tasks=1: tasks).
 void CalendarFeedFile(Context& ctx) {
-  StatusOr<CalendarFeed> feed = ctx.store().GetCalendarFeed(Sha256Hex(ctx.req.matches[1].str()));
+  // The token names its company: each company served is asked in turn (the home one first).
+  const std::string hash = Sha256Hex(ctx.req.matches[1].str());
+  StatusOr<CalendarFeed> feed = ctx.store().GetCalendarFeed(hash);
+  for (auto it = ctx.app.companies.begin(); !feed.ok() && it != ctx.app.companies.end(); ++it) {
+    if (it->second.get() == ctx.company) continue;
+    ctx.UseCompany(*it->second);
+    feed = ctx.store().GetCalendarFeed(hash);
+  }
   if (!feed.ok() || feed->revoked_at) {
     ctx.res.status = 404;
     ctx.res.set_content("No such calendar (the link was revoked, or never existed).\n", "text/plain; charset=utf-8");
