@@ -159,14 +159,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   World& w = Setup();
   // Each request starts from the same people, sessions, config and no staged uploads.
   const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
-  for (const FuzzUser& p : w.people) {
-    StatusOr<StorePool::Lease> store = w.app.pool->Acquire("default");
+  {
+    StatusOr<StorePool::Lease> store = w.app.pool->Acquire("default");  // given back before the request
     fuzz::Require(store.ok(), "a store is lent");
-    (void)(*store)->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
+    for (const FuzzUser& p : w.people) {
+      (void)(*store)->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
                                 p.role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false});
-    (void)(*store)->PutSession(p.session);
+      (void)(*store)->PutSession(p.session);
+    }
   }
-  store->Release();
   w.app.Find("default")->ReplaceSettings(w.settings);
   w.app.staged.clear();
 
