@@ -44,8 +44,8 @@ std::string SafeName(const std::string& name) {
   return out.empty() ? "upload" : out.substr(0, 120);
 }
 
-// Reads the saved upload as an import would, storing nothing. Runs without the company's write turn (see
-// Upload): it reads only its arguments.
+// Reads the saved upload as an import would, storing nothing. Runs without the company's write
+// turn (see Upload): it reads only its arguments.
 Json Inspect(const CompanyConfig& config, const std::string& path, const std::string& display) {
   DryRunSink sink;
   ImportStats stats;
