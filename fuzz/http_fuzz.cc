@@ -6,8 +6,8 @@
 // (office, tech) carries that person's session cookie and CSRF token, and one with
 // "X-Fuzz-Sign: 1" is signed as Twilio (form body) and the form hook (any body) sign.
 // Invariants: every answer has a status from 200 to 599 and never 500 (an internal error or an
-// exception escaping a handler); a JSON answer parses; the one lock is released after each
-// request.
+// exception escaping a handler); a JSON answer parses; the company's write lock is released
+// after each request.
 #include <filesystem>
 #include <regex>
 
@@ -39,7 +39,8 @@ struct FuzzUser {
 
 struct World {
   App app;
-  CompanyConfig config;  // as loaded: restored before each request (a settings save changes it)
+  CompanyConfig config;
+  std::shared_ptr<const CompanySettings> settings;  // as loaded: restored before each request (a settings save changes it)
   std::vector<Route> routes;
   // The routes by method, compiled once, in table order (as WebServer's router holds them).
   std::vector<std::pair<std::regex, const Route*>> get, post;
@@ -82,21 +83,20 @@ World& Setup() {
     fuzz::Require(config.ok(), "the example config loads");
     StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore((dir / "rb.db").string());
     fuzz::Require(store.ok(), "a store opens");
-    StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(*config);
-    fuzz::Require(classifier.ok(), "the classifier loads");
     App& app = w->app;
-    app.store = std::move(store).value();
-    app.config = w->config = *config;
-    app.classifier = *classifier;
+    w->config = *config;
     app.db_path = (dir / "rb.db").string();
-    app.config_path = config_path;
+    app.pool = std::make_unique<StorePool>(app.db_path, 1);
+    fuzz::Require(app.AddCompany("default", config_path).ok(), "the company is served");
+    w->settings = app.Find("default")->CurrentSettings();
     app.fixed_now = kNow;
     app.assets_dir = (dir / "assets").string();
     app.upload_dir = (dir / "uploads").string();
     app.public_url = kPublicUrl;
     app.twilio_auth_token = kTwilioToken;
     app.form_secret = kFormSecret;
-    fuzz::Require(app.Rebuild().ok(), "the empty queue builds");
+    Company& company = *app.Find("default");
+    fuzz::Require(RebuildCompany(app, company, **store, *company.CurrentSettings()).ok(), "the empty queue builds");
     w->routes = AllRoutes();
     for (const Route& route : w->routes)
       (route.method == "GET" ? w->get : w->post).emplace_back(std::regex(route.pattern), &route);
@@ -107,7 +107,7 @@ World& Setup() {
                                               std::tuple{"tech", "Jake Turner", AccessRole::kTechnician}}) {
       FuzzUser p{login, role, RandomToken(), {}};
       p.session = {Sha256Hex(p.token), login, RandomToken(), now, now + std::chrono::hours(24 * 365)};
-      fuzz::Require(app.store->PutUser({login, person, role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false}).ok(),
+      fuzz::Require((*store)->PutUser({login, person, role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false}).ok(),
                     "a user is stored");
       w->people.push_back(p);
     }
@@ -128,8 +128,9 @@ void Answer(World& w, httplib::Request& req) {
     Dispatch(w.app, *route, req, res);
     if (res.status == -1) res.status = 200;
     Check(res);
-    fuzz::Require(w.app.mu.try_lock(), "the app's lock is still held after a request");
-    w.app.mu.unlock();
+    Company& company = *w.app.Find("default");
+    fuzz::Require(company.write_mu.try_lock(), "the company's write lock is still held after a request");
+    company.write_mu.unlock();
     return;
   }
 }
@@ -147,12 +148,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   World& w = Setup();
   // Each request starts from the same people, sessions, config and no staged uploads.
   const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
-  for (const FuzzUser& p : w.people) {
-    (void)w.app.store->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
+  {
+    StatusOr<StorePool::Lease> store = w.app.pool->Acquire("default");  // given back before the request
+    fuzz::Require(store.ok(), "a store is lent");
+    for (const FuzzUser& p : w.people) {
+      (void)(*store)->PutUser({p.login, p.login == "admin" ? "Maria Alvarez" : p.login == "office" ? "Dana Brooks" : "Jake Turner",
                                 p.role, "$argon2id$v=19$m=65536,t=2,p=1$x$y", now, false});
-    (void)w.app.store->PutSession(p.session);
+      (void)(*store)->PutSession(p.session);
+    }
   }
-  w.app.config = w.config;
+  w.app.Find("default")->ReplaceSettings(w.settings);
   w.app.staged.clear();
 
   // The bytes as a connection reads them (the transport's parser, limits and body parsing),

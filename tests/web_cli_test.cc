@@ -296,6 +296,37 @@ TEST_F(WebCli, ServeListensAnswersAndStopsOnSigterm) {
   EXPECT_FALSE(client.Get("/healthz")) << "nothing listens after the stop";
 }
 
+// --company-config SLUG=FILE serves another company of the database beside the home one: an
+// account of that company alone signs in to it, and a malformed pair or an unknown company is
+// refused before the server starts.
+TEST_F(WebCli, ServeServesMoreCompaniesWithTheirConfigs) {
+  ASSERT_EQ(AddUser("bob --role admin --name 'Bob Stone' --company bolt --db " + Db(), "bob bolt password").exit_code, 0);
+  for (const char* pair : {"bolt", "=x.toml", "bolt="}) {
+    const RunResult r = Ringback("serve --db " + Db() + " --config " + kConfigPath + " --company-config '" + pair +
+                                 "' --listen 127.0.0.1:0");
+    EXPECT_EQ(r.exit_code, 2) << pair << ": " << r.out;
+    EXPECT_THAT(r.out, HasSubstr("SLUG=FILE")) << pair;
+  }
+  const RunResult unknown = Ringback("serve --db " + Db() + " --config " + kConfigPath + " --company-config nosuch=" +
+                                     kConfigPath + " --listen 127.0.0.1:0");
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.out;
+  EXPECT_THAT(unknown.out, HasSubstr("no company \"nosuch\""));
+
+  ServeProcess serve({"--db", DbValue(), "--config", kConfigPath, "--company-config", "bolt=" + kConfigPath, "--listen",
+                      "127.0.0.1:0"});
+  ASSERT_TRUE(serve.started());
+  const std::smatch listening = serve.WaitFor(std::regex(R"(listening on http://127\.0\.0\.1:([0-9]+)$)"));
+  ASSERT_FALSE(listening.empty()) << serve.output();
+  httplib::Client client("127.0.0.1", std::stoi(listening[1]));
+  client.set_read_timeout(30, 0);
+  httplib::Result login =
+      client.Post("/api/login", R"({"login":"bob","password":"bob bolt password"})", "application/json");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 200) << login->body;
+  EXPECT_THAT(login->body, HasSubstr("\"company\": \"bolt\""));
+  EXPECT_EQ(serve.Stop(SIGTERM), 0) << serve.output();
+}
+
 TEST_F(WebCli, ServeStopsOnSigintToo) {
   ServeProcess serve({"--db", DbValue(), "--config", kConfigPath, "--listen", "127.0.0.1:0"});
   ASSERT_TRUE(serve.started());

@@ -28,6 +28,10 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
   AddCompanyOption(app, options.company);
   app.add_option("--config", options.config_path, "Company configuration (TOML); the settings page edits it")
       ->required();
+  std::vector<std::string> company_configs;
+  app.add_option("--company-config", company_configs,
+                 "Serve another company of the database too, with its own config: SLUG=FILE (repeatable); "
+                 "--company and --config stay the first (home) company");
   app.add_option("--listen", listen, "HOST:PORT to listen on (PORT 0: any free port)")->default_val(listen);
   app.add_option("--as-of", as_of, "Fix \"now\", e.g. 2026-11-23T08:00 (company time), for demos and tests");
   app.add_option("--assets", options.assets_dir, "Folder of npm packages with htmx (web/node_modules)");
@@ -50,6 +54,14 @@ int ServeCommand(const std::vector<std::string>& args, std::ostream& out, std::o
                "Take the client's address from the last X-Forwarded-For entry (only when a TLS proxy is the sole "
                "way in): sign-in throttling counts per login and address");
   if (auto code = ParseArgs(app, args, out, err)) return *code;
+  for (const std::string& pair : company_configs) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size()) {
+      err << "ringback serve: --company-config: \"" << pair << "\" is not SLUG=FILE (e.g. acme=acme.toml)\n";
+      return kExitUsage;
+    }
+    options.companies.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+  }
   // Secrets come from the environment only, never from a flag (a command line is visible to
   // every user of the machine) or a file in the repository.
   auto secret = [](const char* name) {

@@ -53,6 +53,9 @@ struct SessionRecord {
   std::string csrf_token;  // echoed by every form and unsafe API call
   Timestamp created_at{};
   Timestamp expires_at{};
+  // The company the person works in (a server for several companies): a slug they are a member
+  // of; empty until one is chosen.
+  std::string company;
 };
 
 // A person's change to one opportunity that the derived queue must keep across rebuilds.

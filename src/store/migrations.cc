@@ -556,6 +556,11 @@ DROP TABLE forget_log;
 ALTER TABLE forget_log_v12 RENAME TO forget_log;
 )sql"},
       // --- end of companies ---
+      // A session records the company its person is working in (`ringback serve` for several
+      // companies: they choose and switch it); '' until one is chosen.
+      {13, R"sql(
+ALTER TABLE sessions ADD COLUMN company TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }
@@ -902,6 +907,9 @@ ALTER TABLE forget_log ADD COLUMN company text COLLATE "C" NOT NULL DEFAULT 'def
 ALTER TABLE forget_log ALTER COLUMN company DROP DEFAULT;
 )sql"},
       // --- end of companies ---
+      {13, R"sql(
+ALTER TABLE sessions ADD COLUMN company text COLLATE "C" NOT NULL DEFAULT '';
+)sql"},
   };
   return migrations;
 }

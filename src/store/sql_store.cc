@@ -866,21 +866,21 @@ class SqlStore final : public Store {
   }
 
   Status PutSession(const SessionRecord& r) override {
-    return GlobalRun("INSERT INTO sessions (token_hash, login, csrf_token, created_at, expires_at) VALUES "
-                     "($1, $2, $3, $4, $5) ON CONFLICT (token_hash) DO UPDATE SET login = excluded.login, "
+    return GlobalRun("INSERT INTO sessions (token_hash, login, csrf_token, created_at, expires_at, company) VALUES "
+                     "($1, $2, $3, $4, $5, $6) ON CONFLICT (token_hash) DO UPDATE SET login = excluded.login, "
                      "csrf_token = excluded.csrf_token, created_at = excluded.created_at, "
-                     "expires_at = excluded.expires_at",
-                     {r.token_hash, r.login, r.csrf_token, ToUnix(r.created_at), ToUnix(r.expires_at)});
+                     "expires_at = excluded.expires_at, company = excluded.company",
+                     {r.token_hash, r.login, r.csrf_token, ToUnix(r.created_at), ToUnix(r.expires_at), r.company});
   }
 
   StatusOr<SessionRecord> GetSession(const std::string& token_hash) override {
     std::optional<SessionRecord> out;
-    if (Status s = GlobalQuery("SELECT token_hash, login, csrf_token, created_at, expires_at FROM sessions "
+    if (Status s = GlobalQuery("SELECT token_hash, login, csrf_token, created_at, expires_at, company FROM sessions "
                                "WHERE token_hash = $1",
                                {token_hash},
                                [&](const Row& row) {
                                  out = SessionRecord{row.Text(0), row.Text(1), row.Text(2), FromUnix(row.Int(3)),
-                                                     FromUnix(row.Int(4))};
+                                                     FromUnix(row.Int(4)), row.Text(5)};
                                  return Status::Ok();
                                });
         !s.ok())

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -13,6 +15,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/time.h"
@@ -20,6 +23,7 @@
 #include "store/sql_driver.h"
 #include "store/sqlite_db.h"
 #include "store/store.h"
+#include "store/store_pool.h"
 #include "store/test_postgres.h"
 
 namespace ringback {
@@ -1044,6 +1048,64 @@ TEST_P(StoreTest, SessionsArePutGotAndDeleted) {
   ASSERT_TRUE(store->DeleteSession("hash-1").ok());
   EXPECT_EQ(store->GetSession("hash-1").status().code(), Status::Code::kNotFound);
   EXPECT_TRUE(store->DeleteSession("hash-1").ok()) << "signing out twice is not an error";
+}
+
+TEST_P(StoreTest, ASessionKeepsTheCompanyItsPersonChose) {
+  const std::string db = NewDb();
+  auto acme = OpenOn(db, "acme");
+  auto bolt = OpenOn(db, "bolt");
+  ASSERT_TRUE(acme && bolt);
+  ASSERT_TRUE(acme->PutUser(MakeUser("maria", "Maria Alvarez", AccessRole::kAdmin)).ok());
+  SessionRecord in = MakeSession("hash-1", "maria", "2026-11-23T20:00:00Z");
+  ASSERT_TRUE(acme->PutSession(in).ok());
+  EXPECT_EQ(bolt->GetSession("hash-1")->company, "") << "none chosen yet";
+  in.company = "bolt";
+  ASSERT_TRUE(acme->PutSession(in).ok()) << "switching company rewrites the session";
+  EXPECT_EQ(bolt->GetSession("hash-1")->company, "bolt") << "sessions are the account's, read from any company";
+}
+
+TEST_P(StoreTest, APoolLendsEachBorrowerItsOwnStoreOfItsCompany) {
+  const std::string db = NewDb();
+  ASSERT_TRUE(OpenOn(db, "acme") && OpenOn(db, "bolt"));
+  int setups = 0;
+  StorePool pool(db, 2, [&](Store&) {
+    ++setups;
+    return Status::Ok();
+  });
+  auto a1 = pool.Acquire("acme");
+  auto a2 = pool.Acquire("acme");
+  ASSERT_TRUE(a1.ok() && a2.ok()) << a1.status().ToString() << a2.status().ToString();
+  EXPECT_NE(&**a1, &**a2) << "two borrowers never share a connection";
+  EXPECT_EQ((*a1)->company(), "acme");
+  Store* first = &**a1;
+  a1->Release();
+  auto again = pool.Acquire("acme");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(&**again, first) << "an idle store of the company is lent again, not reopened";
+  again->Release();
+  auto b = pool.Acquire("bolt");  // full: acme's idle store makes room
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_EQ((*b)->company(), "bolt");
+  EXPECT_EQ(pool.open(), 2u) << "never more than the capacity";
+  EXPECT_EQ(setups, 3);
+  a2->Release();
+  EXPECT_EQ(pool.Acquire("nosuch").status().code(), Status::Code::kNotFound) << "a company is never created by a pool";
+  EXPECT_EQ(pool.open(), 1u) << "the store it closed to make room is not counted";
+
+  // Full and all lent out: the next borrower waits for a store to come back.
+  auto c = pool.Acquire("bolt");
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(pool.open(), 2u);
+  std::atomic<bool> got{false};
+  std::thread waiter([&] {
+    auto w = pool.Acquire("bolt");
+    got = w.ok();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(got) << "a third borrower of a pool of two waits";
+  b->Release();
+  waiter.join();
+  EXPECT_TRUE(got);
 }
 
 TEST_P(StoreTest, ReplacingAUserSignsOutItsSessions) {

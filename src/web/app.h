@@ -1,12 +1,13 @@
-// What every route handler shares: the store (one SQLite connection, so one request at a time
-// touches it), the company config, the clock, and the signed-in user of the request. Internal
-// to src/web; the public entry points are in server.h.
+// What every route handler shares: the pool of store connections, the companies served with
+// their configs, the clock, and the signed-in user of the request. Internal to src/web; the
+// public entry points are in server.h.
 #pragma once
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,6 +20,7 @@
 #include "core/account.h"
 #include "core/company_config.h"
 #include "store/store.h"
+#include "store/store_pool.h"
 #include "web/access.h"
 #include "web/login_throttle.h"
 #include "web/metrics.h"
@@ -33,17 +35,52 @@ struct StagedImport {
   std::string display_name;  // the name it had on the person's computer
   std::string login;         // only they may confirm it
   Timestamp at{};
+  std::string company;       // and only into the company it was uploaded to
 };
 
-struct App {
-  // Guards everything below that is not itself thread-safe. The router holds it around every
-  // handler (server.cc); the sign-in lets go of it for the Argon2id check (session_routes.cc).
-  std::mutex mu;
-  std::unique_ptr<Store> store;
-  std::string db_path;
-  std::string config_path;
+// A company's config and the classifier built from it: replaced as one by a settings save, while
+// the requests that began before it finish with the one they took.
+struct CompanySettings {
   CompanyConfig config;
   std::shared_ptr<const Classifier> classifier;
+};
+
+// One company the server serves (ServeOptions::companies): its config file and what the server
+// keeps of it between requests, each part with its own lock.
+struct Company {
+  std::string slug;
+  std::string config_path;  // the settings page edits this file
+
+  std::shared_ptr<const CompanySettings> CurrentSettings() const;
+  void ReplaceSettings(std::shared_ptr<const CompanySettings> settings);
+
+  // The company's changes take turns (the router holds it around every POST of a signed-in
+  // person or a webhook, never around a read): as the database would order them anyway, and so
+  // that a handler's read-then-write (a live call's callbacks) is not interleaved with another's.
+  std::mutex write_mu;
+  // Bumped after every change to the queue: what was computed from it at an older generation is
+  // stale.
+  std::atomic<std::uint64_t> generation{0};
+  // report.html by week, with the generation and minute it was made for.
+  std::mutex report_mu;
+  std::map<std::string, std::tuple<std::uint64_t, Timestamp, std::string>> report_cache;
+
+ private:
+  mutable std::mutex settings_mu_;
+  std::shared_ptr<const CompanySettings> settings_;
+};
+
+// What every request shares. Nothing here is guarded by one lock: a request borrows a store
+// connection of its own from `pool`, reads its company's settings as a snapshot, and the few
+// shared maps (staged uploads, the throttle, the metrics, each company's report cache) lock
+// themselves.
+struct App {
+  std::string db_path;
+  // At most one store per worker (ServeOptions::http.workers): a request holds one at a time.
+  std::unique_ptr<StorePool> pool;
+  // The companies served, by slug; set up before the server starts, then only read.
+  std::map<std::string, std::unique_ptr<Company>> companies;
+  std::string home;  // the first company (--company): the sign-in page, health, metrics, hooks
   std::optional<Timestamp> fixed_now;  // --as-of: "now" for demos and tests
   std::string assets_dir;              // npm assets (htmx) served under /static/vendor/
   std::string upload_dir;
@@ -53,19 +90,18 @@ struct App {
   std::string public_url;
   std::string twilio_auth_token;
   std::string form_secret;
-  std::map<std::string, StagedImport> staged;  // by token
+  std::mutex staged_mu;
+  std::map<std::string, StagedImport> staged;  // by token, under staged_mu
   LoginThrottle throttle;
   Metrics metrics;
-  // Bumped by every Rebuild: what was computed from the queue at an older generation is stale.
-  std::uint64_t generation = 0;
-  // report.html by week, with the generation and minute it was made for.
-  std::map<std::string, std::tuple<std::uint64_t, Timestamp, std::string>> report_cache;
-  // Tests only (ServeOptions::on_inspect): runs while an upload is inspected, without `mu`.
+  // Tests only (ServeOptions::on_inspect): runs while an upload is inspected, without the lock.
   std::function<void()> on_inspect;
 
   Timestamp Now() const;
-  // Rebuilds the derived queue as of Now(): after every change a person makes.
-  Status Rebuild();
+  // The company served as `slug`; null when this server does not serve it.
+  Company* Find(const std::string& slug) const;
+  // Registers a company to serve with its config file (loaded and checked here).
+  Status AddCompany(const std::string& slug, const std::string& config_path);
 };
 
 // One request as a handler sees it. `api`: the route is under /api/ and answers JSON.
@@ -77,9 +113,24 @@ struct Context {
   SessionRecord session;
   bool api = false;
   std::string flash;  // the message of the action that redirected here (rb_flash cookie)
+  // The company the request works in: the session's, else the home one (public routes, hooks).
+  Company* company = nullptr;
+  std::shared_ptr<const CompanySettings> settings;  // the company's, as the request began
+  // Every company the signed-in person may work in on this server, by slug.
+  std::vector<Membership> memberships;
 
   // Who acts, as the timeline and ticks name them: the roster name, else the login.
   std::string Actor() const { return user.person.empty() ? user.login : user.person; }
+  const CompanyConfig& config() const { return settings->config; }
+  // This request's store, bound to its company: borrowed from the pool on first use and given
+  // back when the request ends.
+  Store& store();
+  // Works in company `c` from now on (the store and settings follow).
+  void UseCompany(Company& c);
+  // Rebuilds the derived queue as of Now(): after every change a person makes.
+  Status Rebuild();
+  // The change is made: cached pages of the company are stale.
+  void Changed() { ++company->generation; }
   // A query or form field (url-encoded or multipart); a JSON body field for the API, which
   // must be a string when present (anything else is answered 400, never coerced).
   std::string Param(const std::string& name) const;
@@ -87,12 +138,13 @@ struct Context {
   bool BoolParam(const std::string& name) const;
   const Json& Body() const;                          // the API's JSON body ({} when none)
   mutable std::optional<Json> body_;
-  // The router's hold on app.mu for this request (Dispatch takes it before the handler).
+  // The router's hold on the company's write_mu for this request (POSTs only), or null.
   std::unique_lock<std::mutex>* lock = nullptr;
+  StorePool::Lease lease;
 
-  // Runs `f` with app.mu released, then takes it again (also when `f` throws). For slow work
-  // on what the handler copied under the lock, such as an upload's inspection: other people's
-  // requests are answered meanwhile. `f` must not touch the App.
+  // Runs `f` with the company's write lock released, then takes it again (also when `f`
+  // throws). For slow work on what the handler copied, such as an upload's inspection: the
+  // company's other changes go ahead meanwhile. `f` must not touch the App.
   template <typename F>
   decltype(auto) Unlocked(F&& f) {
     struct Relock {
@@ -134,10 +186,20 @@ struct Route {
 // Whether the router signs the request in (and checks CSRF on POST) before the handler.
 inline bool NeedsSession(const Route& route) { return !route.public_route && route.proof == Proof::kSession; }
 
-// Answers one request on `route`, as the server does for each: under app.mu, sign-in from the
-// session cookie, the CSRF check on POST, the role check, then the handler; errors become pages
+// Answers one request on `route`, as the server does for each: sign-in from the session cookie
+// (which picks the company), the CSRF check on POST, the role check, then the handler (a POST
+// under its company's write lock); errors become pages
 // or JSON; security headers and metrics. (The fuzz harness fuzz/http_fuzz.cc calls it too.)
 void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib::Response& res);
+
+// The account's memberships in companies this server serves, not disabled, by slug.
+std::vector<Membership> ServedMemberships(const App& app, const Account& account);
+// The company a signed-in person works in: `wanted` when among `memberships`, else the home
+// company, else the first; null when there is none.
+const Membership* ChooseMembership(const App& app, const std::vector<Membership>& memberships,
+                                   const std::string& wanted);
+// Rebuilds the company's derived queue as of app.Now() on `store` (bound to it).
+Status RebuildCompany(App& app, Company& company, Store& store, const CompanySettings& settings);
 
 // Every route of the app, pages and API: the router and the tests read this one table.
 std::vector<Route> AllRoutes();

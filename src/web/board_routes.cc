@@ -33,7 +33,7 @@ Json BoardModel(Context& ctx) {
   std::vector<std::string> group_order;
   std::map<std::string, Json> groups;
   int total = 0, overdue = 0;
-  Status s = ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+  Status s = ctx.store().ForEachOpportunity([&](const Opportunity& o) {
     if (!CanSee(ctx.user, o) || !StatusMatches(status, o.status)) return Status::Ok();
     if (!owner.empty() && o.owner != owner) return Status::Ok();
     if (!category.empty() && CategoryName(o.category) != category) return Status::Ok();
@@ -46,7 +46,7 @@ Json BoardModel(Context& ctx) {
       // has_overdue is set on every group: a missing key would fall back to the board's own.
       groups[group] = {{"owner", group}, {"items", Json::array()}, {"count", 0}, {"overdue", 0}, {"has_overdue", false}};
     }
-    Json item = CardJson(o, ctx.app.config, now);
+    Json item = CardJson(o, ctx.config(), now);
     Json& g = groups[group];
     g["count"] = g["count"].get<int>() + 1;
     if (item["overdue"].get<bool>()) {
@@ -63,7 +63,7 @@ Json BoardModel(Context& ctx) {
   Json out_groups = Json::array();
   for (const std::string& g : group_order) out_groups.push_back(std::move(groups[g]));
   std::vector<std::string> people;
-  for (const Person& p : ctx.app.config.team) people.push_back(p.name);
+  for (const Person& p : ctx.config().team) people.push_back(p.name);
   std::vector<std::string> categories, channels;
   for (Category c : {Category::kEmergency, Category::kActiveEstimate, Category::kOldEstimate, Category::kWarranty,
                      Category::kRoutine, Category::kUnknown, Category::kDuplicate, Category::kSpam, Category::kStop})
@@ -73,7 +73,7 @@ Json BoardModel(Context& ctx) {
     channels.emplace_back(ChannelName(c));
   const std::vector<std::string> statuses = {"waiting", "all", "open", "overdue", "attempted", "reached", "closed",
                                              "do_not_contact"};
-  return {{"as_of", Local(now, ctx.app.config)},
+  return {{"as_of", Local(now, ctx.config())},
           {"total", total},
           {"overdue", overdue},
           {"has_overdue", overdue > 0},

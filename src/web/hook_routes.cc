@@ -24,8 +24,9 @@ HookRequest ToHookRequest(const httplib::Request& req) {
   return out;
 }
 
-HookEnv EnvOf(App& app) {
-  return {app.store.get(), &app.config,      app.classifier.get(), app.Now(), app.public_url, app.twilio_auth_token,
+HookEnv EnvOf(Context& ctx) {
+  App& app = ctx.app;
+  return {&ctx.store(), &ctx.config(),   ctx.settings->classifier.get(), app.Now(), app.public_url, app.twilio_auth_token,
           app.form_secret, &app.metrics};
 }
 
@@ -33,8 +34,8 @@ HookEnv EnvOf(App& app) {
 template <typename Hook>
 Handler Serve(Hook hook) {
   return [hook](Context& ctx) {
-    const HookResponse answer = hook(EnvOf(ctx.app), ToHookRequest(ctx.req), ctx);
-    if (answer.status == 200) ++ctx.app.generation;
+    const HookResponse answer = hook(EnvOf(ctx), ToHookRequest(ctx.req), ctx);
+    if (answer.status == 200) ctx.Changed();
     ctx.res.status = answer.status;
     ctx.res.set_content(answer.body, answer.content_type);
   };
@@ -42,14 +43,21 @@ Handler Serve(Hook hook) {
 
 // GET /ical/TOKEN.ics: the open callbacks a person owns, as calendar events (?tasks=1: tasks).
 void CalendarFeedFile(Context& ctx) {
-  StatusOr<CalendarFeed> feed = ctx.app.store->GetCalendarFeed(Sha256Hex(ctx.req.matches[1].str()));
+  // The token names its company: each company served is asked in turn (the home one first).
+  const std::string hash = Sha256Hex(ctx.req.matches[1].str());
+  StatusOr<CalendarFeed> feed = ctx.store().GetCalendarFeed(hash);
+  for (auto it = ctx.app.companies.begin(); !feed.ok() && it != ctx.app.companies.end(); ++it) {
+    if (it->second.get() == ctx.company) continue;
+    ctx.UseCompany(*it->second);
+    feed = ctx.store().GetCalendarFeed(hash);
+  }
   if (!feed.ok() || feed->revoked_at) {
     ctx.res.status = 404;
     ctx.res.set_content("No such calendar (the link was revoked, or never existed).\n", "text/plain; charset=utf-8");
     return;
   }
   std::vector<Opportunity> callbacks;
-  Status s = ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+  Status s = ctx.store().ForEachOpportunity([&](const Opportunity& o) {
     if (IsOpenCallback(o) && o.owner == feed->person) callbacks.push_back(o);
     return Status::Ok();
   });
@@ -57,11 +65,11 @@ void CalendarFeedFile(Context& ctx) {
   std::stable_sort(callbacks.begin(), callbacks.end(),
                    [](const Opportunity& a, const Opportunity& b) { return *a.deadline < *b.deadline; });
   CalendarOptions options;
-  options.calendar_name = "Ringback callbacks: " + (ctx.app.config.name.empty() ? "" : ctx.app.config.name + " ") +
+  options.calendar_name = "Ringback callbacks: " + (ctx.config().name.empty() ? "" : ctx.config().name + " ") +
                           "(" + feed->person + ")";
-  options.uid_domain = CalendarUidDomain(ctx.app.config.name);
+  options.uid_domain = CalendarUidDomain(ctx.config().name);
   options.as_of = ctx.app.Now();
-  options.time_zone = ctx.app.config.time_zone;
+  options.time_zone = ctx.config().time_zone;
   options.item = ctx.req.get_param_value("tasks") == "1" ? CalendarItem::kTodo : CalendarItem::kEvent;
   ctx.res.status = 200;
   ctx.res.set_content(RenderCalendar(callbacks, options), "text/calendar; charset=utf-8");
@@ -69,7 +77,7 @@ void CalendarFeedFile(Context& ctx) {
 
 std::string RosterName(Context& ctx) {
   const std::string person = ctx.Param("person");
-  const auto& team = ctx.app.config.team;
+  const auto& team = ctx.config().team;
   if (std::none_of(team.begin(), team.end(), [&](const Person& p) { return p.name == person; }))
     throw HttpError{400, "person: \"" + person + "\" is not on the team roster"};
   return person;
@@ -88,11 +96,11 @@ void CreateFeed(Context& ctx) {
   const std::string person = RosterName(ctx);
   const std::string token = RandomToken();
   const Timestamp now = std::chrono::floor<Seconds>(std::chrono::system_clock::now());
-  Status s = ctx.app.store->Begin();
-  if (s.ok()) s = ctx.app.store->RevokeCalendarFeeds(person, now, ctx.Actor()).status();
-  if (s.ok()) s = ctx.app.store->PutCalendarFeed({Sha256Hex(token), person, now, ctx.Actor(), std::nullopt, ""});
-  if (s.ok()) s = ctx.app.store->Commit();
-  else (void)ctx.app.store->Rollback();
+  Status s = ctx.store().Begin();
+  if (s.ok()) s = ctx.store().RevokeCalendarFeeds(person, now, ctx.Actor()).status();
+  if (s.ok()) s = ctx.store().PutCalendarFeed({Sha256Hex(token), person, now, ctx.Actor(), std::nullopt, ""});
+  if (s.ok()) s = ctx.store().Commit();
+  else (void)ctx.store().Rollback();
   if (!s.ok()) throw HttpError{500, s.message()};
   const std::string url = FeedUrl(ctx, token);
   if (ctx.api) {
@@ -107,7 +115,7 @@ void CreateFeed(Context& ctx) {
 void RevokeFeed(Context& ctx) {
   const std::string person = RosterName(ctx);
   StatusOr<int> revoked =
-      ctx.app.store->RevokeCalendarFeeds(person, std::chrono::floor<Seconds>(std::chrono::system_clock::now()), ctx.Actor());
+      ctx.store().RevokeCalendarFeeds(person, std::chrono::floor<Seconds>(std::chrono::system_clock::now()), ctx.Actor());
   if (!revoked.ok()) throw HttpError{500, revoked.status().message()};
   if (*revoked == 0) throw HttpError{404, person + " has no calendar link to revoke"};
   Done(ctx, "/settings", "Calendar link of " + person + " revoked: it shows nothing any more.");

@@ -44,8 +44,8 @@ std::string SafeName(const std::string& name) {
   return out.empty() ? "upload" : out.substr(0, 120);
 }
 
-// Reads the saved upload as an import would, storing nothing. Runs without app.mu (see
-// Upload): it reads only its arguments.
+// Reads the saved upload as an import would, storing nothing. Runs without the company's write
+// turn (see Upload): it reads only its arguments.
 Json Inspect(const CompanyConfig& config, const std::string& path, const std::string& display) {
   DryRunSink sink;
   ImportStats stats;
@@ -83,6 +83,7 @@ Json Inspect(const CompanyConfig& config, const std::string& path, const std::st
 // Upload lifetimes run on the clock, not on --as-of (a fixed "now" would keep them forever).
 Timestamp Clock() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
 
+// Under app.staged_mu.
 void ForgetOldUploads(App& app) {
   const Timestamp now = Clock();
   for (auto it = app.staged.begin(); it != app.staged.end();) {
@@ -103,16 +104,19 @@ void Upload(Context& ctx) {
     throw HttpError{400, "Choose an export file to upload (multipart/form-data, field \"file\")."};
   const httplib::MultipartFormData file = ctx.req.get_file_value("file");
   if (file.content.empty()) throw HttpError{400, "The file \"" + file.filename + "\" is empty."};
-  ForgetOldUploads(ctx.app);
-  // At most kStagedPerPerson waiting per person: the oldest goes first.
-  std::vector<std::pair<Timestamp, std::string>> mine;
-  for (const auto& [t, s] : ctx.app.staged)
-    if (s.login == ctx.user.login) mine.emplace_back(s.at, t);
-  std::sort(mine.begin(), mine.end());
-  for (std::size_t i = 0; i + kStagedPerPerson <= mine.size(); ++i) {
-    std::error_code ec;
-    fs::remove_all(fs::path(ctx.app.staged[mine[i].second].path).parent_path(), ec);
-    ctx.app.staged.erase(mine[i].second);
+  {
+    std::lock_guard<std::mutex> guard(ctx.app.staged_mu);
+    ForgetOldUploads(ctx.app);
+    // At most kStagedPerPerson waiting per person: the oldest goes first.
+    std::vector<std::pair<Timestamp, std::string>> mine;
+    for (const auto& [t, s] : ctx.app.staged)
+      if (s.login == ctx.user.login) mine.emplace_back(s.at, t);
+    std::sort(mine.begin(), mine.end());
+    for (std::size_t i = 0; i + kStagedPerPerson <= mine.size(); ++i) {
+      std::error_code ec;
+      fs::remove_all(fs::path(ctx.app.staged[mine[i].second].path).parent_path(), ec);
+      ctx.app.staged.erase(mine[i].second);
+    }
   }
   const std::string token = RandomToken(16);
   const fs::path dir = fs::path(ctx.app.upload_dir) / token;
@@ -125,7 +129,7 @@ void Upload(Context& ctx) {
   // Saving and inspecting a large export takes seconds: done without the lock, so the others
   // using the app are answered meanwhile. The upload's folder is its own (its token is not
   // staged yet) and the config is a copy: a settings save meanwhile changes neither.
-  const CompanyConfig config = ctx.app.config;
+  const CompanyConfig config = ctx.config();
   const std::function<void()> on_inspect = ctx.app.on_inspect;
   Json result = ctx.Unlocked([&] {
     {
@@ -137,8 +141,12 @@ void Upload(Context& ctx) {
     return Inspect(config, path.string(), display);
   });
   const bool ok = result["ok"].get<bool>();
-  if (ok) ctx.app.staged[token] = {path.string(), display, ctx.user.login, Clock()};
-  else fs::remove_all(dir, ec);
+  if (ok) {
+    std::lock_guard<std::mutex> guard(ctx.app.staged_mu);
+    ctx.app.staged[token] = {path.string(), display, ctx.user.login, Clock(), ctx.company->slug};
+  } else {
+    fs::remove_all(dir, ec);
+  }
   result["token"] = ok ? token : std::string();
   if (ctx.api) SendJson(ctx, result, ok ? 200 : 422);
   else SendPage(ctx, "import_result", "Check the import", std::move(result), ok ? 200 : 422);
@@ -146,11 +154,16 @@ void Upload(Context& ctx) {
 
 void Confirm(Context& ctx) {
   const std::string token = ctx.api ? std::string(ctx.req.matches[1]) : ctx.Param("token");
-  auto it = ctx.app.staged.find(token);
-  if (it == ctx.app.staged.end() || it->second.login != ctx.user.login)
-    throw HttpError{404, "That upload is no longer waiting (uploads wait two hours). Upload it again."};
-  const StagedImport staged = it->second;
-  ctx.app.staged.erase(it);
+  StagedImport staged;
+  {
+    std::lock_guard<std::mutex> guard(ctx.app.staged_mu);
+    auto it = ctx.app.staged.find(token);
+    // Into the company it was uploaded to only: the person may have switched since.
+    if (it == ctx.app.staged.end() || it->second.login != ctx.user.login || it->second.company != ctx.company->slug)
+      throw HttpError{404, "That upload is no longer waiting (uploads wait two hours). Upload it again."};
+    staged = it->second;
+    ctx.app.staged.erase(it);
+  }
   // The upload holds buyers' data: it goes once it is imported (or the import fails).
   struct RemoveUpload {
     std::string dir;
@@ -162,11 +175,11 @@ void Confirm(Context& ctx) {
   AuditOptions options;
   options.inputs = {staged.path};
   options.db_path = ctx.app.db_path;
-  options.company = ctx.app.store->company();
+  options.company = ctx.store().company();
   AuditResult result;
   result.as_of = ctx.app.Now();
-  Status s = ImportInputs(*ctx.app.store, ctx.app.config, options, result);
-  if (s.ok()) s = ctx.app.Rebuild();
+  Status s = ImportInputs(ctx.store(), ctx.config(), options, result);
+  if (s.ok()) s = ctx.Rebuild();
   if (!s.ok()) throw HttpError{500, "the import stopped: " + s.message()};
   std::int64_t signals = 0, attempts = 0, estimates = 0, rejects = 0;
   std::string error;

@@ -13,7 +13,7 @@ constexpr const char* kId = "(R-[0-9a-f]{1,40})";
 // The opportunity of the path, if this user may see it: 404 when there is none, 403 when it is
 // someone else's and the user is a technician.
 Opportunity Load(Context& ctx) {
-  StatusOr<Opportunity> o = ctx.app.store->GetOpportunity(ctx.req.matches[1]);
+  StatusOr<Opportunity> o = ctx.store().GetOpportunity(ctx.req.matches[1]);
   if (!o.ok()) {
     if (o.status().code() == Status::Code::kNotFound) throw HttpError{404, "No opportunity " + std::string(ctx.req.matches[1]) + "."};
     throw HttpError{500, o.status().message()};
@@ -29,7 +29,7 @@ void Fail(const Status& s) {
 }
 
 void Rebuild(Context& ctx) {
-  if (Status s = ctx.app.Rebuild(); !s.ok()) throw HttpError{500, "the change is saved, but the queue did not rebuild: " + s.message()};
+  if (Status s = ctx.Rebuild(); !s.ok()) throw HttpError{500, "the change is saved, but the queue did not rebuild: " + s.message()};
 }
 
 Json Choices(const std::vector<std::string>& names, const std::string& selected) {
@@ -40,7 +40,7 @@ Json Choices(const std::vector<std::string>& names, const std::string& selected)
 
 void Page(Context& ctx) {
   const Opportunity o = Load(ctx);
-  StatusOr<Json> detail = DetailJson(*ctx.app.store, o, ctx.app.config, ctx.app.Now());
+  StatusOr<Json> detail = DetailJson(ctx.store(), o, ctx.config(), ctx.app.Now());
   if (!detail.ok()) throw HttpError{500, detail.status().message()};
   Json j = std::move(detail).value();
   const AccessRole role = ctx.user.role;
@@ -53,7 +53,7 @@ void Page(Context& ctx) {
     return;
   }
   std::vector<std::string> people, categories, outcomes;
-  for (const Person& p : ctx.app.config.team) people.push_back(p.name);
+  for (const Person& p : ctx.config().team) people.push_back(p.name);
   for (Category c : {Category::kEmergency, Category::kActiveEstimate, Category::kOldEstimate, Category::kWarranty,
                      Category::kRoutine, Category::kUnknown, Category::kDuplicate, Category::kSpam, Category::kStop})
     categories.emplace_back(CategoryName(c));
@@ -81,7 +81,7 @@ void RecordOutcomeAction(Context& ctx) {
   const std::string note = ctx.Param("note");
   if (note.size() > 2000) throw HttpError{400, "note: 2000 characters at most"};
   const std::string actor = ctx.Actor();
-  if (Status s = RecordOutcome(*ctx.app.store, {o.id, ctx.app.Now(), *kind, actor, note, false}); !s.ok()) Fail(s);
+  if (Status s = RecordOutcome(ctx.store(), {o.id, ctx.app.Now(), *kind, actor, note, false}); !s.ok()) Fail(s);
   Rebuild(ctx);
   Done(ctx, Back(o), "Recorded: " + std::string(OutcomeName(*kind)) + ".", {{"outcome", std::string(OutcomeName(*kind))}});
 }
@@ -89,7 +89,7 @@ void RecordOutcomeAction(Context& ctx) {
 void ReassignAction(Context& ctx) {
   const Opportunity o = Load(ctx);
   const std::string to = ctx.Param("owner");
-  if (Status s = Reassign(*ctx.app.store, ctx.app.config, o.id, to, ctx.Actor(), ctx.Param("reason"), ctx.app.Now());
+  if (Status s = Reassign(ctx.store(), ctx.config(), o.id, to, ctx.Actor(), ctx.Param("reason"), ctx.app.Now());
       !s.ok())
     Fail(s);
   Rebuild(ctx);
@@ -100,7 +100,7 @@ void ReclassifyAction(Context& ctx) {
   const Opportunity o = Load(ctx);
   const std::optional<Category> category = ParseCategory(ctx.Param("category"));
   if (!category) throw HttpError{400, "category: not a category name"};
-  if (Status s = Reclassify(*ctx.app.store, o.id, *category, ctx.Actor(), ctx.Param("reason"), ctx.app.Now()); !s.ok())
+  if (Status s = Reclassify(ctx.store(), o.id, *category, ctx.Actor(), ctx.Param("reason"), ctx.app.Now()); !s.ok())
     Fail(s);
   Rebuild(ctx);
   Done(ctx, Back(o), "Reclassified as " + std::string(CategoryName(*category)) + ".",
@@ -109,7 +109,7 @@ void ReclassifyAction(Context& ctx) {
 
 void LiftStopAction(Context& ctx) {
   const Opportunity o = Load(ctx);
-  if (Status s = LiftStop(*ctx.app.store, o.id, ctx.Actor(), ctx.Param("reason"), ctx.app.Now()); !s.ok()) Fail(s);
+  if (Status s = LiftStop(ctx.store(), o.id, ctx.Actor(), ctx.Param("reason"), ctx.app.Now()); !s.ok()) Fail(s);
   Rebuild(ctx);
   Done(ctx, Back(o), "Stop lifted.");
 }

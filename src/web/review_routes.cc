@@ -12,16 +12,16 @@ namespace {
 IsoWeek WeekOf(Context& ctx) {
   const std::string text = ctx.req.get_param_value("week");
   if (!text.empty()) {
-    StatusOr<IsoWeek> week = ParseIsoWeek(text, ctx.app.config.time_zone);
+    StatusOr<IsoWeek> week = ParseIsoWeek(text, ctx.config().time_zone);
     if (!week.ok()) throw HttpError{400, "week: " + week.status().message()};
     return *week;
   }
   Timestamp last{};
-  (void)ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+  (void)ctx.store().ForEachOpportunity([&](const Opportunity& o) {
     last = std::max(last, o.received_at);
     return Status::Ok();
   });
-  return IsoWeekOf(last == Timestamp{} ? ctx.app.Now() : last, ctx.app.config.time_zone);
+  return IsoWeekOf(last == Timestamp{} ? ctx.app.Now() : last, ctx.config().time_zone);
 }
 
 Json Figures(const ReviewRun& run) {
@@ -66,7 +66,7 @@ Json HeatMapJson(const HeatMap& map) {
 
 void Review(Context& ctx) {
   const IsoWeek week = WeekOf(ctx);
-  StatusOr<ReviewRun> run = ComputeReview(*ctx.app.store, ctx.app.config, week, ctx.app.Now(), false);
+  StatusOr<ReviewRun> run = ComputeReview(ctx.store(), ctx.config(), week, ctx.app.Now(), false);
   if (!run.ok()) throw HttpError{500, run.status().message()};
   Json failures = Json::array();
   for (const auto& [point, n] : run->week.failures_by_point)
@@ -93,12 +93,27 @@ std::string ComputeReport(Context& ctx, const IsoWeek& week);
 void Report(Context& ctx) {
   const IsoWeek week = WeekOf(ctx);
   const Timestamp minute = std::chrono::floor<std::chrono::minutes>(ctx.app.Now());
-  if (ctx.app.report_cache.size() > 16) ctx.app.report_cache.clear();  // any week may be asked for
-  auto& cached = ctx.app.report_cache[week.Label()];
-  if (std::get<0>(cached) != ctx.app.generation || std::get<1>(cached) != minute || std::get<2>(cached).empty())
-    cached = {ctx.app.generation, minute, ComputeReport(ctx, week)};
+  Company& company = *ctx.company;
+  // Read before computing: a change committed meanwhile makes what is computed stale.
+  const std::uint64_t generation = company.generation;
+  {
+    std::lock_guard<std::mutex> guard(company.report_mu);
+    auto it = company.report_cache.find(week.Label());
+    if (it != company.report_cache.end() && std::get<0>(it->second) == generation && std::get<1>(it->second) == minute &&
+        !std::get<2>(it->second).empty()) {
+      ctx.res.status = 200;
+      ctx.res.set_content(std::get<2>(it->second), "text/html; charset=utf-8");
+      return;
+    }
+  }
+  std::string html = ComputeReport(ctx, week);  // without the lock: others' reports go ahead
+  {
+    std::lock_guard<std::mutex> guard(company.report_mu);
+    if (company.report_cache.size() > 16) company.report_cache.clear();  // any week may be asked for
+    company.report_cache[week.Label()] = {generation, minute, html};
+  }
   ctx.res.status = 200;
-  ctx.res.set_content(std::get<2>(cached), "text/html; charset=utf-8");
+  ctx.res.set_content(std::move(html), "text/html; charset=utf-8");
 }
 
 std::string ComputeReport(Context& ctx, const IsoWeek& week) {
@@ -106,17 +121,17 @@ std::string ComputeReport(Context& ctx, const IsoWeek& week) {
   options.week = week;
   AuditResult result;
   result.as_of = ctx.app.Now();
-  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  StatusOr<StoreCounts> counts = ctx.store().Counts();
   if (!counts.ok()) throw HttpError{500, counts.status().message()};
   if (counts->estimates > 0) {
     StatusOr<RecoveryRun> recovery =
-        PlanRecoveryFromStore(*ctx.app.store, ctx.app.config, RecoveryOptionsFor(ctx.app.config, {}), result.as_of, false,
-                              ctx.app.classifier);
+        PlanRecoveryFromStore(ctx.store(), ctx.config(), RecoveryOptionsFor(ctx.config(), {}), result.as_of, false,
+                              ctx.settings->classifier);
     if (!recovery.ok()) throw HttpError{500, recovery.status().message()};
     result.recovery = std::move(recovery).value();
   }
   std::string html;
-  if (Status s = WriteOutputs(*ctx.app.store, ctx.app.config, options, result, &html); !s.ok())
+  if (Status s = WriteOutputs(ctx.store(), ctx.config(), options, result, &html); !s.ok())
     throw HttpError{500, s.message()};
   return html;
 }

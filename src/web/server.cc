@@ -105,17 +105,24 @@ void SendError(Context& ctx, int status, const std::string& message) {
            {{"status", status}, {"message", message}}, status);
 }
 
-// Signs the request in from its session cookie; false when there is no valid session.
+// Signs the request in from its session cookie; false when there is no valid session, or the
+// account is no longer a member (enabled) of any company served here. Works in the session's
+// company when it still may, else in the home company, else in the first of its companies.
 bool SignIn(Context& ctx) {
   const std::string token = CookieValue(ctx.req, kSessionCookie);
   if (token.size() != 64) return false;
-  StatusOr<SessionRecord> session = ctx.app.store->GetSession(Sha256Hex(token));
+  StatusOr<SessionRecord> session = ctx.store().GetSession(Sha256Hex(token));
   if (!session.ok() || session->expires_at < std::chrono::floor<Seconds>(std::chrono::system_clock::now()))
     return false;
-  StatusOr<User> user = ctx.app.store->GetUser(session->login);
-  if (!user.ok() || user->disabled) return false;
+  StatusOr<Account> account = ctx.store().GetAccount(session->login);
+  if (!account.ok()) return false;
+  ctx.memberships = ServedMemberships(ctx.app, *account);
+  const Membership* chosen = ChooseMembership(ctx.app, ctx.memberships, session->company);
+  if (!chosen) return false;
   ctx.session = *session;
-  ctx.user = *user;
+  ctx.session.company = chosen->company;
+  ctx.user = User{account->login, chosen->person, chosen->role, account->password_hash, account->created_at, false};
+  ctx.UseCompany(*ctx.app.Find(chosen->company));
   return true;
 }
 
@@ -140,12 +147,19 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   // The flash message travels in a cookie the server set on its own redirect, never in the URL,
   // so a link cannot make the app appear to say something.
   Context ctx{req, res, app, {}, {}, req.path.starts_with("/api/"),
-              httplib::detail::decode_url(CookieValue(req, kFlashCookie), true), std::nullopt};
-  // Held through the error pages too: they read the config, which a settings save replaces.
-  // A handler may let go of it for slow work that touches no shared state (Context::Unlocked).
-  std::unique_lock<std::mutex> lock(app.mu);
-  ctx.lock = &lock;
+              httplib::detail::decode_url(CookieValue(req, kFlashCookie), true)};
+  ctx.UseCompany(*app.Find(app.home));
+  // A POST changes its company's data: it takes the company's turn (Company::write_mu) once the
+  // request is signed in and checked. No lock is held while a GET runs.
+  std::unique_lock<std::mutex> lock;
   try {
+    // A webhook for another company served here names it (?company=SLUG, in the URL its sender
+    // signs); a company not served is no page.
+    if (route.proof == Proof::kSignature && req.has_param("company")) {
+      Company* company = app.Find(req.get_param_value("company"));
+      if (!company) throw HttpError{404, "No such page."};
+      ctx.UseCompany(*company);
+    }
     if (NeedsSession(route) && !SignIn(ctx)) {
       // Signing out of a session that already ended (another tab, expiry) still signs out.
       if (ctx.api || (req.method != "GET" && req.path != "/logout")) {
@@ -159,6 +173,11 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
     } else if (route.need && !Allows(ctx.user.role, *route.need)) {
       SendError(ctx, 403, "Your role (" + std::string(AccessRoleName(ctx.user.role)) + ") may not do this.");
     } else {
+      if (req.method == "POST" && !route.public_route) {
+        (void)ctx.store();  // a connection first, then the turn: never wait for a turn holding none
+        lock = std::unique_lock<std::mutex>(ctx.company->write_mu);
+        ctx.lock = &lock;
+      }
       route.handler(ctx);
     }
   } catch (const HttpError& e) {
@@ -168,6 +187,8 @@ void Dispatch(App& app, const Route& route, const httplib::Request& req, httplib
   } catch (const std::exception& e) {
     SendError(ctx, 500, std::string("Internal error: ") + e.what());
   }
+  if (lock.owns_lock()) lock.unlock();
+  ctx.lease.Release();
   SecurityHeaders(res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   app.metrics.RecordRequest(route.pattern, req.method, res.status, seconds);
@@ -179,14 +200,81 @@ Timestamp App::Now() const {
   return fixed_now ? *fixed_now : std::chrono::floor<Seconds>(std::chrono::system_clock::now());
 }
 
-Status App::Rebuild() {
+Company* App::Find(const std::string& slug) const {
+  auto it = companies.find(slug);
+  return it == companies.end() ? nullptr : it->second.get();
+}
+
+Status App::AddCompany(const std::string& slug, const std::string& config_path) {
+  if (!ValidCompany(slug))
+    return Status::InvalidArgument("\"" + slug + "\" is not a company slug (1 to 40 of a-z, 0-9 and -)");
+  if (companies.count(slug)) return Status::InvalidArgument("company \"" + slug + "\" is given twice");
+  StatusOr<CompanyConfig> config = LoadConfig(config_path);
+  if (!config.ok()) return config.status();
+  StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(*config);
+  if (!classifier.ok()) return classifier.status();
+  auto company = std::make_unique<Company>();
+  company->slug = slug;
+  company->config_path = config_path;
+  company->ReplaceSettings(std::make_shared<const CompanySettings>(CompanySettings{std::move(config).value(), *classifier}));
+  companies.emplace(slug, std::move(company));
+  if (home.empty()) home = slug;
+  return Status::Ok();
+}
+
+std::shared_ptr<const CompanySettings> Company::CurrentSettings() const {
+  std::lock_guard<std::mutex> guard(settings_mu_);
+  return settings_;
+}
+
+void Company::ReplaceSettings(std::shared_ptr<const CompanySettings> settings) {
+  std::lock_guard<std::mutex> guard(settings_mu_);
+  settings_ = std::move(settings);
+}
+
+Status RebuildCompany(App& app, Company& company, Store& store, const CompanySettings& settings) {
   AuditOptions options;
-  options.db_path = db_path;
-  options.company = store->company();
+  options.db_path = app.db_path;
+  options.company = company.slug;
   AuditResult result;
-  result.as_of = Now();
-  ++generation;
-  return RebuildQueue(*store, config, options, result, classifier);
+  result.as_of = app.Now();
+  Status s = RebuildQueue(store, settings.config, options, result, settings.classifier);
+  ++company.generation;  // after the commit: a page computed meanwhile is not kept as current
+  return s;
+}
+
+Store& Context::store() {
+  if (!lease) {
+    StatusOr<StorePool::Lease> got = app.pool->Acquire(company->slug);
+    if (!got.ok()) throw HttpError{503, "The database is not reachable: " + got.status().message()};
+    lease = std::move(got).value();
+  }
+  return *lease;
+}
+
+void Context::UseCompany(Company& c) {
+  if (company != &c) lease.Release();
+  company = &c;
+  settings = c.CurrentSettings();
+}
+
+Status Context::Rebuild() { return RebuildCompany(app, *company, store(), *settings); }
+
+std::vector<Membership> ServedMemberships(const App& app, const Account& account) {
+  std::vector<Membership> out;
+  for (const Membership& m : account.memberships)
+    if (!m.disabled && app.Find(m.company)) out.push_back(m);
+  return out;
+}
+
+const Membership* ChooseMembership(const App& app, const std::vector<Membership>& memberships,
+                                   const std::string& wanted) {
+  const Membership* home = nullptr;
+  for (const Membership& m : memberships) {
+    if (m.company == wanted) return &m;
+    if (m.company == app.home) home = &m;
+  }
+  return home ? home : memberships.empty() ? nullptr : &memberships.front();
 }
 
 std::string Context::Param(const std::string& name) const {
@@ -239,7 +327,7 @@ std::string RenderTemplate(const std::string& name, const Json& model) {
 void SendPage(Context& ctx, const std::string& name, const std::string& title, Json model, int status) {
   const bool signed_in = !ctx.user.login.empty();
   model["csrf"] = ctx.session.csrf_token;
-  Json layout = {{"title", title}, {"flash", ctx.flash}, {"signed_in", signed_in}, {"company", ctx.app.config.name},
+  Json layout = {{"title", title}, {"flash", ctx.flash}, {"signed_in", signed_in}, {"company", ctx.config().name},
                  {"csrf", ctx.session.csrf_token}, {"body", RenderTemplate(name, model)}};
   if (signed_in) {
     layout["user"] = {{"login", ctx.user.login}, {"person", ctx.user.person},
@@ -257,6 +345,18 @@ void SendPage(Context& ctx, const std::string& name, const std::string& title, J
     add("/calculators", "Calculators", Permission::kUseTools);
     add("/settings", "Settings", Permission::kSeeSettings);
     layout["nav"] = nav;
+    // A person of several companies switches here (POST /company, with the CSRF token).
+    if (ctx.memberships.size() > 1) {
+      Json companies = Json::array();
+      for (const Membership& m : ctx.memberships) {
+        const Company* c = ctx.app.Find(m.company);
+        const std::string shown = c ? c->CurrentSettings()->config.name : std::string();
+        companies.push_back({{"slug", m.company}, {"name", shown.empty() ? m.company : shown},
+                             {"current", m.company == ctx.company->slug}});
+      }
+      layout["companies"] = companies;
+      layout["switch_company"] = true;
+    }
   }
   if (!ctx.flash.empty())  // shown once
     ctx.res.set_header("Set-Cookie", std::string(kFlashCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
@@ -372,18 +472,19 @@ WebServer::~WebServer() {
 StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options) {
   auto impl = std::make_unique<Impl>();
   App& app = impl->app;
-  StatusOr<std::unique_ptr<Store>> store =
-      OpenStore(options.db_path, options.company, {.create_database = false, .create_company = false});
-  if (!store.ok()) return store.status();
-  app.store = std::move(store).value();
-  StatusOr<CompanyConfig> config = LoadConfig(options.config_path);
-  if (!config.ok()) return config.status();
-  app.config = std::move(config).value();
-  StatusOr<std::shared_ptr<const Classifier>> classifier = Classifier::Create(app.config);
-  if (!classifier.ok()) return classifier.status();
-  app.classifier = *classifier;
   app.db_path = options.db_path;
-  app.config_path = options.config_path;
+  // One connection per worker: a request holds one at a time, so none waits for another's.
+  // What the web app writes exists nowhere else (a person's outcome, a webhook's signal that was
+  // answered 200): each commit waits for the disk, so a power cut after the answer loses none.
+  app.pool = std::make_unique<StorePool>(options.db_path, static_cast<std::size_t>(std::max(options.http.workers, 1)),
+                                         [](Store& store) { return store.SetDurableCommits(true); });
+  {  // the database and the home company first: their absence is the likelier mistake
+    StatusOr<StorePool::Lease> probe = app.pool->Acquire(options.company);
+    if (!probe.ok()) return probe.status();
+  }
+  if (Status s = app.AddCompany(options.company, options.config_path); !s.ok()) return s;
+  for (const auto& [slug, config_path] : options.companies)
+    if (Status s = app.AddCompany(slug, config_path); !s.ok()) return s;
   app.fixed_now = options.as_of;
   app.assets_dir = options.assets_dir;
   app.secure_cookie = options.secure_cookie;
@@ -399,9 +500,14 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
   app.twilio_auth_token = options.twilio_auth_token;
   app.form_secret = options.form_secret;
   app.on_inspect = options.on_inspect;
-  // What the web app writes exists nowhere else (a person's outcome, a webhook's signal that was
-  // answered 200): each commit waits for the disk, so a power cut after the answer loses none.
-  if (Status s = app.store->SetDurableCommits(true); !s.ok()) return s;
+  // Every company's queue is rebuilt as of "now" (a company the database lacks is an error here).
+  for (const auto& [slug, company] : app.companies) {
+    StatusOr<StorePool::Lease> store = app.pool->Acquire(slug);
+    if (!store.ok()) return store.status();
+    if (Status s = RebuildCompany(app, *company, **store, *company->CurrentSettings()); !s.ok()) return s;
+    if (slug == app.home)
+      (void)(*store)->DeleteExpiredSessions(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
+  }
   // Uploads wait beside a SQLite file; with PostgreSQL, in a private temporary folder of
   // this server's own.
   app.upload_dir = IsPostgresUri(options.db_path)
@@ -416,8 +522,6 @@ StatusOr<std::unique_ptr<WebServer>> WebServer::Open(const ServeOptions& options
     fs::create_directories(app.upload_dir, ec);
     fs::permissions(app.upload_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
   }
-  if (Status s = app.Rebuild(); !s.ok()) return s;
-  (void)app.store->DeleteExpiredSessions(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
 
   impl->routes = AllRoutes();
   for (const Route& route : impl->routes)

@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 #include "core/time.h"
@@ -20,6 +22,11 @@ struct ServeOptions {
   std::string db_path;      // the audit's database, a SQLite file or PostgreSQL URI (must exist)
   std::string company = "default";  // the company (tenant) served
   std::string config_path;  // the company config; the settings page edits this file
+  // More companies served by the same server, each with its config file (slug, path): a person
+  // signs in once and works in any company they are a member of (--company-config SLUG=FILE).
+  // `company` is the home one: the sign-in page's, /healthz's and /metrics', and the webhooks'
+  // unless they name another (?company=SLUG).
+  std::vector<std::pair<std::string, std::string>> companies;
   std::optional<Timestamp> as_of;  // a fixed "now" (demos, tests); the clock when unset
   std::string assets_dir;   // the npm packages folder (web/node_modules) for htmx
   bool secure_cookie = false;  // add Secure to cookies: set when a TLS proxy is in front
@@ -29,7 +36,7 @@ struct ServeOptions {
   std::string twilio_auth_token;  // from RINGBACK_TWILIO_AUTH_TOKEN; empty: Twilio hooks off
   std::string form_secret;        // from RINGBACK_FORM_SECRET; empty: the form hook is off
   HttpLimits http;  // the transport's threads, deadlines and caps (http_server.h)
-  // Tests only: called while an upload is inspected (without the lock other requests take).
+  // Tests only: called while an upload is inspected (without the company's write lock).
   std::function<void()> on_inspect;
 };
 

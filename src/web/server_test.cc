@@ -1521,7 +1521,7 @@ TEST_F(BusyServerTest, IdleAndSlowHeaderClientsDoNotDelayTheBoard) {
   // The held connections add next to nothing: a thread per connection would make every
   // request wait for a slow client's timeout (here 120 s). The margin covers a sanitized build
   // on a shared machine (measured there: p99 2.2 s alone, 2.5 s with the held connections, all
-  // of it the 8 clients queueing for app.mu); the real figures are bench/web's
+  // of it the 8 clients queueing for the one lock there was then); the real figures are bench/web's
   // (docs/performance.md: 80 ms and 73 ms in a Release build).
   EXPECT_LT(P99(busy), 2 * P99(quiet) + 0.5);
   EXPECT_LT(P99(busy), 8.0);

@@ -20,18 +20,6 @@ std::string CookieAttributes(const App& app, Seconds life) {
          (app.secure_cookie ? "; Secure" : "");
 }
 
-// Releases a held mutex for a scope and takes it again at the end (also on an exception).
-class Unlocked {
- public:
-  explicit Unlocked(std::mutex& mu) : mu_(mu) { mu_.unlock(); }
-  ~Unlocked() { mu_.lock(); }
-  Unlocked(const Unlocked&) = delete;
-  Unlocked& operator=(const Unlocked&) = delete;
-
- private:
-  std::mutex& mu_;
-};
-
 Timestamp Clock() { return std::chrono::floor<Seconds>(std::chrono::system_clock::now()); }
 
 // Only a path on this site: never "//evil.example", "https://..." or "/\t/evil.example"
@@ -79,22 +67,25 @@ std::pair<std::string, int> OpenSession(Context& ctx, const std::string& login_r
                 ", or ask the owner to reset the password.",
             429};
   }
-  StatusOr<User> user = ctx.app.store->GetUser(login);
-  const std::string hash = user.ok() ? user->password_hash : DecoyHash();
-  bool ok = false;
-  {
-    // Argon2id takes ~50 ms of one core on purpose: never while every other request waits
-    // for app.mu (held around every handler). The account is read again afterwards: it may
-    // have been disabled, or its password changed, meanwhile.
-    Unlocked unlocked(ctx.app.mu);
-    ok = VerifyPassword(password, hash);
-  }
-  if (ok && user.ok()) {
-    StatusOr<User> now = ctx.app.store->GetUser(login);
+  // The account signs in once for every company of this server it is a member of.
+  StatusOr<Account> account = ctx.store().GetAccount(login);
+  const std::string hash = account.ok() ? account->password_hash : DecoyHash();
+  // Argon2id takes ~50 ms of one core on purpose: no lock is held here, and the connection goes
+  // back to the pool meanwhile. The account is read again afterwards: it may have been
+  // disabled, or its password changed, meanwhile.
+  ctx.lease.Release();
+  bool ok = VerifyPassword(password, hash);
+  if (ok && account.ok()) {
+    StatusOr<Account> now = ctx.store().GetAccount(login);
     if (!now.ok() || now->password_hash != hash) ok = false;
-    else user = std::move(now);
+    else account = std::move(now);
   }
-  ok = ok && user.ok() && !user->disabled;
+  const Membership* chosen = nullptr;
+  if (ok && account.ok()) {
+    ctx.memberships = ServedMemberships(ctx.app, *account);
+    chosen = ChooseMembership(ctx.app, ctx.memberships, ctx.app.home);
+  }
+  ok = ok && chosen;  // a member of no company served here (or disabled in each) may not sign in
   ctx.app.metrics.RecordLogin(ok);
   if (!ok) {
     ctx.app.throttle.RecordFailure(login, address, Clock());
@@ -102,11 +93,12 @@ std::pair<std::string, int> OpenSession(Context& ctx, const std::string& login_r
   }
   ctx.app.throttle.RecordSuccess(login, address);
   const std::string token = RandomToken();
-  SessionRecord session{Sha256Hex(token), login, RandomToken(), Clock(), Clock() + kSessionLife};
-  if (Status s = ctx.app.store->PutSession(session); !s.ok()) throw HttpError{500, s.message()};
+  SessionRecord session{Sha256Hex(token), login, RandomToken(), Clock(), Clock() + kSessionLife, chosen->company};
+  if (Status s = ctx.store().PutSession(session); !s.ok()) throw HttpError{500, s.message()};
   ctx.res.set_header("Set-Cookie", "rb_session=" + token + CookieAttributes(ctx.app, kSessionLife));
-  ctx.user = *user;
+  ctx.user = User{account->login, chosen->person, chosen->role, account->password_hash, account->created_at, false};
   ctx.session = session;
+  ctx.UseCompany(*ctx.app.Find(chosen->company));
   return {"", 200};
 }
 
@@ -126,6 +118,19 @@ void LoginForm(Context& ctx) {
   Redirect(ctx, SafeNext(ctx.req.get_param_value("next")));
 }
 
+// Who is signed in, and where: /api/me's and the API sign-in's answer.
+Json MeJson(const Context& ctx) {
+  Json companies = Json::array();
+  for (const Membership& m : ctx.memberships)
+    companies.push_back({{"company", m.company}, {"role", std::string(AccessRoleName(m.role))}, {"person", m.person}});
+  return {{"login", ctx.user.login},
+          {"person", ctx.user.person},
+          {"role", std::string(AccessRoleName(ctx.user.role))},
+          {"csrf_token", ctx.session.csrf_token},
+          {"company", ctx.company->slug},
+          {"companies", companies}};
+}
+
 void LoginApi(Context& ctx) {
   // A JSON content type cannot be sent cross-site without a CORS preflight, which this server
   // never grants: that is the API sign-in's CSRF defence.
@@ -133,24 +138,37 @@ void LoginApi(Context& ctx) {
     throw HttpError{415, "Send the sign-in as application/json: {\"login\", \"password\"}."};
   auto [error, status] = OpenSession(ctx, ctx.Param("login"), ctx.Param("password"));
   if (!error.empty()) throw HttpError{status, error};
-  SendJson(ctx, {{"login", ctx.user.login}, {"person", ctx.user.person},
-                 {"role", std::string(AccessRoleName(ctx.user.role))}, {"csrf_token", ctx.session.csrf_token}});
+  SendJson(ctx, MeJson(ctx));
 }
 
 void Logout(Context& ctx) {
-  (void)ctx.app.store->DeleteSession(ctx.session.token_hash);
+  (void)ctx.store().DeleteSession(ctx.session.token_hash);
   ctx.res.set_header("Set-Cookie", "rb_session=" + CookieAttributes(ctx.app, Seconds(0)));
   if (ctx.api) SendJson(ctx, {{"ok", true}});
   else Redirect(ctx, "/login", "Signed out.");
 }
 
-void Me(Context& ctx) {
-  SendJson(ctx, {{"login", ctx.user.login}, {"person", ctx.user.person},
-                 {"role", std::string(AccessRoleName(ctx.user.role))}, {"csrf_token", ctx.session.csrf_token}});
+void Me(Context& ctx) { SendJson(ctx, MeJson(ctx)); }
+
+// POST /company (company=SLUG): the signed-in person works in another of their companies from
+// now on; the session records it. A company they are not a member of here is no page (404), as
+// is every other company's work.
+void SwitchCompany(Context& ctx) {
+  const std::string slug = ctx.Param("company");
+  const auto it = std::find_if(ctx.memberships.begin(), ctx.memberships.end(),
+                               [&](const Membership& m) { return m.company == slug; });
+  if (it == ctx.memberships.end()) throw HttpError{404, "No such company."};
+  ctx.session.company = slug;
+  if (Status s = ctx.store().PutSession(ctx.session); !s.ok()) throw HttpError{500, s.message()};
+  ctx.user.person = it->person;
+  ctx.user.role = it->role;
+  ctx.UseCompany(*ctx.app.Find(slug));
+  if (ctx.api) SendJson(ctx, MeJson(ctx));
+  else Redirect(ctx, "/", "Now working in " + (ctx.config().name.empty() ? slug : ctx.config().name) + ".");
 }
 
 void Health(Context& ctx) {
-  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  StatusOr<StoreCounts> counts = ctx.store().Counts();
   if (!counts.ok()) {
     SendJson(ctx, {{"status", "error"}, {"database", counts.status().message()}}, 503);
     return;
@@ -161,13 +179,13 @@ void Health(Context& ctx) {
 
 void MetricsPage(Context& ctx) {
   std::map<std::string, std::pair<std::string, double>> gauges;
-  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  StatusOr<StoreCounts> counts = ctx.store().Counts();
   if (counts.ok()) {
     gauges["ringback_signals"] = {"Signals in the database.", static_cast<double>(counts->signals)};
     gauges["ringback_opportunities"] = {"Rows of the derived queue.", static_cast<double>(counts->opportunities)};
   }
   double open = 0, overdue = 0;
-  (void)ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+  (void)ctx.store().ForEachOpportunity([&](const Opportunity& o) {
     open += o.status == OpportunityStatus::kOpen || o.status == OpportunityStatus::kAttempted;
     overdue += o.status == OpportunityStatus::kOverdue;
     return Status::Ok();
@@ -208,6 +226,8 @@ void AddSessionRoutes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/logout", "/logout", false, std::nullopt, Logout});
   routes.push_back({"POST", "/api/logout", "/api/logout", false, std::nullopt, Logout});
   routes.push_back({"GET", "/api/me", "/api/me", false, std::nullopt, Me});
+  routes.push_back({"POST", "/company", "/company", false, std::nullopt, SwitchCompany});
+  routes.push_back({"POST", "/api/company", "/api/company", false, std::nullopt, SwitchCompany});
   routes.push_back({"GET", "/healthz", "/healthz", true, std::nullopt, Health});
   routes.push_back({"GET", "/metrics", "/metrics", true, std::nullopt, MetricsPage});
   routes.push_back({"GET", "/static/([a-z0-9_-]+\\.(?:css|js))", "/static/app.css", true, std::nullopt, Static});

@@ -35,7 +35,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 Json SettingsModel(Context& ctx, const std::string& config_text, const std::string& error) {
-  const CompanyConfig& c = ctx.app.config;
+  const CompanyConfig& c = ctx.config();
   static constexpr const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
   Json hours = Json::array();
   for (int d = 0; d < 7; ++d)
@@ -60,7 +60,7 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
   Json templates = Json::array();
   for (const auto& [name, text] : c.templates) templates.push_back({{"name", name}, {"text", text}});
   Json users = Json::array();
-  (void)ctx.app.store->ForEachUser([&](const User& u) {
+  (void)ctx.store().ForEachUser([&](const User& u) {
     users.push_back({{"login", u.login}, {"person", u.person}, {"role", std::string(AccessRoleName(u.role))},
                      {"disabled", u.disabled}});
     return Status::Ok();
@@ -69,7 +69,7 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
   Json calendars = Json::array();
   if (Allows(ctx.user.role, Permission::kChangeSettings)) {
     std::map<std::string, CalendarFeed> active;
-    (void)ctx.app.store->ForEachCalendarFeed([&](const CalendarFeed& f) {
+    (void)ctx.store().ForEachCalendarFeed([&](const CalendarFeed& f) {
       active[f.person] = f;  // the latest wins (there is one in force per person)
       return Status::Ok();
     });
@@ -92,7 +92,7 @@ Json SettingsModel(Context& ctx, const std::string& config_text, const std::stri
           {"users", users},
           {"can_edit", Allows(ctx.user.role, Permission::kChangeSettings)},
           {"can_forget", Allows(ctx.user.role, Permission::kForget)},
-          {"config_path", ctx.app.config_path},
+          {"config_path", ctx.company->config_path},
           {"config_text", config_text},
           {"error", error}};
 }
@@ -108,7 +108,7 @@ void Settings(Context& ctx) {
 void Save(Context& ctx) {
   const std::string text = ctx.Param("config");
   if (text.empty()) throw HttpError{400, "config: the company config text is required"};
-  StatusOr<CompanyConfig> parsed = ParseConfig(text, ctx.app.config_path);
+  StatusOr<CompanyConfig> parsed = ParseConfig(text, ctx.company->config_path);
   StatusOr<std::shared_ptr<const Classifier>> classifier =
       parsed.ok() ? Classifier::Create(*parsed) : StatusOr<std::shared_ptr<const Classifier>>(parsed.status());
   if (!classifier.ok()) {
@@ -117,18 +117,18 @@ void Save(Context& ctx) {
     SendPage(ctx, "settings", "Settings", SettingsModel(ctx, text, error), 400);
     return;
   }
-  const std::string tmp = ctx.app.config_path + ".saving";
+  const std::string tmp = ctx.company->config_path + ".saving";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out.flush()) throw HttpError{500, "cannot write " + tmp};
   }
   std::error_code ec;
-  fs::rename(tmp, ctx.app.config_path, ec);
-  if (ec) throw HttpError{500, "cannot replace " + ctx.app.config_path + ": " + ec.message()};
-  ctx.app.config = std::move(parsed).value();
-  ctx.app.classifier = *classifier;
-  if (Status s = ctx.app.Rebuild(); !s.ok()) throw HttpError{500, "saved, but the queue did not rebuild: " + s.message()};
+  fs::rename(tmp, ctx.company->config_path, ec);
+  if (ec) throw HttpError{500, "cannot replace " + ctx.company->config_path + ": " + ec.message()};
+  ctx.company->ReplaceSettings(std::make_shared<const CompanySettings>(CompanySettings{std::move(parsed).value(), *classifier}));
+  ctx.UseCompany(*ctx.company);  // this request goes on with the new settings
+  if (Status s = ctx.Rebuild(); !s.ok()) throw HttpError{500, "saved, but the queue did not rebuild: " + s.message()};
   Done(ctx, "/settings", "Settings saved; the queue was rebuilt with them.");
 }
 
@@ -136,9 +136,9 @@ void Save(Context& ctx) {
 // as the actor; the queue is rebuilt by it.
 void ForgetAction(Context& ctx) {
   const std::string who = ctx.Param("who"), reason = ctx.Param("reason");
-  StatusOr<ForgetReport> report = ForgetContact(*ctx.app.store, ctx.app.db_path, ctx.app.config, who, ctx.Actor(),
+  StatusOr<ForgetReport> report = ForgetContact(ctx.store(), ctx.app.db_path, ctx.config(), who, ctx.Actor(),
                                                 reason, ctx.app.Now());
-  ++ctx.app.generation;  // what was computed from the queue before is stale
+  ctx.Changed();  // what was computed from the queue before is stale
   if (!report.ok()) {
     const Status::Code code = report.status().code();
     throw HttpError{code == Status::Code::kInvalidArgument ? 400 : code == Status::Code::kNotFound ? 404 : 500,
@@ -154,7 +154,7 @@ void ForgetAction(Context& ctx) {
 
 Json SettingsPageModel(Context& ctx) {
   const bool admin = Allows(ctx.user.role, Permission::kChangeSettings);
-  return SettingsModel(ctx, admin ? ReadFile(ctx.app.config_path) : std::string(), "");
+  return SettingsModel(ctx, admin ? ReadFile(ctx.company->config_path) : std::string(), "");
 }
 
 void AddSettingsRoutes(std::vector<Route>& routes) {

@@ -59,7 +59,7 @@ std::map<std::string, Mark> MarksByItem(Store& store, const std::string& list) {
 Json ChecklistsModel(Context& ctx) {
   Json lists = Json::array();
   for (const Checklist& c : Checklists()) {
-    const std::map<std::string, Mark> marks = MarksByItem(*ctx.app.store, c.id);
+    const std::map<std::string, Mark> marks = MarksByItem(ctx.store(), c.id);
     Json items = Json::array();
     int done = 0;
     for (const ChecklistItem& item : c.items) {
@@ -68,7 +68,7 @@ Json ChecklistsModel(Context& ctx) {
       done += ticked;
       items.push_back({{"id", item.id}, {"list_id", c.id}, {"group", item.group}, {"text", item.text}, {"done", ticked},
                        {"by", ticked ? it->second.actor : std::string()},
-                       {"at", ticked ? Local(it->second.at, ctx.app.config) : std::string()}});
+                       {"at", ticked ? Local(it->second.at, ctx.config()) : std::string()}});
     }
     lists.push_back({{"id", c.id}, {"title", c.title}, {"why", c.why}, {"items", items}, {"done", done},
                      {"total", static_cast<int>(c.items.size())}});
@@ -91,7 +91,7 @@ void Tick(Context& ctx) {
     for (const ChecklistItem& i : c.items) known |= list == c.id && item == i.id;
   if (!known) throw HttpError{404, "No checklist item " + list + "/" + item + "."};
   const bool done = DoneParam(ctx);
-  if (Status s = ctx.app.store->PutMark({list, item, done, ctx.Actor(), ctx.app.Now()}); !s.ok())
+  if (Status s = ctx.store().PutMark({list, item, done, ctx.Actor(), ctx.app.Now()}); !s.ok())
     throw HttpError{500, s.message()};
   Done(ctx, "/checklists#" + item, done ? "Ticked." : "Unticked.", {{"list", list}, {"item", item}, {"done", done}});
 }
@@ -100,18 +100,18 @@ void Tick(Context& ctx) {
 Json PlanModel(Context& ctx) {
   Timestamp last{};
   int drafts = 0;
-  (void)ctx.app.store->ForEachOpportunity([&](const Opportunity& o) {
+  (void)ctx.store().ForEachOpportunity([&](const Opportunity& o) {
     last = std::max(last, o.received_at);
     drafts += !o.draft.empty();
     return Status::Ok();
   });
-  const IsoWeek week = IsoWeekOf(last == Timestamp{} ? ctx.app.Now() : last, ctx.app.config.time_zone);
-  StatusOr<ReviewRun> run = ComputeReview(*ctx.app.store, ctx.app.config, week, ctx.app.Now(), false);
+  const IsoWeek week = IsoWeekOf(last == Timestamp{} ? ctx.app.Now() : last, ctx.config().time_zone);
+  StatusOr<ReviewRun> run = ComputeReview(ctx.store(), ctx.config(), week, ctx.app.Now(), false);
   if (!run.ok()) throw HttpError{500, run.status().message()};
-  StatusOr<StoreCounts> counts = ctx.app.store->Counts();
+  StatusOr<StoreCounts> counts = ctx.store().Counts();
   if (!counts.ok()) throw HttpError{500, counts.status().message()};
   const std::string list = "plan-" + week.Label();
-  const std::map<std::string, Mark> marks = MarksByItem(*ctx.app.store, list);
+  const std::map<std::string, Mark> marks = MarksByItem(ctx.store(), list);
   Json days = Json::array();
   int day = 1, done = 0;
   for (const PlanDay& d : SevenDayPlan(run->week, counts->signals, counts->rejects, drafts)) {
@@ -138,7 +138,7 @@ void PlanPage(Context& ctx) {
 void PlanTick(Context& ctx) {
   const std::string week = ctx.req.matches[1], day = ctx.req.matches[2];
   const bool done = DoneParam(ctx);
-  if (Status s = ctx.app.store->PutMark({"plan-" + week, day, done, ctx.Actor(), ctx.app.Now()}); !s.ok())
+  if (Status s = ctx.store().PutMark({"plan-" + week, day, done, ctx.Actor(), ctx.app.Now()}); !s.ok())
     throw HttpError{500, s.message()};
   Done(ctx, "/plan", done ? "Day " + day + " done." : "Day " + day + " reopened.",
        {{"week", week}, {"day", std::stoi(day)}, {"done", done}});
@@ -155,7 +155,7 @@ std::string Money(std::int64_t cents) {
 
 // Both calculators read GET parameters: the page is a plain form, and the API the same query.
 Json CalculatorsModel(Context& ctx) {
-  const LeakAssumptions base = LeakAssumptionsFor(ctx.app.config);
+  const LeakAssumptions base = LeakAssumptionsFor(ctx.config());
   auto param = [&](const char* name, const std::string& fallback) {
     const std::string v = ctx.req.get_param_value(name);
     return v.empty() ? fallback : v;
