@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "config/config_loader.h"
@@ -314,6 +316,44 @@ TEST_P(CompaniesTest, AnUploadIsConfirmedOnlyIntoTheCompanyItWasUploadedTo) {
   ASSERT_EQ(Post("/api/company", {{"company", "default"}}, maria).status, 200);
   const Answer a = Post("/api/imports/" + token + "/confirm", Json::object(), maria);
   EXPECT_EQ(a.status, 200) << "still waiting for its own company: " << a.body;
+}
+
+// No lock is shared by the companies: both record outcomes at the same time while boards are
+// read, and every change lands in its own company only (each outcome rebuilds its queue).
+TEST_P(CompaniesTest, TwoCompaniesChangesAtOnceAreAllKeptEachInItsOwn) {
+  const Session maria = SignIn("maria", kMariaPassword);
+  const Session bob = SignIn("bob", kBobPassword);
+  ASSERT_FALSE(maria.cookie.empty() || bob.cookie.empty());
+  const std::size_t n = std::min<std::size_t>(3, std::min(home_.ids.size(), bolt_.ids.size()));
+  std::vector<int> statuses(2 * n + 4, -1);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < n; ++i) {
+    threads.emplace_back([&, i] {
+      statuses[i] = Post("/api/opportunities/" + home_.ids[i] + "/outcome", {{"outcome", "booked"}}, maria).status;
+    });
+    threads.emplace_back([&, i] {
+      statuses[n + i] = Post("/api/opportunities/" + bolt_.ids[i] + "/outcome", {{"outcome", "booked"}}, bob).status;
+    });
+  }
+  for (std::size_t i = 0; i < 4; ++i)
+    threads.emplace_back([&, i] { statuses[2 * n + i] = Get(i % 2 ? "/" : "/api/queue", i < 2 ? maria : bob).status; });
+  for (std::thread& t : threads) t.join();
+  for (std::size_t i = 0; i < statuses.size(); ++i) EXPECT_EQ(statuses[i], 200) << "request " << i;
+
+  for (const auto& [company, work, other] : {std::tuple{"default", &home_, &bolt_}, std::tuple{"bolt", &bolt_, &home_}}) {
+    auto store = OpenStore(db_, company);
+    ASSERT_TRUE(store.ok());
+    for (std::size_t i = 0; i < n; ++i) {
+      auto outcomes = (*store)->OutcomesFor(work->ids[i]);
+      ASSERT_TRUE(outcomes.ok());
+      EXPECT_TRUE(std::any_of(outcomes->begin(), outcomes->end(),
+                              [](const Outcome& o) { return o.kind == OutcomeKind::kBooked && !o.inferred; }))
+          << company << " " << work->ids[i];
+      EXPECT_TRUE((*store)->OutcomesFor(other->ids[i])->empty() ||
+                  std::find(work->ids.begin(), work->ids.end(), other->ids[i]) != work->ids.end())
+          << "the other company's outcome is not in " << company;
+    }
+  }
 }
 
 }  // namespace
