@@ -162,6 +162,10 @@ void SwitchCompany(Context& ctx) {
   if (Status s = ctx.store().PutSession(ctx.session); !s.ok()) throw HttpError{500, s.message()};
   ctx.user.person = it->person;
   ctx.user.role = it->role;
+  // The change to this company is made: its turn goes before the request borrows a connection
+  // of the next company, so that it never waits for a connection while holding a turn that
+  // connections' holders wait for.
+  if (ctx.lock && ctx.lock->owns_lock()) ctx.lock->unlock();
   ctx.UseCompany(*ctx.app.Find(slug));
   if (ctx.api) SendJson(ctx, MeJson(ctx));
   else Redirect(ctx, "/", "Now working in " + (ctx.config().name.empty() ? slug : ctx.config().name) + ".");
