@@ -144,6 +144,7 @@ class PgDriver final : public Driver {
   explicit PgDriver(const std::string& uri) : conn_(uri), quiet_(conn_), tx_(conn_) {}
 
   Dialect dialect() const override { return Dialect::kPostgres; }
+  bool Connected() const override { return conn_.is_open(); }
 
   Status Exec(std::string_view sql) override {
     try {

@@ -75,6 +75,9 @@ class Driver {
  public:
   virtual ~Driver() = default;
   virtual Dialect dialect() const = 0;
+  // False once the connection to the server is lost (a PostgreSQL restart, a terminated
+  // backend): nothing on it will work again. A SQLite file has no connection to lose.
+  virtual bool Connected() const { return true; }
 
   // Schema statements only: no values.
   virtual Status Exec(std::string_view sql) = 0;

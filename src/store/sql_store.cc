@@ -305,6 +305,7 @@ class SqlStore final : public Store {
   }
 
   const std::string& company() const override { return company_; }
+  bool Connected() const override { return db_->Connected(); }
 
   // The company's writers take turns (SQLite: BEGIN IMMEDIATE locks the file; PostgreSQL: a
   // lock per company held to the end of the transaction), so two imports never interleave

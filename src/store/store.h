@@ -69,6 +69,10 @@ class Store {
 
   // The company (slug) every call reads and writes.
   virtual const std::string& company() const = 0;
+  // False once the store's connection to its server is lost (PostgreSQL restarted, or its
+  // backend terminated): every call fails from then on, and a pool closes it instead of
+  // lending it again.
+  virtual bool Connected() const { return true; }
 
   // Transactions: an import of one file, or the rebuild of the queue, is all or nothing.
   virtual Status Begin() = 0;

@@ -72,10 +72,13 @@ StatusOr<StorePool::Lease> StorePool::Acquire(const std::string& company) {
 }
 
 void StorePool::GiveBack(std::unique_ptr<Store> store) {
+  const bool lost = !store->Connected();  // a lost connection is closed, and the next borrower opens one
   {
     std::lock_guard<std::mutex> lock(mu_);
-    idle_.push_back(std::move(store));
+    if (lost) --open_;
+    else idle_.push_back(std::move(store));
   }
+  store.reset();
   freed_.notify_one();
 }
 

@@ -3,7 +3,8 @@
 // engine, not a lock of ours, decides what waits for what. A store is bound to one company
 // (store.h), so the pool keeps stores per company; at most `capacity` are open at once, an idle
 // store of another company is closed to make room, and a borrower waits only when every one is
-// lent out.
+// lent out. A store given back with its connection lost (a PostgreSQL restart) is closed, so
+// the server recovers without a restart of its own.
 #pragma once
 
 #include <condition_variable>

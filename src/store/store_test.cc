@@ -1064,6 +1064,31 @@ TEST_P(StoreTest, ASessionKeepsTheCompanyItsPersonChose) {
   EXPECT_EQ(bolt->GetSession("hash-1")->company, "bolt") << "sessions are the account's, read from any company";
 }
 
+// PostgreSQL restarted under a running server: the connection each pooled store holds is gone.
+// The request that meets it fails; the store is closed when given back, and the next borrower
+// gets a new connection instead of the dead one, so the server recovers by itself.
+TEST_P(StoreTest, APoolClosesAStoreWhoseConnectionWasLost) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "a SQLite file has no connection to lose";
+  const std::string db = NewDb();
+  ASSERT_TRUE(OpenOn(db, "acme"));
+  StorePool pool(db, 1);
+  {
+    auto lease = pool.Acquire("acme");
+    ASSERT_TRUE(lease.ok());
+    ASSERT_TRUE((*lease)->Counts().ok());
+    EXPECT_TRUE((*lease)->Connected());
+    // Every other backend of the database, as a restart would end them.
+    Exec(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+             "AND pid <> pg_backend_pid()");
+    EXPECT_FALSE((*lease)->Counts().ok()) << "the request that meets the lost connection fails";
+    EXPECT_FALSE((*lease)->Connected());
+  }
+  EXPECT_EQ(pool.open(), 0u) << "the dead store was closed, not kept";
+  auto next = pool.Acquire("acme");
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_TRUE((*next)->Counts().ok()) << "the next request works on a new connection";
+}
+
 TEST_P(StoreTest, APoolLendsEachBorrowerItsOwnStoreOfItsCompany) {
   const std::string db = NewDb();
   ASSERT_TRUE(OpenOn(db, "acme") && OpenOn(db, "bolt"));
