@@ -114,7 +114,7 @@ std::string NormalizeEmail(std::string_view raw) {
   auto close = text.rfind('>');
   if (open != std::string_view::npos && close != std::string_view::npos && close > open)
     text = Trim(text.substr(open + 1, close - open - 1));
-  if (text.size() >= 7 && Lower(text.substr(0, 7)) == "mailto:")  // any case: "Mailto:" too
+  while (text.size() >= 7 && Lower(text.substr(0, 7)) == "mailto:")  // any case: "Mailto:" too
     text.remove_prefix(7);
   auto at = text.find('@');
   if (at == std::string_view::npos || at == 0 || at + 1 >= text.size()) return "";

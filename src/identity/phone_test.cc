@@ -37,6 +37,8 @@ TEST(ParsePhone, TheE164ReadsBackAsItself) {
 TEST(NormalizeEmail, AMailtoPrefixInAnyCaseIsDropped) {
   EXPECT_EQ(NormalizeEmail("Mailto:Jane@Example.COM"), "jane@example.com");
   EXPECT_EQ(NormalizeEmail("mAilto:jane@example.com"), "jane@example.com");
+  // A link pasted into a mailto: field twice: one address, however many prefixes.
+  EXPECT_EQ(NormalizeEmail("mailto:MAILTO:jane@example.com"), "jane@example.com");
 }
 
 TEST(ParsePhone, KeepsTheExtensionApart) {
