@@ -194,7 +194,7 @@ const std::vector<CueSpec>& CueSpecs() {
       {"routine", "when", kLogWhen},          {"routine", "mask", kRoutineMask},
       {"spam", "strong", kSpamStrong},        {"spam", "weak", kSpamWeak},
       {"spam", "buyer", kSpamBuyer},          {"spam", "newsletter", kSpamNewsletter},
-      {"spam", "mass", kSpamMass},
+      {"spam", "mass", kSpamMass},            {"spam", "scam", kSpamScam},
       {"spam", "mask", kSpamMask},
   };
   return specs;

@@ -56,6 +56,7 @@ enum Cue : int {
   kSpamBuyer,   // a buyer talking about their own home: outweighs a pitch
   kSpamNewsletter,  // bulk mail in its own words: footers, "view in browser"
   kSpamMass,    // mass-mail vocabulary: pills, loans, "click here", "to be removed"
+  kSpamScam,    // a fake job: overpayment, a mover or agent paid from the check; outweighs a buyer
   kSpamMask,
   kTrade,       // kTrade + i: trade i
 };

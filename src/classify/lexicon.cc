@@ -21,7 +21,7 @@ const std::array<SchemaRow, 8>& Schema() {
       {"active_estimate", {"request", "reply", "weak", "mask"}},
       {"old_estimate", {"reply", "time", "quote", "stale", "recent", "month", "mask"}},
       {"routine", {"question", "logistics", "party", "when", "mask"}},
-      {"spam", {"strong", "weak", "buyer", "newsletter", "mass", "mask"}},
+      {"spam", {"strong", "weak", "buyer", "newsletter", "mass", "scam", "mask"}},
       {"negation", {"before", "after", "keep"}},
   }};
   return rows;

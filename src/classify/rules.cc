@@ -50,6 +50,7 @@ std::string_view Note(int cue) {
     case kWaStaff: return "work the company did";
     case kSpamNewsletter: return "bulk mail";
     case kSpamMass: return "mass-mail words";
+    case kSpamScam: return "a fake job: the overpayment scam";
     case kRoutine: return "routine question";
     case kSpamStrong: return "sales pitch to the business";
     case kSpamWeak: return "sounds like a pitch";
@@ -165,6 +166,10 @@ class Decider {
       FinishContext(bulk, ctx_, false);
       return bulk;
     }
+    if (std::optional<Classification> r = Reaction()) {
+      Finish(*r);
+      return *r;
+    }
     std::optional<Classification> c = Stop();
     if (!c) c = Pitch();
     if (!c) c = Emergency();
@@ -175,6 +180,7 @@ class Decider {
     if (!c) c = Routine();
     // What follows is decided with little: the model may overrule it.
     if (!c) weak_ = true;
+    if (!c) c = PocketDial();
     if (!c) c = WeakEstimate();
     if (!c) c = Problem();
     if (!c) c = WeakSpam();
@@ -194,6 +200,8 @@ class Decider {
     // A quote, an estimate or a measurement asked for in so many words stays an estimate.
     if (c.category == Category::kActiveEstimate && EstimateVisit()) return;
     if (c.category == Category::kSpam && !weak_) return;  // a pitch or mass mail the rules saw
+    // A question about the warranty's terms names no job to quote, whatever its other words.
+    if (c.category == Category::kRoutine && !weak_ && WarrantyTermsQuestion()) return;
     const std::optional<BayesGuess> g = in_.model->Guess(in_.norm.text);
     if (!g || g->probability < (weak_ ? kModelSure : kModelOverRules) || g->category == c.category)
       return;
@@ -319,6 +327,12 @@ class Decider {
       Says(c, kSpamStrong);
       Says(c, kSpamMass);
       if (footer_stop_) c.reasons.push_back("its \"remove\" or \"unsubscribe\" is the mailing's, not a request");
+      return c;
+    }
+    // The fake job talks about "my new house" too: its money trail decides.
+    if (a_.has(kSpamScam)) {
+      Classification c = Make(Category::kSpam, std::min(0.9 + 0.03 * double(Count({kSpamScam}) - 1), 0.98));
+      Says(c, kSpamScam);
       return c;
     }
     if (!a_.has(kSpamStrong) || a_.has(kSpamBuyer)) return std::nullopt;
@@ -552,8 +566,13 @@ class Decider {
     if (problem || a_.has(kEsReply) || a_.has(kEsWeak)) return std::nullopt;
     std::vector<Hit> parties;
     std::vector<Hit> whens;
+    // "schedule an inspection" asks for a visit: its party and time are the request's words.
+    const auto in_request = [&](const Hit& h) {
+      return std::any_of(a_[kEsRequest].begin(), a_[kEsRequest].end(),
+                         [&](const Hit& r) { return r.begin <= h.begin && h.end <= r.end; });
+    };
     for (const Hit& p : a_[kLogParty])
-      if (Attached(p, a_[kLogWhen])) parties.push_back(p);
+      if (Attached(p, a_[kLogWhen]) && !in_request(p)) parties.push_back(p);
     if (parties.empty()) return std::nullopt;
     for (const Hit& w : a_[kLogWhen])
       if (Attached(w, parties)) whens.push_back(w);
@@ -563,6 +582,12 @@ class Decider {
     SaysHits(c, whens, kLogWhen);
     c.reasons.push_back("asks or tells about a booked visit, nothing new to quote");
     return c;
+  }
+
+  bool WarrantyTermsQuestion() const {
+    return std::any_of(a_[kRoutine].begin(), a_[kRoutine].end(), [&](const Hit& h) {
+      return in_.norm.text.substr(h.begin, h.end - h.begin).find("warrant") != std::string::npos;
+    });
   }
 
   bool EstimateVisit() const {
@@ -654,6 +679,48 @@ class Decider {
   std::optional<Classification> OpenEstimate(double conf, std::string_view why) {
     std::optional<Classification> c = ByAge(conf);
     if (c) c->reasons.insert(c->reasons.begin(), std::string(why));
+    return c;
+  }
+
+  // A tapback: the phone's note that the person reacted to an earlier message ("Liked \"See you
+  // at 9\""). The quoted words are the office's own, so they decide nothing.
+  std::optional<Classification> Reaction() const {
+    static constexpr std::array<std::string_view, 10> kVerbs{
+        "liked ", "loved ", "laughed at ", "emphasized ", "emphasised ", "disliked ",
+        "questioned ", "reacted ", "le gusto ", "le encanto "};
+    std::string_view t = in_.norm.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '.' || t.back() == '\n')) t.remove_suffix(1);
+    if (t.size() < 3 || t.back() != '"') return std::nullopt;
+    for (std::string_view verb : kVerbs) {
+      if (!t.starts_with(verb)) continue;
+      const std::size_t open = t.find('"', verb.size());
+      // "reacted 👍 to \"...\"": a short emoji and "to" may come before the quote.
+      if (open == std::string_view::npos || open > verb.size() + 16 ||
+          t.find('"', open + 1) != t.size() - 1)
+        return std::nullopt;
+      Classification c = Make(Category::kUnknown, 0.6);
+      c.reasons.push_back("a reaction to an earlier message, not new words");
+      return c;
+    }
+    return std::nullopt;
+  }
+
+  // A voicemail or call note that is only noise and voices away from the phone ("[rustling]
+  // ... okay hold on ... [inaudible]"): a pocket dial, when no rule found a need.
+  std::optional<Classification> PocketDial() {
+    if (in_.channel != Channel::kVoicemail && in_.channel != Channel::kCall) return std::nullopt;
+    const std::string_view t = in_.norm.text;
+    std::size_t tags = 0;
+    for (std::size_t i = t.find('['); i != std::string_view::npos; i = t.find('[', i + 1)) {
+      const std::size_t close = t.find(']', i);
+      if (close != std::string_view::npos && close - i <= 40) ++tags;
+    }
+    if (tags < 2 || a_.has(kEsRequest) || a_.has(kEsReply) || a_.has(kRoutine) ||
+        a_.has(kOldQuote))
+      return std::nullopt;
+    firm_ = true;
+    Classification c = Make(Category::kUnknown, 0.6);
+    c.reasons.push_back("only noise and voices away from the phone: sounds like a pocket dial");
     return c;
   }
 

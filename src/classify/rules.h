@@ -2,12 +2,14 @@
 // about the contact (ClassifyContext) to one category, a confidence and the reasons.
 //
 // Precedence, first match wins:
+//   -  unknown     a tapback ("Liked \"See you at 9\""): the quoted words are the office's own
 //   0. spam        bulk or automated mail (context.bulk names why): never a stop
 //   1. stop        an opt-out keyword alone, or a stop phrase anywhere; a soft opt-out ("wrong
 //                  number", "we went with another company") unless a request for work or a
 //                  question about the services follows; never the footer of bulk or mass mail
 //   2. spam        a newsletter (its own footers), mass mail to strangers (email not about a
-//                  home or a trade, with two marks of mass mail, not about our quote), or a
+//                  home or a trade, with two marks of mass mail, not about our quote), a fake
+//                  job's money trail (overpayment passed on to a mover or shipper), or a
 //                  sales pitch to the business, unless the buyer talks about their own home
 //   3. emergency   a safety cue; or an urgent problem (a weak problem counts with an urgency
 //                  cue or repeated calls); urgency said plainly about a problem or a trade;
@@ -20,6 +22,7 @@
 //   6. routine     a booked job's logistics: said outright, or a party of the job and a time
 //   7. estimates   a reply about an estimate (its age decides active or old), or a request
 //   8. routine     a question: service area, hours, warranty terms, maintenance
+//   8b. unknown    a voicemail or call note of noise tags only ("[rustling] ... [inaudible]")
 //   9. estimates   a quote, price or job named without asking (weaker than a question)
 //  10. a problem described without a request: active_estimate (it needs a visit or a quote)
 //  11. spam        pitch-like words, or a block-listed number, with no real request
