@@ -112,13 +112,29 @@ struct MonthDay {
   int day = 0;    // 0: not said
 };
 
+// "2/9", "11/3/2025": month and day written in digits, US order (the [month] entry takes a
+// date only after "from", "dated" or "on"; a year written with it is not read).
+std::optional<MonthDay> NumericDate(std::string_view text) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0) return std::nullopt;
+  std::size_t b = slash;
+  while (b > 0 && text[b - 1] >= '0' && text[b - 1] <= '9') --b;
+  int month = 0;
+  for (std::size_t k = b; k < slash; ++k) month = month * 10 + (text[k] - '0');
+  int day = 0;
+  for (std::size_t k = slash + 1; k < text.size() && text[k] >= '0' && text[k] <= '9' && day < 100; ++k)
+    day = day * 10 + (text[k] - '0');
+  if (slash - b > 2 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  return MonthDay{month, day};
+}
+
 // The month (and day, when said) that a [month] hit of old_estimate.txt names.
 std::optional<MonthDay> NamedMonth(std::string_view text) {
   struct Name {
     std::string_view word;
     MonthDay when;
   };
-  static constexpr std::array<Name, 45> kNames{{
+  static constexpr std::array<Name, 49> kNames{{
       {"january", {1, 0}},   {"february", {2, 0}},  {"march", {3, 0}},     {"april", {4, 0}},
       {"may", {5, 0}},       {"june", {6, 0}},      {"july", {7, 0}},      {"august", {8, 0}},
       {"september", {9, 0}}, {"sept", {9, 0}},      {"october", {10, 0}},  {"november", {11, 0}},
@@ -131,7 +147,10 @@ std::optional<MonthDay> NamedMonth(std::string_view text) {
       {"diciembre", {12, 0}}, {"christmas", {12, 25}}, {"navidad", {12, 25}},
       {"thanksgiving", {11, 25}}, {"holidays", {12, 20}}, {"easter", {4, 10}},
       {"halloween", {10, 31}}, {"memorial", {5, 28}}, {"labor", {9, 3}},
+      {"xmas", {12, 25}},    {"valentine", {2, 14}}, {"valentine's", {2, 14}},
+      {"valentines", {2, 14}},
   }};
+  if (const std::optional<MonthDay> numeric = NumericDate(text)) return numeric;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !(text[i] >= 'a' && text[i] <= 'z')) ++i;
