@@ -282,8 +282,12 @@ StatusOr<std::shared_ptr<const Classifier>> Classifier::Create(const CompanyConf
                                                               const ClassifierOptions& options) {
   auto classifier = std::make_shared<RuleClassifier>();
   if (Status st = classifier->Load(embedded::lexicon(), config); !st.ok()) return st;
-  if (options.model)
+  if (options.model && !options.model_text.empty()) {
+    const embedded::Files given{{"model", options.model_text}};
+    if (Status st = classifier->LoadModel(given); !st.ok()) return st;
+  } else if (options.model) {
     if (Status st = classifier->LoadModel(embedded::model()); !st.ok()) return st;
+  }
   return std::shared_ptr<const Classifier>(std::move(classifier));
 }
 

@@ -45,6 +45,9 @@ struct ClassifierOptions {
   // The naive Bayes model trained on the development corpus decides where the rules found
   // little (never stop or emergency). Off: the rules alone (to measure what the model adds).
   bool model = true;
+  // A model file written by classify_train to use instead of the built-in one (empty: the
+  // built-in one). Cross-validation trains one per fold (scripts/classification-cv).
+  std::string model_text;
 };
 
 // The classifier reads at most this much of a text: its first 32 KiB (cut at a character

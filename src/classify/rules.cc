@@ -185,7 +185,7 @@ class Decider {
       FinishContext(bulk, ctx_, false);
       return bulk;
     }
-    if (std::optional<Classification> r = Reaction()) {
+    if (std::optional<Classification> r = Reaction(); r || (r = AutoReply())) {
       Finish(*r);
       return *r;
     }
@@ -722,6 +722,31 @@ class Decider {
       return c;
     }
     return std::nullopt;
+  }
+
+  // An automatic reply: out of office, a mail server's bounce, a ticket system's receipt. Its
+  // quoted subject ("Re: your estimate") is the office's own; nobody asked for anything.
+  std::optional<Classification> AutoReply() const {
+    static constexpr std::array<std::string_view, 8> kSubjects{
+        "subject: out of office", "subject: automatic reply", "subject: auto-reply",
+        "subject: autoreply", "subject: auto reply", "subject: mail delivery failed",
+        "subject: undeliverable", "subject: delivery status notification"};
+    static constexpr std::array<std::string_view, 7> kBodies{
+        "i am out of the office", "i'm out of the office", "i am currently out of the office",
+        "this is an automated response", "this is an automatic reply",
+        "this message was created automatically by mail delivery software",
+        "this is an auto-generated"};
+    const std::string_view t = in_.norm.text;
+    const bool subject = std::any_of(kSubjects.begin(), kSubjects.end(),
+                                     [&](std::string_view s) { return t.starts_with(s); });
+    const bool body = std::any_of(kBodies.begin(), kBodies.end(), [&](std::string_view s) {
+      return t.find(s) != std::string_view::npos;
+    });
+    if (!subject && !body) return std::nullopt;
+    if (!subject && Words() > kShortMail) return std::nullopt;  // a person quoting one
+    Classification c = Make(Category::kUnknown, 0.7);
+    c.reasons.push_back("an automatic reply (out of office, a bounce or a ticket receipt), not a person");
+    return c;
   }
 
   // A voicemail or call note that is only noise and voices away from the phone ("[rustling]

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <istream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -21,8 +22,8 @@ constexpr const char* kClassifyUsage =
     "  reads JSON lines {\"id\",\"channel\",\"text\",\"context\"} (stdin when no FILE) and\n"
     "  writes {\"id\",\"category\",\"confidence\",\"reasons\"} per line\n";
 constexpr const char* kEvalUsage =
-    "usage: ringback eval [--quiet] [--markdown] [--rules-only] [--require-heldout] [--floor FILE]\n"
-    "                     LABELLED.jsonl|FOLDER\n"
+    "usage: ringback eval [--quiet] [--markdown] [--rules-only] [--model FILE] [--require-heldout]\n"
+    "                     [--floor FILE] LABELLED.jsonl|FOLDER\n"
     "  prints the confusion matrix, precision/recall, accuracy, per-family recall, stop recall\n"
     "  and false stops; a FOLDER (tests/cases/classify) is split into its development part and\n"
     "  its held-out part (files under heldout/), which is shown in aggregate only and must pass\n"
@@ -30,6 +31,8 @@ constexpr const char* kEvalUsage =
     "  exits 1 when a stop is missed, a non-stop is called stop or the held-out gate fails\n"
     "  --markdown    the figures of both parts as Markdown (docs/classification.md)\n"
     "  --rules-only  without the naive Bayes model (to measure what it adds)\n"
+    "  --model FILE  a model written by classify_train instead of the built-in one\n"
+    "                (cross-validation: scripts/classification-cv)\n"
     "  --floor FILE  the held-out part must reach the figures in FILE instead (a ratchet at\n"
     "                what is reached, e.g. tests/cases/classify/floor.txt); the goal above is\n"
     "                still reported, as \"goal not met\" lines\n";
@@ -178,6 +181,17 @@ int EvalCommand(const std::vector<std::string>& args, const CompanyConfig& confi
     if (a == "--markdown") markdown = true;
     else if (a == "--rules-only") options.model = false;
     else if (a == "--require-heldout") require_held_out = true;
+    else if (a == "--model" && i + 1 < args.size()) {
+      std::ifstream model(args[++i], std::ios::binary);
+      if (!model) {
+        err << "eval: cannot read the model " << args[i] << "\n";
+        return kExitFatal;
+      }
+      options.model_text.assign(std::istreambuf_iterator<char>(model), {});
+    } else if (a == "--model") {
+      err << "--model needs a file\n" << kEvalUsage;
+      return kExitUsage;
+    }
     else if (a == "--floor" && i + 1 < args.size()) floor_file = args[++i];
     else if (a == "--floor") {
       err << "--floor needs a file\n" << kEvalUsage;
