@@ -185,7 +185,7 @@ class Decider {
       FinishContext(bulk, ctx_, false);
       return bulk;
     }
-    if (std::optional<Classification> r = Reaction(); r || (r = AutoReply())) {
+    if (std::optional<Classification> r = Reaction(); r || (r = AutoReply()) || (r = EmptyForm())) {
       Finish(*r);
       return *r;
     }
@@ -749,6 +749,32 @@ class Decider {
     return c;
   }
 
+  // A form sent with its fields empty or at their placeholders ("Service needed: Select one").
+  std::optional<Classification> EmptyForm() const {
+    static constexpr std::array<std::string_view, 9> kPlaceholders{
+        "", "select one", "select", "choose one", "please select", "--", "n/a", "none", "-"};
+    if (in_.channel != Channel::kForm) return std::nullopt;
+    std::string_view t = in_.norm.text;
+    while (!t.empty()) {
+      const std::size_t nl = t.find('\n');
+      std::string_view line = t.substr(0, nl);
+      t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+      const std::size_t colon = line.find(':');
+      if (colon == std::string_view::npos) {
+        if (line.find_first_not_of(" ") != std::string_view::npos) return std::nullopt;
+        continue;
+      }
+      std::string_view value = line.substr(colon + 1);
+      while (!value.empty() && (value.front() == ' ' || value.back() == ' '))
+        value = value.front() == ' ' ? value.substr(1) : value.substr(0, value.size() - 1);
+      if (std::find(kPlaceholders.begin(), kPlaceholders.end(), value) == kPlaceholders.end())
+        return std::nullopt;
+    }
+    Classification c = Make(Category::kUnknown, 0.6);
+    c.reasons.push_back("a form sent with its fields empty");
+    return c;
+  }
+
   // A voicemail or call note that is only noise and voices away from the phone ("[rustling]
   // ... okay hold on ... [inaudible]"): a pocket dial, when no rule found a need.
   std::optional<Classification> PocketDial() {
@@ -759,7 +785,17 @@ class Decider {
       const std::size_t close = t.find(']', i);
       if (close != std::string_view::npos && close - i <= 40) ++tags;
     }
-    if (tags < 2 || a_.has(kEsRequest) || a_.has(kEsReply) || a_.has(kRoutine) ||
+    // Words outside the tags: "hello? hello? ... [click]" is a dial, a described need is not.
+    std::size_t words = 0;
+    bool in_tag = false;
+    bool in_word = false;
+    for (char ch : t) {
+      in_tag = ch == '[' ? true : ch == ']' ? false : in_tag;
+      const bool letter = !in_tag && ch >= 'a' && ch <= 'z';
+      if (letter && !in_word) ++words;
+      in_word = letter;
+    }
+    if ((tags < 2 && (tags == 0 || words > 8)) || a_.has(kEsRequest) || a_.has(kEsReply) || a_.has(kRoutine) ||
         a_.has(kOldQuote))
       return std::nullopt;
     firm_ = true;
