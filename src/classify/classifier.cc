@@ -266,7 +266,7 @@ Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
   if (!HasWords(norm.text)) return classify::DecideEmpty(channel, context, old_estimate_days_);
   const int cue_count = classify::kTrade + static_cast<int>(trades_.size());
   Analysis a = classify::Analyze(norm, matcher_.FindAll(norm.text), cue_count, negation_);
-  a.stop_keyword = StopKeyword(norm.text);
+  a.stop_keyword = StopKeyword(norm.text) || StopKeyword(classify::ReplyBody(norm.text));
   const classify::RuleInput in{a,        norm,
                                text,     context,
                                channel,  old_estimate_days_,

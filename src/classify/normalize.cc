@@ -156,4 +156,34 @@ NormalizedText Normalize(std::string_view text, const SpellingMap& spelling) {
   return Respell(folded, spelling);
 }
 
+std::string_view ReplyBody(std::string_view t) {
+  if (t.starts_with("subject:")) {
+    const std::size_t nl = t.find('\n');
+    t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
+  }
+  // A reply written under the quote it answers ("> Your estimate expires Friday\n\nSTOP").
+  std::size_t start = 0;
+  while (start < t.size()) {
+    const std::size_t nl = std::min(t.find('\n', start), t.size());
+    const std::string_view l = t.substr(start, nl - start);
+    const std::size_t first = l.find_first_not_of(' ');
+    if (first != std::string_view::npos && l[first] != '>') break;
+    start = nl + 1;
+  }
+  if (start >= t.size()) return t;  // all quote: nothing else to read
+  t = t.substr(start);
+  std::size_t line = 0;
+  while (line < t.size()) {
+    const std::size_t nl = std::min(t.find('\n', line), t.size());
+    const std::string_view l = t.substr(line, nl - line);
+    const std::size_t first = l.find_first_not_of(' ');
+    if (first != std::string_view::npos &&
+        (l[first] == '>' || l.ends_with("wrote:") ||
+         l.find("original message") != std::string_view::npos))
+      return t.substr(0, line);
+    line = nl + 1;
+  }
+  return t;
+}
+
 }  // namespace ringback::classify

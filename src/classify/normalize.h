@@ -27,4 +27,10 @@ struct NormalizedText {
 
 NormalizedText Normalize(std::string_view text, const SpellingMap& spelling);
 
+// The words a person newly wrote in a reply: without a first "subject: ..." line, without
+// a quote it starts with ("> ..." lines above a bottom-posted answer) and without the quoted
+// part after it (from the first "> " line, "... wrote:" line or "original message" line). The
+// whole text when it has none of these.
+std::string_view ReplyBody(std::string_view normalized);
+
 }  // namespace ringback::classify

@@ -297,11 +297,12 @@ class Decider {
       c.reasons.push_back("replied " + CleanQuote(in_.original) + ", an opt-out keyword");
       return c;
     }
+    // The quoted part of a reply is the office's own mail: its "unsubscribe" asks nothing.
     std::vector<Hit> asked;
     for (const Hit& h : a_[kStopPhrase])
-      if (!InFooter(h)) asked.push_back(h);
+      if (InNewText(h) && !InFooter(h)) asked.push_back(h);
     for (const Hit& h : a_[kStopSoft]) {
-      if (InFooter(h)) continue;
+      if (!InNewText(h) || InFooter(h)) continue;
       if (RequestAfter(h)) taken_back_.push_back(h);
       else asked.push_back(h);
     }
@@ -327,6 +328,9 @@ class Decider {
   // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
   // link, not the sender asking anything.
   bool InFooter(const Hit& stop) const {
+    // A short reply above a quoted mailing ("UNSUBSCRIBE\n\nOn Wed ... wrote:") is the person.
+    const auto [begin, end] = NewText();
+    if (Quotes() && InNewText(stop) && Words(end) - Words(begin) <= kShortMail) return false;
     if (MassMail() && Words() > kShortMail) return true;  // a person's own "remove me" is short
     constexpr std::size_t kNear = 300;
     for (const Hit& n : a_[kSpamNewsletter])
@@ -421,10 +425,35 @@ class Decider {
     return in_.norm.text.size() > 20 && high * 3 > in_.norm.text.size();
   }
 
-  std::size_t Words() const {
+  // The span of what the person newly wrote in a reply (ReplyBody): the whole text when it
+  // quotes nothing.
+  std::pair<std::size_t, std::size_t> NewText() const {
+    const std::string_view t = in_.norm.text;
+    const std::string_view body = ReplyBody(t);
+    const auto begin = static_cast<std::size_t>(body.data() - t.data());
+    return {begin, begin + body.size()};
+  }
+
+  // Whether the text quotes another message (a "> " block, "... wrote:").
+  bool Quotes() const {
+    const std::string_view t = in_.norm.text;
+    const auto [begin, end] = NewText();
+    const std::size_t subject = t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) + 1 : 0;
+    return begin > subject || end < t.size();
+  }
+
+  // In the subject line or the newly written words.
+  bool InNewText(const Hit& h) const {
+    const std::string_view t = in_.norm.text;
+    const std::size_t subject = t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) : 0;
+    const auto [begin, end] = NewText();
+    return h.begin < subject || (h.begin >= begin && h.begin < end);
+  }
+
+  std::size_t Words(std::size_t end = std::string::npos) const {
     std::size_t n = 0;
     bool in_word = false;
-    for (char ch : in_.norm.text) {
+    for (char ch : std::string_view(in_.norm.text).substr(0, end)) {
       const bool w = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
       if (w && !in_word) ++n;
       in_word = w;
