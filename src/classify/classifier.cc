@@ -233,6 +233,28 @@ bool RuleClassifier::WrittenNegative(const LexiconEntry& entry) const {
   return RE2::PartialMatch(plain, *negation_.before);
 }
 
+// What a quoted message may still tell: which quote the reply is about and when it was sent
+// ("> the estimate from May", "On Aug 5, 2024 ... wrote:"), and the trade.
+bool DatesTheQuote(int cue) {
+  return cue == classify::kOldQuote || cue == classify::kOldTime || cue == classify::kOldRecent ||
+         cue == classify::kOldMonth || cue == classify::kOldReply || cue == classify::kEsReply ||
+         cue >= classify::kTrade;
+}
+
+// The hits in what the person wrote (the subject line and the reply), and the quoted
+// message's hits that date a quote. The rest of a quote is the office's own mail: its footer,
+// tips and offers say nothing about the person.
+std::vector<Hit> OwnWords(std::string_view t, std::vector<Hit> hits) {
+  const std::string_view body = classify::ReplyBody(t);
+  const auto begin = static_cast<std::size_t>(body.data() - t.data());
+  const std::size_t end = begin + body.size();
+  const std::size_t subject = t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) : 0;
+  std::erase_if(hits, [&](const Hit& h) {
+    return h.begin >= subject && (h.begin < begin || h.begin >= end) && !DatesTheQuote(h.group);
+  });
+  return hits;
+}
+
 // The whole message, punctuation and emoji trimmed, is an opt-out keyword ("STOP.").
 bool RuleClassifier::StopKeyword(std::string_view t) const {
   if (!keywords_) return false;
@@ -265,7 +287,8 @@ Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
   const classify::NormalizedText norm = classify::Normalize(text, spelling_);
   if (!HasWords(norm.text)) return classify::DecideEmpty(channel, context, old_estimate_days_);
   const int cue_count = classify::kTrade + static_cast<int>(trades_.size());
-  Analysis a = classify::Analyze(norm, matcher_.FindAll(norm.text), cue_count, negation_);
+  Analysis a = classify::Analyze(norm, OwnWords(norm.text, matcher_.FindAll(norm.text)),
+                                 cue_count, negation_);
   a.stop_keyword = StopKeyword(norm.text) || StopKeyword(classify::ReplyBody(norm.text));
   const classify::RuleInput in{a,        norm,
                                text,     context,
