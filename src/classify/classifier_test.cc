@@ -459,5 +459,71 @@ TEST(ClassifierBound, ALongTextIsClassifiedOnItsPrefix) {
       << "words past the bound are not read";
 }
 
+// --- messages read as people write them (issue 17, independent writers) ---------------------
+
+TEST(Reading, ATapbackIsUnknownWhateverTheQuotedWordsSay) {
+  for (const char* text : {"Liked “Your estimate is attached, let us know!”",
+                           "Loved \"We'll be there at 9\"", "Reacted 👍 to “Reply STOP to opt out”"})
+    EXPECT_EQ(Cat(text), Category::kUnknown) << text;
+}
+
+TEST(Reading, AnAutomaticReplyIsUnknown) {
+  const Classification c = Default().Classify(
+      Channel::kEmail,
+      "Subject: Automatic reply: Your estimate\n\nI am out of the office until Monday with "
+      "limited access to email. For urgent matters call my cell.",
+      {});
+  EXPECT_EQ(c.category, Category::kUnknown);
+}
+
+TEST(Reading, TheOverpaymentScamIsSpamEvenAboutTheSendersNewHouse) {
+  EXPECT_EQ(Cat("Hi, I need a roof quote for my new house. I will send a check for more than "
+                "the deposit, please forward the extra to my mover."),
+            Category::kSpam);
+  // A real buyer paying by check is not.
+  EXPECT_EQ(Cat("Can I pay the deposit for the roof by check?"), Category::kRoutine);
+}
+
+TEST(Reading, AReplyIsReadApartFromTheMessageItQuotes) {
+  EXPECT_EQ(Cat("> Summit Roofing: your estimate expires Friday! Reply YES to book.\n\nNO. "
+                "Remove me."),
+            Category::kStop);
+  // The quoted newsletter's footer and safety tips are the office's words, not the reader's.
+  const Classification c = Default().Classify(
+      Channel::kEmail,
+      "Subject: Re: Fall tips\n\nPlease unsubscribe me from these newsletters. But I still want "
+      "the quote for the heat pump.\n\nOn Wed, Oct 1, 2025 at 7:00 AM Comfort Pro wrote:\n> Test "
+      "your carbon monoxide detectors.\n> Unsubscribe | Manage preferences",
+      {});
+  EXPECT_EQ(c.category, Category::kActiveEstimate);
+}
+
+TEST(Reading, AListOfChannelsIsAStopAChosenChannelIsNot) {
+  EXPECT_EQ(Cat("Do not call, text, or email me again."), Category::kStop);
+  EXPECT_NE(Cat("don't call, text me instead, when can you come?"), Category::kStop);
+  EXPECT_NE(Cat("stop calling before 9am please, I work nights. still want the quote"),
+            Category::kStop);
+  EXPECT_NE(Cat("Sorry if wrong number, is this ABC Plumbing? My toilet is leaking"),
+            Category::kStop);
+}
+
+TEST(Reading, APastEventAlreadyOverIsNotAnEmergency) {
+  EXPECT_EQ(Cat("we had a pipe burst in January, it's fixed, need the drywall redone"),
+            Category::kActiveEstimate);
+  EXPECT_EQ(Cat("roof leaks when it rains, can you come look and give us a price"),
+            Category::kActiveEstimate);
+  EXPECT_EQ(Cat("AC out. 103°. Mother is 90, home alone."), Category::kEmergency);
+}
+
+TEST(Reading, AQuoteDatedInDigitsIsDatedAgainstTheMessage) {
+  ClassifyContext december;
+  december.received_at = ParseUtc("2026-12-07T15:00:00Z");
+  ClassifyContext february;
+  february.received_at = ParseUtc("2026-02-20T15:00:00Z");
+  const char* text = "Estimate from 2/9 for the kitchen backsplash, still want it. Can you start?";
+  EXPECT_EQ(Cat(text, december), Category::kOldEstimate);
+  EXPECT_EQ(Cat(text, february), Category::kActiveEstimate);
+}
+
 }  // namespace
 }  // namespace ringback
