@@ -332,6 +332,9 @@ class Decider {
     const auto [begin, end] = NewText();
     if (Quotes() && InNewText(stop) && Words(end) - Words(begin) <= kShortMail) return false;
     if (MassMail() && Words() > kShortMail) return true;  // a person's own "remove me" is short
+    // A bare "Unsubscribe" line closing a mail that pitches something is its footer.
+    if (in_.channel == Channel::kEmail && Count({kSpamStrong, kSpamWeak}) > 0 && LastLine(stop))
+      return true;
     constexpr std::size_t kNear = 300;
     for (const Hit& n : a_[kSpamNewsletter])
       if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
@@ -432,6 +435,16 @@ class Decider {
     const std::string_view body = ReplyBody(t);
     const auto begin = static_cast<std::size_t>(body.data() - t.data());
     return {begin, begin + body.size()};
+  }
+
+  // Whether `h` is all of the text's last non-empty line.
+  bool LastLine(const Hit& h) const {
+    const std::string_view t = in_.norm.text;
+    const std::size_t end = t.find_last_not_of(" \n.!");
+    if (end == std::string_view::npos || h.end < end + 1) return false;
+    const std::size_t line = t.rfind('\n', h.begin);
+    const std::size_t start = line == std::string_view::npos ? 0 : line + 1;
+    return t.substr(start, h.begin - start).find_first_not_of(' ') == std::string_view::npos;
   }
 
   // Whether the text quotes another message (a "> " block, "... wrote:").
