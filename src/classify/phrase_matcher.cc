@@ -350,33 +350,54 @@ bool IsWordByte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'
 // group is the match less one character at each end, unless the match begins at the start of
 // the text or ends at its end, where "^" or "$" may have matched instead; only there (and only
 // when that edge is not a letter or digit, so both readings are possible) is RE2 asked.
-bool NextSpanFast(const RE2& re, bool raw, std::string_view text, std::size_t from,
-                  std::size_t& begin, std::size_t& end) {
-  re2::StringPiece match;
-  if (!re.Match(text, from, text.size(), RE2::UNANCHORED, &match, 1)) return false;
-  const auto b = static_cast<std::size_t>(match.data() - text.data());
-  const std::size_t e = b + match.size();
-  if (raw) {
-    begin = b;
-    end = e;
-    return true;
-  }
+bool GroupOf(const RE2& re, bool raw, std::string_view text, std::size_t from, std::size_t b,
+             std::size_t e, std::size_t& begin, std::size_t& end) {
   std::size_t gb = b, ge = e;
-  if (b > 0) {
-    ++gb;  // one character of [^a-z0-9]
-    while (gb < e && IsContinuation(text[gb])) ++gb;
-  } else if (!text.empty() && !IsWordByte(text[0])) {
-    return NextSpan(re, text, from, begin, end);
-  }
-  if (e < text.size()) {
-    if (ge > gb) --ge;
-    while (ge > gb && IsContinuation(text[ge])) --ge;
-  } else if (!text.empty() && !IsWordByte(text.back())) {
-    return NextSpan(re, text, from, begin, end);
+  if (!raw) {
+    if (b > 0) {
+      ++gb;  // one character of [^a-z0-9]
+      while (gb < e && IsContinuation(text[gb])) ++gb;
+    } else if (!text.empty() && !IsWordByte(text[0])) {
+      return NextSpan(re, text, from, begin, end);
+    }
+    if (e < text.size()) {
+      if (ge > gb) --ge;
+      while (ge > gb && IsContinuation(text[ge])) --ge;
+    } else if (!text.empty() && !IsWordByte(text.back())) {
+      return NextSpan(re, text, from, begin, end);
+    }
   }
   begin = gb;
   end = ge;
   return true;
+}
+
+// NextSpan, cheaper. The capture group costs more to ask RE2 for than the match (RE2 runs a
+// backtracker over the match for it), and so does an unanchored search (a reverse scan finds
+// where the match starts):
+// - A "re:" entry's search pattern is "(regex)": the group is the whole match.
+// - A phrase's is "(?:^|[^a-z0-9])(phrase)(?:[^a-z0-9]|$)": the group is the match less one
+//   character at each end, except at the start or the end of the text, where "^" or "$" may
+//   have matched instead; only there, when the edge is not a letter or digit so that both
+//   readings are possible, is RE2 asked for the group. And such a match can only start at the
+//   start of the text or at a character that is not a letter or digit, so RE2 tries those
+//   places in turn, anchored: the first that matches is where the unanchored search would
+//   have found the leftmost match, with the same (leftmost-first) end.
+bool NextSpanFast(const RE2& re, bool raw, std::string_view text, std::size_t from,
+                  std::size_t& begin, std::size_t& end) {
+  re2::StringPiece match;
+  if (raw) {
+    if (!re.Match(text, from, text.size(), RE2::UNANCHORED, &match, 1)) return false;
+  } else {
+    std::size_t p = from;
+    for (;; ++p) {
+      if (p > text.size()) return false;
+      if (p > 0 && p < text.size() && (IsWordByte(text[p]) || IsContinuation(text[p]))) continue;
+      if (re.Match(text, p, text.size(), RE2::ANCHOR_START, &match, 1)) break;
+    }
+  }
+  const auto b = static_cast<std::size_t>(match.data() - text.data());
+  return GroupOf(re, raw, text, from, b, b + match.size(), begin, end);
 }
 
 // Every match of entry `index` in `text`, one after another, as RE2 finds them from the start.
