@@ -90,10 +90,28 @@ bool IsNegatable(int cue) {
          cue == kWaClaim || cue == kWaProblem || cue == kEsRequest || cue == kEsWeak;
 }
 
+// LexiconOf as a number (the index of its first cue), looked up rather than searched for: it
+// is asked for every pair of hits.
+int LexiconIndex(int cue) {
+  static const std::array<int, kTrade> index = [] {
+    std::array<int, kTrade> out{};
+    for (int c = 0; c < kTrade; ++c) {
+      out[c] = c;
+      for (int k = 0; k < c; ++k)
+        if (LexiconOf(k) == LexiconOf(c)) {
+          out[c] = out[k];
+          break;
+        }
+    }
+    return out;
+  }();
+  return index[cue];
+}
+
 // Hits of one lexicon compete with each other; each trade is its own lexicon.
 bool SameLexicon(int a, int b) {
   if (a >= kTrade || b >= kTrade) return a == b;
-  return LexiconOf(a) == LexiconOf(b);
+  return LexiconIndex(a) == LexiconIndex(b);
 }
 
 std::vector<Hit> ApplyMasks(std::vector<Hit> hits) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,13 +44,28 @@ class BayesModel {
   std::string Serialize(int min_docs) const;
 
   bool empty() const { return docs_total_ == 0; }
-  // The most probable category, or none when fewer than two known features are present.
+  // The most probable category, or none when fewer than two known features are present. Reads
+  // a parsed model (Parse); one being trained is written with Serialize first.
   std::optional<BayesGuess> Guess(std::string_view normalized) const;
 
  private:
   static constexpr std::size_t kN = kBayesCategories.size();
   using Counts = std::array<int, kN>;
-  std::unordered_map<std::string, Counts> features_;
+  // What Guess needs of a feature, computed once when the model is parsed: its counts, the log
+  // likelihood per category, and per category c the log likelihood in all the others but c.
+  struct Feature {
+    Counts counts{};
+    std::array<double, kN> log_in{};
+    std::array<double, kN> log_rest{};
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  void Precompute();
+
+  std::unordered_map<std::string, Counts> features_;  // while training (Add) and parsing
+  std::unordered_map<std::string, Feature, Hash, std::equal_to<>> model_;  // parsed (Guess)
   Counts docs_{};
   Counts tokens_{};  // feature occurrences per category
   int docs_total_ = 0;

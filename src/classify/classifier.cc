@@ -9,6 +9,7 @@
 #include "classify/bayes.h"
 #include "classify/lexicon.h"
 #include "classify/normalize.h"
+#include "classify/phrase_database.h"
 #include "classify/phrase_matcher.h"
 #include "classify/rules.h"
 #include "core/embedded.h"
@@ -63,11 +64,15 @@ bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); 
 
 class RuleClassifier final : public Classifier {
  public:
-  Status Load(const embedded::Files& files, const CompanyConfig& config);
+  // `phrases`: the built-in lexicons' prebuilt phrase database (PhraseMatcher::Compile).
+  Status Load(const embedded::Files& files, const CompanyConfig& config,
+              std::string_view phrases);
   Status LoadModel(const embedded::Files& files);
 
   Classification Classify(Channel channel, std::string_view text,
                           const ClassifyContext& context) const override;
+
+  const classify::PhraseMatcher& matcher() const { return matcher_; }
 
  private:
   struct Pending {
@@ -105,7 +110,8 @@ Status RuleClassifier::LoadModel(const embedded::Files& files) {
   return Status::Ok();
 }
 
-Status RuleClassifier::Load(const embedded::Files& files, const CompanyConfig& config) {
+Status RuleClassifier::Load(const embedded::Files& files, const CompanyConfig& config,
+                            std::string_view phrases) {
   if (config.old_estimate_days <= 0)
     return Status::InvalidArgument("old_estimate_days must be positive");
   old_estimate_days_ = config.old_estimate_days;
@@ -129,7 +135,7 @@ Status RuleClassifier::Load(const embedded::Files& files, const CompanyConfig& c
     negation_.written_negative.push_back(WrittenNegative(p.entry));
   }
   pending_.clear();
-  return matcher_.Compile();
+  return matcher_.Compile(phrases);
 }
 
 Status RuleClassifier::AddBuiltIn(const std::map<std::string, Lexicon>& lexicons) {
@@ -304,7 +310,9 @@ Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
 StatusOr<std::shared_ptr<const Classifier>> Classifier::Create(const CompanyConfig& config,
                                                               const ClassifierOptions& options) {
   auto classifier = std::make_shared<RuleClassifier>();
-  if (Status st = classifier->Load(embedded::lexicon(), config); !st.ok()) return st;
+  if (Status st = classifier->Load(embedded::lexicon(), config, embedded::lexicon_database());
+      !st.ok())
+    return st;
   if (options.model && !options.model_text.empty()) {
     const embedded::Files given{{"model", options.model_text}};
     if (Status st = classifier->LoadModel(given); !st.ok()) return st;
@@ -314,4 +322,20 @@ StatusOr<std::shared_ptr<const Classifier>> Classifier::Create(const CompanyConf
   return std::shared_ptr<const Classifier>(std::move(classifier));
 }
 
+namespace classify {
+
+StatusOr<std::string> CompileBuiltInPhrases() {
+  RuleClassifier c;
+  if (Status st = c.Load(embedded::lexicon(), CompanyConfig{}, {}); !st.ok()) return st;
+  return c.matcher().Serialize();
+}
+
+StatusOr<bool> BuiltInPhrasesPrebuilt(const CompanyConfig& config) {
+  RuleClassifier c;
+  if (Status st = c.Load(embedded::lexicon(), config, embedded::lexicon_database()); !st.ok())
+    return st;
+  return c.matcher().used_prebuilt();
+}
+
+}  // namespace classify
 }  // namespace ringback

@@ -61,6 +61,8 @@ class Builder {
 NormalizedText FoldChars(std::string_view text) {
   NormalizedText out;
   out.text.reserve(text.size());
+  out.from.reserve(text.size());
+  out.to.reserve(text.size());
   Builder b(out);
   std::size_t i = 0;
   while (i < text.size()) {
@@ -102,20 +104,22 @@ bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '/';
 }
 
-// Replaces whole words found in `spelling`; quotes and slashes at a word's edges stay put.
-NormalizedText Respell(const NormalizedText& in, const SpellingMap& spelling) {
+// Replaces whole words found in `spelling`; quotes and slashes at a word's edges stay put. Most
+// texts have no variant: they are returned as they are, not copied.
+NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
   NormalizedText out;
-  out.text.reserve(in.text.size());
+  bool changed = false;
+  std::size_t copied = 0;  // in's bytes before this are in out
   const std::string& t = in.text;
-  auto copy = [&](std::size_t b, std::size_t e) {
-    out.text.append(t, b, e - b);
-    out.from.insert(out.from.end(), in.from.begin() + b, in.from.begin() + e);
-    out.to.insert(out.to.end(), in.to.begin() + b, in.to.begin() + e);
+  auto copy_to = [&](std::size_t e) {
+    out.text.append(t, copied, e - copied);
+    out.from.insert(out.from.end(), in.from.begin() + copied, in.from.begin() + e);
+    out.to.insert(out.to.end(), in.to.begin() + copied, in.to.begin() + e);
+    copied = e;
   };
   std::size_t i = 0;
   while (i < t.size()) {
     if (!IsWordByte(t[i])) {
-      copy(i, i + 1);
       ++i;
       continue;
     }
@@ -124,18 +128,25 @@ NormalizedText Respell(const NormalizedText& in, const SpellingMap& spelling) {
     std::size_t wb = i, we = end;
     while (wb < we && (t[wb] == '\'' || t[wb] == '/')) ++wb;
     while (we > wb && (t[we - 1] == '\'' || t[we - 1] == '/')) --we;
-    const auto hit = wb < we ? spelling.find(t.substr(wb, we - wb)) : spelling.end();
-    if (hit == spelling.end()) {
-      copy(i, end);
-    } else {
-      copy(i, wb);
+    const auto hit =
+        wb < we ? spelling.find(std::string_view(t).substr(wb, we - wb)) : spelling.end();
+    if (hit != spelling.end()) {
+      if (!changed) {
+        out.text.reserve(t.size() + 16);
+        out.from.reserve(t.size() + 16);
+        out.to.reserve(t.size() + 16);
+        changed = true;
+      }
+      copy_to(wb);
       out.text += hit->second;
       out.from.insert(out.from.end(), hit->second.size(), in.from[wb]);
       out.to.insert(out.to.end(), hit->second.size(), in.to[we - 1]);
-      copy(we, end);
+      copied = we;
     }
     i = end;
   }
+  if (!changed) return in;
+  copy_to(t.size());
   return out;
 }
 
@@ -153,7 +164,7 @@ std::string_view NormalizedText::Original(std::string_view original, std::size_t
 NormalizedText Normalize(std::string_view text, const SpellingMap& spelling) {
   NormalizedText folded = FoldChars(text);
   if (spelling.empty()) return folded;
-  return Respell(folded, spelling);
+  return Respell(std::move(folded), spelling);
 }
 
 std::string_view ReplyBody(std::string_view t) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,8 +13,13 @@
 
 namespace ringback::classify {
 
+struct SpellingHash {
+  using is_transparent = void;  // looked up by string_view: no string made per word
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Variant word -> what it stands for ("leek" -> "leak", "a/c" -> "ac").
-using SpellingMap = std::unordered_map<std::string, std::string>;
+using SpellingMap = std::unordered_map<std::string, std::string, SpellingHash, std::equal_to<>>;
 
 struct NormalizedText {
   std::string text;

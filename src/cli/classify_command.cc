@@ -1,12 +1,19 @@
 #include "cli/classify_command.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
+#include <mutex>
 #include <istream>
 #include <iterator>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 #include "classify/classifier.h"
 #include "classify/evaluation.h"
@@ -18,9 +25,10 @@ namespace ringback::cli {
 namespace {
 
 constexpr const char* kClassifyUsage =
-    "usage: ringback classify [FILE|-]\n"
+    "usage: ringback classify [--jobs N] [FILE|-]\n"
     "  reads JSON lines {\"id\",\"channel\",\"text\",\"context\"} (stdin when no FILE) and\n"
-    "  writes {\"id\",\"category\",\"confidence\",\"reasons\"} per line\n";
+    "  writes {\"id\",\"category\",\"confidence\",\"reasons\"} per line, in input order\n"
+    "  --jobs N  classify on N threads (default: one per core); the output is the same\n";
 constexpr const char* kEvalUsage =
     "usage: ringback eval [--quiet] [--markdown] [--rules-only] [--model FILE] [--require-heldout]\n"
     "                     [--floor FILE] LABELLED.jsonl|FOLDER\n"
@@ -41,11 +49,14 @@ struct Options {
   std::optional<std::string> file;
   bool quiet = false;
   bool help = false;
+  int jobs = 0;  // 0: one per core
 };
+
+constexpr int kMaxJobs = 256;
 
 // Returns nullopt on bad usage (the message is already written to err).
 std::optional<Options> ParseArgs(const std::vector<std::string>& args, bool allow_quiet,
-                                 const char* usage, std::ostream& err) {
+                                 const char* usage, std::ostream& err, bool allow_jobs = false) {
   Options o;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -61,6 +72,24 @@ std::optional<Options> ParseArgs(const std::vector<std::string>& args, bool allo
       continue;
     } else if (allow_quiet && a == "--quiet") {
       o.quiet = true;
+    } else if (allow_jobs && (a == "--jobs" || a.starts_with("--jobs="))) {
+      std::string value;
+      if (a == "--jobs") {
+        if (++i >= args.size()) {
+          err << "--jobs needs a number\n" << usage;
+          return std::nullopt;
+        }
+        value = args[i];
+      } else {
+        value = a.substr(7);
+      }
+      const bool digits = !value.empty() && value.size() <= 3 &&
+                          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      o.jobs = digits ? std::stoi(value) : 0;
+      if (o.jobs < 1 || o.jobs > kMaxJobs) {
+        err << "--jobs wants a number from 1 to " << kMaxJobs << ", not \"" << value << "\"\n" << usage;
+        return std::nullopt;
+      }
     } else if (a.size() > 1 && a.starts_with('-')) {
       err << "unknown option " << a << "\n" << usage;
       return std::nullopt;
@@ -105,11 +134,156 @@ void StripCr(std::string& line) {
   if (!line.empty() && line.back() == '\r') line.pop_back();
 }
 
+// What one input line gives: its result (or error) line, and a warning for stderr.
+struct LineResult {
+  std::string out;
+  std::string warning;
+  bool error = false;
+};
+
+LineResult ClassifyLine(const Classifier& classifier, const std::string& line,
+                        std::int64_t line_no) {
+  LineResult r;
+  nlohmann::json id = line_no;
+  const StatusOr<classify::JsonLine> req = classify::ParseJsonLine(line, false, &id);
+  if (!req.ok()) {
+    r.error = true;
+    r.out = Dump(classify::ErrorJson(id, line_no, req.status().message()));
+    return r;
+  }
+  r.warning = req->warning;
+  r.out = Dump(classify::ResultJson(req->id, classifier.Classify(req->channel, req->text, req->context)));
+  return r;
+}
+
+// Classifies lines on `jobs` threads while this one reads them, and writes each result as soon
+// as every line before it is written: the output is what one thread would write, in input order
+// and as the input arrives (a line typed on stdin is answered without waiting for more), and
+// memory stays flat (at most kWindow lines are read ahead of the output).
+class OrderedPipeline {
+ public:
+  OrderedPipeline(const Classifier& classifier, int jobs, std::ostream& out, std::ostream& err)
+      : classifier_(classifier), out_(out), err_(err) {
+    for (int t = 0; t < jobs; ++t) {
+      try {
+        workers_.emplace_back([this] { Work(); });
+      } catch (const std::system_error&) {
+        break;  // fewer threads than asked: the ones running do the work
+      }
+    }
+  }
+
+  // Whether a worker runs; without one, the caller classifies on its own.
+  bool running() const { return !workers_.empty(); }
+
+  void Push(std::int64_t line_no, std::string line) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [&] { return failed_ || window_.size() < kWindow; });
+    if (failed_) return;  // a worker failed: Finish says why
+    window_.push_back({line_no, std::move(line), {}, false});
+    work_.notify_one();
+  }
+
+  // Waits for every line to be written; rethrows what a worker threw. Returns the error lines.
+  int Finish() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      eof_ = true;
+    }
+    work_.notify_all();
+    for (std::thread& t : workers_) t.join();
+    workers_.clear();
+    if (failure_) std::rethrow_exception(failure_);
+    return errors_;
+  }
+
+  ~OrderedPipeline() {
+    if (!workers_.empty()) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        eof_ = true;
+        failed_ = true;
+      }
+      work_.notify_all();
+      for (std::thread& t : workers_) t.join();
+    }
+  }
+
+ private:
+  static constexpr std::size_t kWindow = 4096;
+  static constexpr std::size_t kChunk = 8;  // lines a worker takes at once, when there are
+
+  struct Slot {
+    std::int64_t line_no;
+    std::string line;
+    LineResult result;
+    bool done;
+  };
+
+  void Work() {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      work_.wait(lock, [&] { return failed_ || next_ < base_ + window_.size() || eof_; });
+      if (failed_ || next_ == base_ + window_.size()) return;  // failed, or end of input
+      const std::size_t first = next_;
+      const std::size_t last = std::min(base_ + window_.size(), first + kChunk);
+      next_ = last;
+      std::vector<Slot*> mine;
+      for (std::size_t k = first; k < last; ++k) mine.push_back(&window_[k - base_]);
+      lock.unlock();
+      try {
+        for (Slot* s : mine) s->result = ClassifyLine(classifier_, s->line, s->line_no);
+      } catch (...) {
+        lock.lock();
+        if (!failure_) failure_ = std::current_exception();
+        failed_ = true;
+        work_.notify_all();
+        space_.notify_all();
+        return;
+      }
+      lock.lock();
+      for (Slot* s : mine) s->done = true;
+      WriteDone();
+    }
+  }
+
+  // Writes the finished lines at the head of the window (mu_ held).
+  void WriteDone() {
+    bool wrote = false;
+    while (!window_.empty() && window_.front().done) {
+      const Slot& s = window_.front();
+      if (s.result.error) ++errors_;
+      if (!s.result.warning.empty())
+        err_ << "classify: line " << s.line_no << ": " << s.result.warning << "\n";
+      out_ << s.result.out << "\n";
+      window_.pop_front();
+      ++base_;
+      wrote = true;
+    }
+    if (wrote) space_.notify_one();
+  }
+
+  const Classifier& classifier_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable work_;   // a line to classify, or the end
+  std::condition_variable space_;  // room in the window
+  std::deque<Slot> window_;        // read and not yet written; window_[0] is line number base_
+  std::size_t base_ = 0;           // lines written
+  std::size_t next_ = 0;           // lines taken by a worker
+  bool eof_ = false;
+  bool failed_ = false;
+  std::exception_ptr failure_;
+  int errors_ = 0;
+};
+
 }  // namespace
 
 int ClassifyCommand(const std::vector<std::string>& args, const CompanyConfig& config,
                     std::istream& in, std::ostream& out, std::ostream& err) {
-  const std::optional<Options> opts = ParseArgs(args, false, kClassifyUsage, err);
+  const std::optional<Options> opts = ParseArgs(args, false, kClassifyUsage, err, true);
   if (!opts) return kExitUsage;
   if (opts->help) {
     out << kClassifyUsage;
@@ -123,24 +297,27 @@ int ClassifyCommand(const std::vector<std::string>& args, const CompanyConfig& c
   }
   const std::shared_ptr<const Classifier> classifier = Build(config, "classify", err);
   if (!classifier) return kExitFatal;
+  const int jobs = opts->jobs > 0 ? opts->jobs
+                                  : static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u,
+                                                                static_cast<unsigned>(kMaxJobs)));
   std::string line;
   std::int64_t line_no = 0;
   int errors = 0;
+  OrderedPipeline pipeline(*classifier, jobs > 1 ? jobs : 0, out, err);
   while (std::getline(*input, line)) {
     ++line_no;
     StripCr(line);
     if (Blank(line)) continue;
-    nlohmann::json id = line_no;
-    const StatusOr<classify::JsonLine> req = classify::ParseJsonLine(line, false, &id);
-    if (!req.ok()) {
-      ++errors;
-      out << Dump(classify::ErrorJson(id, line_no, req.status().message())) << "\n";
+    if (pipeline.running()) {
+      pipeline.Push(line_no, std::move(line));
       continue;
     }
-    if (!req->warning.empty()) err << "classify: line " << line_no << ": " << req->warning << "\n";
-    const Classification c = classifier->Classify(req->channel, req->text, req->context);
-    out << Dump(classify::ResultJson(req->id, c)) << "\n";
+    const LineResult r = ClassifyLine(*classifier, line, line_no);
+    if (r.error) ++errors;
+    if (!r.warning.empty()) err << "classify: line " << line_no << ": " << r.warning << "\n";
+    out << r.out << "\n";
   }
+  if (pipeline.running()) errors = pipeline.Finish();
   if (errors > 0) err << "classify: " << errors << " line(s) could not be read\n";
   return kExitOk;
 }

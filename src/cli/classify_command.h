@@ -1,11 +1,13 @@
 // `ringback classify` and `ringback eval`. `args` are the arguments after the command name;
 // `--config FILE` is read by the main program into `config` and is skipped here if present.
 //
-//   ringback classify [FILE|-]
+//   ringback classify [--jobs N] [FILE|-]
 //     Reads JSON lines {"id","channel","text","context"?} from FILE or stdin and writes one
 //     line per input, in order: {"id","category","confidence","reasons","trade"?}. A line that
 //     cannot be read gets {"id": <its id, else its line number>, "line": N, "error": "..."}
-//     and the others go on. Blank lines are skipped.
+//     and the others go on. Blank lines are skipped. Lines are classified on N threads (default:
+//     one per core) while the input is read; each result is written once those before it are,
+//     so the output is the same for any N.
 //     Exit: 0 done (even with error lines), 1 the file cannot be read or the classifier
 //     cannot be built, 2 bad usage.
 //
