@@ -254,7 +254,7 @@ std::vector<Hit> OwnWords(std::string_view t, std::vector<Hit> hits) {
   const std::string_view body = classify::ReplyBody(t);
   const auto begin = static_cast<std::size_t>(body.data() - t.data());
   const std::size_t end = begin + body.size();
-  const std::size_t subject = t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) : 0;
+  const std::size_t subject = classify::SubjectLineEnd(t);
   std::erase_if(hits, [&](const Hit& h) {
     return h.begin >= subject && (h.begin < begin || h.begin >= end) && !DatesTheQuote(h.group);
   });

@@ -1,5 +1,6 @@
 #include "classify/normalize.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -167,11 +168,13 @@ NormalizedText Normalize(std::string_view text, const SpellingMap& spelling) {
   return Respell(std::move(folded), spelling);
 }
 
+std::size_t SubjectLineEnd(std::string_view t) {
+  return t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) : 0;
+}
+
 std::string_view ReplyBody(std::string_view t) {
-  if (t.starts_with("subject:")) {
-    const std::size_t nl = t.find('\n');
-    t = nl == std::string_view::npos ? std::string_view() : t.substr(nl + 1);
-  }
+  if (const std::size_t subject = SubjectLineEnd(t); subject > 0)
+    t = subject < t.size() ? t.substr(subject + 1) : std::string_view();
   // A reply written under the quote it answers ("> Your estimate expires Friday\n\nSTOP").
   std::size_t start = 0;
   while (start < t.size()) {

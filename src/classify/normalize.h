@@ -33,6 +33,10 @@ struct NormalizedText {
 
 NormalizedText Normalize(std::string_view text, const SpellingMap& spelling);
 
+// Where a first "subject: ..." line of a normalized mail ends (its line break); 0 when the
+// text does not start with one.
+std::size_t SubjectLineEnd(std::string_view normalized);
+
 // The words a person newly wrote in a reply: without a first "subject: ..." line, without
 // a quote it starts with ("> ..." lines above a bottom-posted answer) and without the quoted
 // part after it (from the first "> " line, "... wrote:" line or "original message" line). The

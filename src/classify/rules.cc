@@ -451,14 +451,14 @@ class Decider {
   bool Quotes() const {
     const std::string_view t = in_.norm.text;
     const auto [begin, end] = NewText();
-    const std::size_t subject = t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) + 1 : 0;
-    return begin > subject || end < t.size();
+    const std::size_t subject = SubjectLineEnd(t);
+    return begin > (subject > 0 ? subject + 1 : 0) || end < t.size();
   }
 
   // In the subject line or the newly written words.
   bool InNewText(const Hit& h) const {
     const std::string_view t = in_.norm.text;
-    const std::size_t subject = t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) : 0;
+    const std::size_t subject = SubjectLineEnd(t);
     const auto [begin, end] = NewText();
     return h.begin < subject || (h.begin >= begin && h.begin < end);
   }
