@@ -303,7 +303,7 @@ class Decider {
       if (InNewText(h) && !InFooter(h)) asked.push_back(h);
     for (const Hit& h : a_[kStopSoft]) {
       if (!InNewText(h) || InFooter(h)) continue;
-      if (RequestAfter(h)) taken_back_.push_back(h);
+      if (RequestAfter(h) || OfficeTurnedAway()) taken_back_.push_back(h);
       else asked.push_back(h);
     }
     if (asked.empty() && !a_.has(kStopPhrase)) return std::nullopt;
@@ -325,12 +325,20 @@ class Decider {
     return false;
   }
 
+  // A call note about a seller the office turned away ("sells gutter guards... not
+  // interested"): the office's "not interested", not the caller's.
+  bool OfficeTurnedAway() const {
+    return in_.channel == Channel::kCall && a_.has(kSpamStrong) && !a_.has(kSpamBuyer);
+  }
+
   // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
   // link, not the sender asking anything.
   bool InFooter(const Hit& stop) const {
     // A short reply above a quoted mailing ("UNSUBSCRIBE\n\nOn Wed ... wrote:") is the person.
     const auto [begin, end] = NewText();
     if (Quotes() && InNewText(stop) && Words(end) - Words(begin) <= kShortMail) return false;
+    // A footer is at the bottom: a subject line that says it ("Cease and desist") is the sender.
+    if (stop.begin < SubjectLineEnd(in_.norm.text)) return false;
     if (MassMail() && Words() > kShortMail) return true;  // a person's own "remove me" is short
     // A bare "Unsubscribe" line closing a mail that pitches something is its footer.
     if (in_.channel == Channel::kEmail && Count({kSpamStrong, kSpamWeak}) > 0 && LastLine(stop))
