@@ -115,8 +115,11 @@ struct MonthDay {
 // "2/9", "11/3/2025": month and day written in digits, US order (the [month] entry takes a
 // date only after "from", "dated" or "on"; a year written with it is not read).
 std::optional<MonthDay> NumericDate(std::string_view text) {
-  const std::size_t slash = text.find('/');
-  if (slash == std::string_view::npos || slash == 0) return std::nullopt;
+  // "4/2", "03-14-25": the first separator with a digit before it.
+  std::size_t slash = text.find_first_of("/-");
+  while (slash != std::string_view::npos && (slash == 0 || text[slash - 1] < '0' || text[slash - 1] > '9'))
+    slash = text.find_first_of("/-", slash + 1);
+  if (slash == std::string_view::npos) return std::nullopt;
   std::size_t b = slash;
   while (b > 0 && text[b - 1] >= '0' && text[b - 1] <= '9') --b;
   int month = 0;
@@ -594,11 +597,35 @@ class Decider {
   // Whether time hit `t` is in the same sentence as one of `refs`.
   bool Attached(const Hit& t, const std::vector<Hit>& refs) const {
     const std::string& text = in_.norm.text;
+    const std::size_t from = SaysWhenItWas(t) ? SentenceBefore(t.begin) : t.begin;
     return std::any_of(refs.begin(), refs.end(), [&](const Hit& r) {
-      const std::size_t b = std::min(t.begin, r.begin);
+      const std::size_t b = std::min(from, r.begin);
       const std::size_t e = std::max(t.end, r.end);
-      return text.find_first_of(".!?;\n", b) >= e;
+      return text.find_first_of(".!?;\n", b) >= e || (r.begin < t.begin && r.begin >= from);
     });
+  }
+
+  // "I think it was around Easter": a sentence that only says when names the one before it.
+  bool SaysWhenItWas(const Hit& t) const {
+    const std::size_t s = SentenceStart(t.begin);
+    std::string_view lead = std::string_view(in_.norm.text).substr(s, t.begin - s);
+    while (!lead.empty() && !(lead.front() >= 'a' && lead.front() <= 'z')) lead.remove_prefix(1);
+    for (std::string_view hedge : {"i think ", "i believe ", "pretty sure ", "maybe "})
+      if (lead.starts_with(hedge)) lead.remove_prefix(hedge.size());
+    for (std::string_view said : {"it was ", "that was ", "this was ", "it would have been ", "it must have been "})
+      if (lead.starts_with(said)) return true;
+    return false;
+  }
+
+  std::size_t SentenceStart(std::size_t at) const {
+    const std::size_t p = std::string_view(in_.norm.text).substr(0, at).find_last_of(".!?;\n");
+    return p == std::string_view::npos ? 0 : p + 1;
+  }
+
+  // The start of the sentence before the one `at` is in.
+  std::size_t SentenceBefore(std::size_t at) const {
+    const std::size_t s = SentenceStart(at);
+    return s == 0 ? 0 : SentenceStart(s - 1);
   }
 
   // Days from the month a hit names ("in May", "around Christmas") to the message's date;
