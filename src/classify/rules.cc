@@ -488,7 +488,7 @@ class Decider {
   // The company's own work named with a problem: warranty, unless danger or urgency says
   // emergency.
   bool OwnWorkFailing() const {
-    const bool work = a_.has(kWaWork) || (in_.channel == Channel::kCall && a_.has(kWaStaff));
+    const bool work = a_.has(kWaWork) || a_.has(kWaClaim) || (in_.channel == Channel::kCall && a_.has(kWaStaff));
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
     return work && problem && !a_.has(kEmSafety) && !Pressing();
   }
