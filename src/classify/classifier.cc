@@ -6,7 +6,7 @@
 #include <map>
 
 #include "classify/analysis.h"
-#include "classify/bayes.h"
+#include "classify/word_model.h"
 #include "classify/lexicon.h"
 #include "classify/normalize.h"
 #include "classify/phrase_database.h"
@@ -98,12 +98,12 @@ class RuleClassifier final : public Classifier {
   std::vector<Pending> pending_;
   std::vector<std::string> trades_;
   int old_estimate_days_ = 30;
-  std::optional<classify::BayesModel> model_;
+  std::optional<classify::WordModel> model_;
 };
 
 Status RuleClassifier::LoadModel(const embedded::Files& files) {
   for (const auto& [path, bytes] : files) {
-    StatusOr<classify::BayesModel> m = classify::BayesModel::Parse(bytes);
+    StatusOr<classify::WordModel> m = classify::WordModel::Parse(bytes);
     if (!m.ok()) return Status::InvalidArgument(std::string(path) + ": " + m.status().message());
     if (!m->empty()) model_ = std::move(*m);
   }

@@ -42,7 +42,7 @@ struct Classification {
 };
 
 struct ClassifierOptions {
-  // The naive Bayes model trained on the development corpus decides where the rules found
+  // The word model (word_model.h) trained on the development corpus decides where the rules found
   // little (never stop or emergency). Off: the rules alone (to measure what the model adds).
   bool model = true;
   // A model file written by classify_train to use instead of the built-in one (empty: the

@@ -15,8 +15,10 @@ namespace {
 constexpr std::size_t kMaxQuotes = 3;  // per cue kind: enough to explain, short to read
 constexpr std::size_t kMaxQuoteChars = 80;
 constexpr std::size_t kShortMail = 60;
-constexpr double kModelSure = 0.8;       // the model's posterior needed to change a weak decision
-constexpr double kModelOverRules = 0.9;  // ... and any other one (never a stop or an emergency)  // words: a person asking to stop says it briefly
+// The model's posterior needed to change a weak decision, and any other one (never a stop or
+// an emergency): chosen by scripts/classification-cv on the development part.
+constexpr double kModelSure = 0.6;
+constexpr double kModelOverRules = 0.8;
 
 double Clamp(double x) { return std::clamp(x, 0.0, 0.99); }
 
@@ -224,11 +226,15 @@ class Decider {
     if (c.category == Category::kSpam && !weak_) return;  // a pitch or mass mail the rules saw
     // A question about the warranty's terms names no job to quote, whatever its other words.
     if (c.category == Category::kRoutine && !weak_ && WarrantyTermsQuestion()) return;
-    const std::optional<BayesGuess> g = in_.model->Guess(in_.norm.text);
+    const std::optional<ModelGuess> g = in_.model->Guess(in_.norm.text);
     if (!g || g->probability < (weak_ ? kModelSure : kModelOverRules) || g->category == c.category)
       return;
     // Words alone never drop a request the rules read: no spam or unknown over one.
     if (!weak_ && (g->category == Category::kSpam || g->category == Category::kUnknown)) return;
+    // Unknown is a message that names no need, problem or request: not one the rules read one in.
+    if (g->category == Category::kUnknown &&
+        (a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong) || a_.has(kEsRequest)))
+      return;
     const bool job = g->category == Category::kActiveEstimate ||
                      g->category == Category::kOldEstimate || g->category == Category::kWarranty;
     if (job && GenericOutOfContext()) return;
@@ -769,6 +775,7 @@ class Decider {
     Says(c, kSpamStrong);
     Says(c, kSpamWeak);
     if (listed) c.reasons.push_back("number is on the company's block list");
+    firm_ = listed;  // a fact on file, not words
     return c;
   }
 

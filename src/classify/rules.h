@@ -33,10 +33,10 @@
 // otherwise they add a reason and confidence. A message with no words is decided by
 // DecideEmpty.
 //
-// The naive Bayes model (bayes.h), trained on the development corpus, then decides among the
+// The word model (word_model.h), trained on the development corpus, then decides among the
 // categories that are neither stop nor emergency: it may change a decision of steps 9-13 (or a
-// booked visit read only from a party and a time) when at least 0.8 sure, any other one when
-// at least 0.9 sure, except what facts or explicit words decided (an estimate on file, a dated
+// booked visit read only from a party and a time) when at least 0.6 sure, any other one when
+// at least 0.8 sure, except what facts or explicit words decided (an estimate on file, a dated
 // quote, a quote or measurement asked for, the company's work named, a pitch or mass mail); and
 // never to spam or unknown over a decision the rules made with evidence. Never a stop or an
 // emergency; warranty only when the words name the company's work (or a past job is on file),
@@ -47,7 +47,7 @@
 #include <string_view>
 
 #include "classify/analysis.h"
-#include "classify/bayes.h"
+#include "classify/word_model.h"
 #include "classify/classifier.h"
 
 namespace ringback::classify {
@@ -59,7 +59,7 @@ struct RuleInput {
   const ClassifyContext& context;
   Channel channel = Channel::kSms;
   int old_estimate_days = 30;
-  const BayesModel* model = nullptr;  // decides where the rules found little; may be null
+  const WordModel* model = nullptr;  // decides where the rules found little; may be null
 };
 
 // A message with words in it.

@@ -38,7 +38,7 @@ constexpr const char* kEvalUsage =
     "  the gate (accuracy 0.92, every stop, no false stop, 0.9 per family).\n"
     "  exits 1 when a stop is missed, a non-stop is called stop or the held-out gate fails\n"
     "  --markdown    the figures of both parts as Markdown (docs/classification.md)\n"
-    "  --rules-only  without the naive Bayes model (to measure what it adds)\n"
+    "  --rules-only  without the word model (to measure what it adds)\n"
     "  --model FILE  a model written by classify_train instead of the built-in one\n"
     "                (cross-validation: scripts/classification-cv)\n"
     "  --floor FILE  the held-out part must reach the figures in FILE instead (a ratchet at\n"

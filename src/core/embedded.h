@@ -11,7 +11,7 @@ namespace ringback::embedded {
 using Files = std::vector<std::pair<std::string_view, std::string_view>>;
 
 const Files& lexicon();    // data/lexicon/*.txt, defined in the classify library
-const Files& model();      // the classifier's naive Bayes model, trained at build time (classify)
+const Files& model();      // the classifier's word model, trained at build time (classify)
 // The built-in lexicons compiled into one Hyperscan database at build time (classify, see
 // classify/phrase_database.h); empty in the tool that compiles it.
 std::string_view lexicon_database();

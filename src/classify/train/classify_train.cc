@@ -1,4 +1,4 @@
-// classify_train CORPUS_DIR SPELLING_TXT OUT: trains the naive Bayes model (bayes.h) on the
+// classify_train CORPUS_DIR SPELLING_TXT OUT: trains the word model (word_model.h) on the
 // development part of the corpus (every *.jsonl below CORPUS_DIR not under a heldout/ folder)
 // and writes it to OUT. Run by the build; the classify library embeds OUT.
 #include <nlohmann/json.hpp>
@@ -9,7 +9,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "classify/bayes.h"
+#include "classify/word_model.h"
 #include "classify/lexicon.h"
 #include "classify/normalize.h"
 
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
         !HeldOut(fs::relative(e.path(), root)))
       files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  BayesModel model;
+  WordModel model;
   int examples = 0;
   for (const fs::path& f : files) {
     std::ifstream in(f, std::ios::binary);
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     }
   }
   std::ofstream out(argv[3], std::ios::binary);
-  out << model.Serialize(/*min_docs=*/2);
+  out << model.Serialize();
   if (!out) {
     std::cerr << "classify_train: cannot write " << argv[3] << "\n";
     return 1;
