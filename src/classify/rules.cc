@@ -337,7 +337,7 @@ class Decider {
   // A call note about a seller the office turned away ("sells gutter guards... not
   // interested"): the office's "not interested", not the caller's.
   bool OfficeTurnedAway() const {
-    return in_.channel == Channel::kCall && a_.has(kSpamStrong) && !a_.has(kSpamBuyer);
+    return in_.channel == Channel::kCall && a_.has(kSpamStrong);
   }
 
   // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
@@ -898,7 +898,8 @@ class Decider {
   void Finish(Classification& c) {
     for (const Hit& h : taken_back_)
       c.reasons.push_back("not counted as a stop: " + Quote(h.begin, h.end) +
-                          " (a request for work follows)");
+                          (OfficeTurnedAway() ? " (the office's note about a seller it turned away)"
+                                              : " (a request for work follows)"));
     std::size_t said = 0;
     for (const NegatedHit& n : a_.negated) {
       if (said == 2) break;
