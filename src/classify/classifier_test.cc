@@ -525,5 +525,65 @@ TEST(Reading, AQuoteDatedInDigitsIsDatedAgainstTheMessage) {
   EXPECT_EQ(Cat(text, february), Category::kActiveEstimate);
 }
 
+TEST(Reading, StopsReportedByTheOfficeOrALetterAreStops) {
+  for (const char* text : {"DNC - customer asked not to be called again. Remove from follow-up list.",
+                           "Missed call from (614) 555-0193. VM: asked to be taken off our list.",
+                           "no longer the homeowner - pls remove"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+  // A lawyer's letter reads like a pitch to the business ("Dear Sir or Madam", "your company"),
+  // but its subject line is the sender's.
+  const Classification letter = Default().Classify(
+      Channel::kEmail,
+      "Subject: Cease and Desist - Unsolicited Calls to Mr. Reyes\n\nDear Sir or Madam:\n\nThis "
+      "office represents Mr. Reyes with respect to repeated unsolicited telephone calls placed by "
+      "your company. Demand is hereby made that you immediately cease all calls, texts and other "
+      "communications and remove his number from any marketing or dialing lists. Please confirm "
+      "in writing within ten days.\n\nVery truly yours,\nA. Whitcomb, Esq.",
+      {});
+  EXPECT_EQ(letter.category, Category::kStop) << AllReasons(letter);
+}
+
+TEST(Reading, OnePartOptedOutOfIsNotAStop) {
+  for (const char* text : {"Remove me from the group text lol. just text me directly about the job",
+                           "can you take me off the 8am slot and put me at 1? same day",
+                           "you can take my name off the lockbox list, my son will let the crew in",
+                           "cancel the quote for the back porch roof, but we still want the front one done",
+                           "no more calls today pls, I'm in meetings til 5. can you just email the quote?",
+                           "stop! don't pour the footings yet, the inspector hasn't signed off"})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+}
+
+TEST(Reading, TheOfficesNoteAboutASellerItTurnedAwayIsSpam) {
+  const Classification c = Default().Classify(
+      Channel::kCall,
+      "Lady said she was a homeowner w/ a gutter problem - turned out she sells gutter guards "
+      "wholesale and wants us as an installer. Took her number, not interested.",
+      {});
+  EXPECT_EQ(c.category, Category::kSpam);
+  EXPECT_THAT(AllReasons(c), HasSubstr("a seller it turned away"));
+}
+
+TEST(Reading, TheCompanysWorkNamedWithoutYou) {
+  EXPECT_EQ(Cat("The seamless gutters installed on 9/19 are overflowing at the front corner, "
+                "pitched the wrong way. Please have someone re-hang them."),
+            Category::kWarranty);
+  // Someone else's work is a new job.
+  EXPECT_EQ(Cat("The gutters installed by the previous owner are overflowing at the front "
+                "corner. Can you quote new ones?"),
+            Category::kActiveEstimate);
+  // The company's work praised, then new work asked for.
+  EXPECT_EQ(Cat("you did our house roof in 2019 and we loved it. now we need the detached "
+                "garage done. can you come give us a price"),
+            Category::kActiveEstimate);
+}
+
+TEST(Reading, AnEmergencySaidInFacts) {
+  for (const char* text :
+       {"back deck stairs collapsed this morning, thats the only way out with his wheelchair",
+        "someone kicked in our front door last night and the frame is split it won't lock at all",
+        "main riser in the basement leaking at a threaded joint, steady stream. gate valve just spins"})
+    EXPECT_EQ(Cat(text), Category::kEmergency) << text;
+}
+
 }  // namespace
 }  // namespace ringback
