@@ -620,6 +620,12 @@ class Decider {
       if (lead.starts_with(hedge)) lead.remove_prefix(hedge.size());
     for (std::string_view said : {"it was ", "that was ", "this was ", "it would have been ", "it must have been "})
       if (lead.starts_with(said)) return true;
+    // "Jerry was here in like June": the visit that gave the quote, said on its own.
+    const std::size_t space = lead.find(' ');
+    if (space == std::string_view::npos) return false;
+    const std::string_view rest = lead.substr(space + 1);
+    for (std::string_view visit : {"was here ", "were here ", "was out ", "were out ", "came out ", "came by ", "was over ", "were over "})
+      if (rest.starts_with(visit)) return true;
     return false;
   }
 
