@@ -600,7 +600,8 @@ class Decider {
     return c;
   }
 
-  // Whether time hit `t` is in the same sentence as one of `refs`.
+  // Whether time hit `t` is in the same sentence as one of `refs`, or in a sentence that only
+  // says when the one before it was (SaysWhenItWas).
   bool Attached(const Hit& t, const std::vector<Hit>& refs) const {
     const std::string& text = in_.norm.text;
     const std::size_t from = SaysWhenItWas(t) ? SentenceBefore(t.begin) : t.begin;
