@@ -62,6 +62,27 @@ bool HasWords(std::string_view t) {
 
 bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+// A message of stop signs and nothing else ("🛑", "⛔⛔"): the emoji says what STOP says.
+bool OnlyStopSigns(std::string_view t) {
+  bool any = false;
+  while (!t.empty()) {
+    if (t.front() == ' ' || t.front() == '\n' || t.front() == '!' || t.front() == '.') {
+      t.remove_prefix(1);
+      continue;
+    }
+    bool sign = false;
+    for (std::string_view s : {"\U0001F6D1", "\U0001F6AB", "\u26D4", "\uFE0F"})  // 🛑 🚫 ⛔, variation selector
+      if (t.starts_with(s)) {
+        t.remove_prefix(s.size());
+        sign = true;
+        any = any || s != "\uFE0F";
+        break;
+      }
+    if (!sign) return false;
+  }
+  return any;
+}
+
 class RuleClassifier final : public Classifier {
  public:
   // `phrases`: the built-in lexicons' prebuilt phrase database (PhraseMatcher::Compile).
@@ -263,6 +284,7 @@ std::vector<Hit> OwnWords(std::string_view t, std::vector<Hit> hits) {
 
 // The whole message, punctuation and emoji trimmed, is an opt-out keyword ("STOP.").
 bool RuleClassifier::StopKeyword(std::string_view t) const {
+  if (OnlyStopSigns(t)) return true;
   if (!keywords_) return false;
   while (!t.empty() && !IsAlnum(t.front())) t.remove_prefix(1);
   while (!t.empty() && !IsAlnum(t.back())) t.remove_suffix(1);
