@@ -15,6 +15,7 @@ namespace {
 constexpr std::size_t kMaxQuotes = 3;  // per cue kind: enough to explain, short to read
 constexpr std::size_t kMaxQuoteChars = 80;
 constexpr std::size_t kShortMail = 60;
+constexpr std::size_t kLongBeforeFooter = 40;  // words above a closing "Unsubscribe" line
 // The model's posterior needed to change a weak decision, and any other one (never a stop or
 // an emergency): chosen by scripts/classification-cv on the development part.
 constexpr double kModelSure = 0.6;
@@ -352,6 +353,9 @@ class Decider {
     // A bare "Unsubscribe" line closing a mail that pitches something is its footer.
     if (in_.channel == Channel::kEmail && Count({kSpamStrong, kSpamWeak}) > 0 && LastLine(stop))
       return true;
+    // So is a short "Unsubscribe (from promotional emails)" line under a long mail's sign-off.
+    if (in_.channel == Channel::kEmail && ClosingLine(stop) && Words(stop.begin) >= kLongBeforeFooter)
+      return true;
     constexpr std::size_t kNear = 300;
     for (const Hit& n : a_[kSpamNewsletter])
       if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
@@ -455,6 +459,18 @@ class Decider {
   }
 
   // Whether `h` is all of the text's last non-empty line.
+  // The hit starts the text's last line, and that line is a few words only.
+  bool ClosingLine(const Hit& h) const {
+    const std::string_view t = in_.norm.text;
+    const std::size_t end = t.find_last_not_of(" \n.!");
+    if (end == std::string_view::npos || h.begin > end) return false;
+    const std::size_t line = t.rfind('\n', h.begin);
+    const std::size_t start = line == std::string_view::npos ? 0 : line + 1;
+    if (t.substr(start, h.begin - start).find_first_not_of(' ') != std::string_view::npos) return false;
+    if (t.find('\n', h.begin) < end) return false;
+    return Words(end + 1) - Words(start) <= 6;
+  }
+
   bool LastLine(const Hit& h) const {
     const std::string_view t = in_.norm.text;
     const std::size_t end = t.find_last_not_of(" \n.!");
