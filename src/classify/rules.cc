@@ -635,7 +635,9 @@ class Decider {
     while (!lead.empty() && !(lead.front() >= 'a' && lead.front() <= 'z')) lead.remove_prefix(1);
     for (std::string_view hedge : {"i think ", "i believe ", "pretty sure ", "maybe "})
       if (lead.starts_with(hedge)) lead.remove_prefix(hedge.size());
-    for (std::string_view said : {"it was ", "that was ", "this was ", "it would have been ", "it must have been "})
+    for (std::string_view said : {"it was ", "that was ", "this was ", "it would have been ", "it must have been ",
+                                  "that would have been ", "it's from ", "its from ", "it is from ",
+                                  "it was from ", "that's from ", "that was from ", "dated "})
       if (lead.starts_with(said)) return true;
     // "Jerry was here in like June": the visit that gave the quote, said on its own.
     const std::size_t space = lead.find(' ');
