@@ -585,5 +585,19 @@ TEST(Reading, AnEmergencySaidInFacts) {
     EXPECT_EQ(Cat(text), Category::kEmergency) << text;
 }
 
+TEST(Reading, StopsInEveryVoice) {
+  for (const char* text : {"Please no call more this number. I not need service. Thank you",
+                           "hi yeah please take me office your list I keep getting the calls thank you",
+                           "hi I am calling to unsubscribe, I replied stop and it's still coming",
+                           "We've decided not to go ahead with it, so please don't keep following up.",
+                           "Quiero darme de baja de sus correos y llamadas.", "\U0001F6D1", "pass"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+  // What the writer does, a footer, a visit cancelled: not opt-outs.
+  for (const char* text : {"Yes, I still want the gutters done. Please call me, I do not text much.",
+                           "Great news, you qualify for funding.\n\nTo unsubscribe click here",
+                           "Cancelen la cita del martes, les marco para otra fecha"})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+}
+
 }  // namespace
 }  // namespace ringback
