@@ -38,6 +38,9 @@ PhoneNumber Parse(std::string_view text, std::string_view region) {
   // Read back, some E.164 forms become another valid one: Mexico's old mobile "1" after 52,
   // which a local "1 1 495 352 9377" keeps (+5214953529377) and "+52 1 495 352 9377" drops
   // (+524953529377). The form that reads back as itself is kept: one person, one number.
+  // North American numbers always read back as themselves (no national prefix or leading zero
+  // can start a valid one), and the read-back costs as much as the parse: skipped for them.
+  if (number.country_code() == 1) return result;
   i18n::phonenumbers::PhoneNumber again;
   if (util.Parse(result.e164, "ZZ", &again) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(again))
     util.Format(again, PhoneNumberUtil::E164, &result.e164);
