@@ -58,32 +58,55 @@ struct PeopleSaid {
   }
 };
 
-// Classification is independent per contact: the batch is split between two threads. The rest
-// (assignment balances load across contacts) runs in key order.
+// Classification is independent per contact, so it runs on a thread of its own, one batch
+// ahead: while it classifies a batch, this thread reads the next one and builds and writes the
+// one classified before (assignment balances load across contacts, so that part stays in key
+// order, and so do the writes: the output is the same as classifying in place).
 class BatchWriter {
  public:
   BatchWriter(Store& store, const QueueContext& ctx) : store_(store), ctx_(ctx) {}
+  ~BatchWriter() { Join(); }  // on an error the batch in flight is dropped, never left running
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
 
   Status Add(ContactHistory& history) {
     batch_.push_back(std::move(history));
-    return batch_.size() >= kBatch ? Flush() : Status::Ok();
+    return batch_.size() >= kBatch ? Cycle() : Status::Ok();
   }
 
+  // Writes everything added so far.
   Status Flush() {
-    std::vector<PreparedContact> classified(batch_.size());
-    const std::size_t half = batch_.size() / 2;
-    std::thread other([&] {
-      for (std::size_t i = half; i < batch_.size(); ++i) classified[i] = ClassifyContact(batch_[i], ctx_);
-    });
-    for (std::size_t i = 0; i < half; ++i) classified[i] = ClassifyContact(batch_[i], ctx_);
-    other.join();
-    Status s;
-    for (std::size_t i = 0; i < batch_.size() && s.ok(); ++i) s = Write(batch_[i], std::move(classified[i]));
-    batch_.clear();
-    return s;
+    if (Status s = Cycle(); !s.ok()) return s;
+    return Cycle();
   }
 
  private:
+  struct Classified {
+    std::vector<ContactHistory> histories;
+    std::vector<PreparedContact> prepared;
+  };
+
+  // Starts classifying the batch just filled, then writes the one classified before it.
+  Status Cycle() {
+    Join();
+    Classified ready = std::move(running_);
+    running_ = Classified{std::move(batch_), {}};
+    batch_.clear();
+    running_.prepared.resize(running_.histories.size());
+    if (!running_.histories.empty())
+      worker_ = std::thread([this] {
+        for (std::size_t i = 0; i < running_.histories.size(); ++i)
+          running_.prepared[i] = ClassifyContact(running_.histories[i], ctx_);
+      });
+    for (std::size_t i = 0; i < ready.histories.size(); ++i)
+      if (Status s = Write(ready.histories[i], std::move(ready.prepared[i])); !s.ok()) return s;
+    return Status::Ok();
+  }
+
+  void Join() {
+    if (worker_.joinable()) worker_.join();
+  }
+
   Status Write(const ContactHistory& history, PreparedContact classified) {
     StatusOr<ContactQueue> queue = BuildContactQueue(history, std::move(classified), ctx_, load_);
     if (!queue.ok()) return queue.status();
@@ -93,7 +116,9 @@ class BatchWriter {
   Store& store_;
   const QueueContext& ctx_;
   OpenWork load_;
-  std::vector<ContactHistory> batch_;
+  std::vector<ContactHistory> batch_;  // being read from the store
+  Classified running_;                 // being classified by worker_
+  std::thread worker_;
 };
 
 Status Rebuild(Store& store, const QueueContext& ctx) {
