@@ -58,10 +58,11 @@ struct PeopleSaid {
   }
 };
 
-// Classification is independent per contact, so it runs on a thread of its own, one batch
-// ahead: while it classifies a batch, this thread reads the next one and builds and writes the
-// one classified before (assignment balances load across contacts, so that part stays in key
-// order, and so do the writes: the output is the same as classifying in place).
+// Classification and drafting are independent per contact, so they run on a thread of their
+// own, a batch apart from the rest. Each cycle this thread assigns owners to the batch just
+// classified (assignment balances load across contacts, so in key order), hands its drafts and
+// the next batch's classification to the worker, and writes the batch drafted before; then it
+// reads the next batch. Rows are written in key order, the same rows as BuildContactQueue's.
 class BatchWriter {
  public:
   BatchWriter(Store& store, const QueueContext& ctx) : store_(store), ctx_(ctx) {}
@@ -74,32 +75,33 @@ class BatchWriter {
     return batch_.size() >= kBatch ? Cycle() : Status::Ok();
   }
 
-  // Writes everything added so far.
+  // Writes everything added so far: the last batch goes through each stage in turn.
   Status Flush() {
-    if (Status s = Cycle(); !s.ok()) return s;
-    return Cycle();
+    for (int stage = 0; stage < 3; ++stage)
+      if (Status s = Cycle(); !s.ok()) return s;
+    return Status::Ok();
   }
 
  private:
-  struct Classified {
-    std::vector<ContactHistory> histories;
-    std::vector<PreparedContact> prepared;
-  };
-
-  // Starts classifying the batch just filled, then writes the one classified before it.
   Status Cycle() {
     Join();
-    Classified ready = std::move(running_);
-    running_ = Classified{std::move(batch_), {}};
+    std::vector<ContactQueue> drafted = std::move(assigned_);
+    assigned_.clear();
+    for (std::size_t i = 0; i < classified_.size(); ++i) {
+      StatusOr<ContactQueue> queue = AssignContactQueue(histories_[i], std::move(classified_[i]), ctx_, load_);
+      if (!queue.ok()) return queue.status();
+      assigned_.push_back(std::move(queue).value());
+    }
+    histories_ = std::move(batch_);
     batch_.clear();
-    running_.prepared.resize(running_.histories.size());
-    if (!running_.histories.empty())
+    classified_.assign(histories_.size(), PreparedContact{});
+    if (!assigned_.empty() || !histories_.empty())
       worker_ = std::thread([this] {
-        for (std::size_t i = 0; i < running_.histories.size(); ++i)
-          running_.prepared[i] = ClassifyContact(running_.histories[i], ctx_);
+        for (ContactQueue& queue : assigned_) WriteQueueDrafts(queue);
+        for (std::size_t i = 0; i < histories_.size(); ++i) classified_[i] = ClassifyContact(histories_[i], ctx_);
       });
-    for (std::size_t i = 0; i < ready.histories.size(); ++i)
-      if (Status s = Write(ready.histories[i], std::move(ready.prepared[i])); !s.ok()) return s;
+    for (const ContactQueue& queue : drafted)
+      if (Status s = WriteContactQueue(store_, queue); !s.ok()) return s;
     return Status::Ok();
   }
 
@@ -107,17 +109,13 @@ class BatchWriter {
     if (worker_.joinable()) worker_.join();
   }
 
-  Status Write(const ContactHistory& history, PreparedContact classified) {
-    StatusOr<ContactQueue> queue = BuildContactQueue(history, std::move(classified), ctx_, load_);
-    if (!queue.ok()) return queue.status();
-    return WriteContactQueue(store_, *queue);
-  }
-
   Store& store_;
   const QueueContext& ctx_;
   OpenWork load_;
-  std::vector<ContactHistory> batch_;  // being read from the store
-  Classified running_;                 // being classified by worker_
+  std::vector<ContactHistory> batch_;       // being read from the store
+  std::vector<ContactHistory> histories_;   // the batch being classified by worker_...
+  std::vector<PreparedContact> classified_;  // ...into these
+  std::vector<ContactQueue> assigned_;      // owners chosen; drafts being written by worker_
   std::thread worker_;
 };
 
