@@ -2,9 +2,13 @@
 // (src/queue), and writes the rows back, in one transaction. RebuildContact does the same for
 // one contact, inside the caller's transaction (live intake).
 #include <algorithm>
+#include <condition_variable>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "identity/resolve.h"
 #include "pipeline/audit.h"
@@ -58,15 +62,79 @@ struct PeopleSaid {
   }
 };
 
-// Classification and drafting are independent per contact, so they run on a thread of their
-// own, a batch apart from the rest. Each cycle this thread assigns owners to the batch just
+// Threads kept for the whole rebuild, not one per batch: each keeps its parsed templates
+// (thread_local in src/message) from batch to batch.
+class Crew {
+ public:
+  explicit Crew(std::size_t size) {
+    for (std::size_t k = 0; k < size; ++k) threads_.emplace_back([this, k] { Loop(k); });
+  }
+  ~Crew() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  Crew(const Crew&) = delete;
+  Crew& operator=(const Crew&) = delete;
+
+  std::size_t size() const { return threads_.size(); }
+
+  // Runs job(k) on thread k, for every k, once the previous job is done.
+  void Start(std::function<void(std::size_t)> job) {
+    Wait();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_ = std::move(job);
+      busy_ = threads_.size();
+      ++round_;
+    }
+    wake_.notify_all();
+  }
+
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return busy_ == 0; });
+  }
+
+ private:
+  void Loop(std::size_t k) {
+    std::size_t seen = 0;
+    for (;;) {
+      std::function<void(std::size_t)> job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || round_ != seen; });
+        if (stopping_) return;
+        seen = round_;
+        job = job_;
+      }
+      job(k);
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (--busy_ == 0) done_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::function<void(std::size_t)> job_;
+  std::size_t busy_ = 0, round_ = 0;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Classification and drafting are independent per contact, so they run on the crew's threads,
+// a batch apart from the rest. Each cycle this thread assigns owners to the batch just
 // classified (assignment balances load across contacts, so in key order), hands its drafts and
-// the next batch's classification to the worker, and writes the batch drafted before; then it
+// the next batch's classification to the crew, and writes the batch drafted before; then it
 // reads the next batch. Rows are written in key order, the same rows as BuildContactQueue's.
 class BatchWriter {
  public:
-  BatchWriter(Store& store, const QueueContext& ctx) : store_(store), ctx_(ctx) {}
-  ~BatchWriter() { Join(); }  // on an error the batch in flight is dropped, never left running
+  // Two workers, though the machine may have two cores: this thread mostly waits for them.
+  BatchWriter(Store& store, const QueueContext& ctx) : store_(store), ctx_(ctx), crew_(2) {}
+  ~BatchWriter() { crew_.Wait(); }  // on an error the batch in flight is dropped, never left running
   BatchWriter(const BatchWriter&) = delete;
   BatchWriter& operator=(const BatchWriter&) = delete;
 
@@ -84,7 +152,7 @@ class BatchWriter {
 
  private:
   Status Cycle() {
-    Join();
+    crew_.Wait();
     std::vector<ContactQueue> drafted = std::move(assigned_);
     assigned_.clear();
     for (std::size_t i = 0; i < classified_.size(); ++i) {
@@ -95,28 +163,27 @@ class BatchWriter {
     histories_ = std::move(batch_);
     batch_.clear();
     classified_.assign(histories_.size(), PreparedContact{});
-    if (!assigned_.empty() || !histories_.empty())
-      worker_ = std::thread([this] {
-        for (ContactQueue& queue : assigned_) WriteQueueDrafts(queue);
-        for (std::size_t i = 0; i < histories_.size(); ++i) classified_[i] = ClassifyContact(histories_[i], ctx_);
-      });
+    if (!assigned_.empty() || !histories_.empty()) crew_.Start([this](std::size_t k) { Work(k); });
     for (const ContactQueue& queue : drafted)
       if (Status s = WriteContactQueue(store_, queue); !s.ok()) return s;
     return Status::Ok();
   }
 
-  void Join() {
-    if (worker_.joinable()) worker_.join();
+  // Worker k's share: every size()-th draft and contact, from the k-th.
+  void Work(std::size_t k) {
+    for (std::size_t i = k; i < assigned_.size(); i += crew_.size()) WriteQueueDrafts(assigned_[i]);
+    for (std::size_t i = k; i < histories_.size(); i += crew_.size())
+      classified_[i] = ClassifyContact(histories_[i], ctx_);
   }
 
   Store& store_;
   const QueueContext& ctx_;
   OpenWork load_;
   std::vector<ContactHistory> batch_;       // being read from the store
-  std::vector<ContactHistory> histories_;   // the batch being classified by worker_...
+  std::vector<ContactHistory> histories_;   // the batch being classified by the crew...
   std::vector<PreparedContact> classified_;  // ...into these
-  std::vector<ContactQueue> assigned_;      // owners chosen; drafts being written by worker_
-  std::thread worker_;
+  std::vector<ContactQueue> assigned_;      // owners chosen; drafts being written by the crew
+  Crew crew_;                               // last: its threads stop before the rest goes
 };
 
 Status Rebuild(Store& store, const QueueContext& ctx) {
