@@ -168,7 +168,9 @@ std::optional<std::pair<DateOrder, std::string>> SurveyDateOrder(std::istream& i
   {
     DecodingStream text(in);
     CsvReader reader(text);
-    TableImport survey(display_name, config, nothing, nullptr, table_options);
+    TableOptions dates_only = table_options;
+    dates_only.dates_only = true;
+    TableImport survey(display_name, config, nothing, nullptr, dates_only);
     std::vector<std::string> fields;
     while (reader.Next(fields))
       if (!survey.Record(fields, reader.line(), reader.error()).ok()) break;
