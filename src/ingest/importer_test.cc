@@ -111,6 +111,18 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The survey pass reads every date of the file, past the sampled rows: one day-first date on
+// row 900 decides the order of all the ambiguous ones before it.
+TEST(ImportCsv, TheWholeFileDecidesTheDateOrder) {
+  std::string text = "Received,From,Caller Name,Duration (sec),Transcription\n";
+  for (int i = 0; i < 900; ++i) text += "04/11/2026 08:10,(512) 555-0" + std::to_string(100 + i % 800) + ",A,12,hi\n";
+  text += "16/11/2026 08:10,(512) 555-0199,B,12,hi\n";
+  Imported r = FromText(text, "vm.csv");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.signals.size(), 901u);
+  EXPECT_EQ(r.sink.signals.front().received_at, r.sink.signals.back().received_at - std::chrono::days(12));
+}
+
 // Phones are parsed ahead on another thread, a few hundred records at a time: every row keeps
 // its own phone, order and line, and a bad row is still named by its line, at any position.
 TEST(ImportCsv, RowsReadAheadKeepTheirPhonesOrderAndLines) {
