@@ -350,7 +350,8 @@ TEST(FitSms, EveryWayOfFittingMatchesTheDocumentedOrder) {
       "{{request.service}}.{{^brief}} {{request.question}} We read every message and call back in "
       "order.{{/brief}} Reply STOP to opt out.";
   std::set<SmsFit> seen;
-  for (const char* name : {"Ann", "\xC3\x93scar", "Jos\xC3\xA9", std::string(120, 'M').c_str()}) {
+  const std::string long_name(120, 'M');
+  for (const std::string& name : {std::string("Ann"), std::string("\xC3\x93scar"), std::string("Jos\xC3\xA9"), long_name}) {
     for (std::size_t service = 0; service <= 280; service += 20) {
       for (const char* question : {"", "Can you come Tuesday?", "\xC2\xBFPueden venir el martes? \xC3\x81ngel"}) {
         MergeValues v;
