@@ -1,20 +1,27 @@
 #include "identity/phone.h"
+#include "core/shared_cache.h"
 #include "core/text.h"
 
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
 
 namespace ringback {
 namespace {
 
 using i18n::phonenumbers::PhoneNumberUtil;
 
-// Distinct texts remembered per thread: exports repeat numbers (the business line on every
-// row, a caller's several messages), and parsing one costs ~15 µs.
+// Distinct texts remembered, for all threads: exports repeat numbers (the business line on
+// every row, a caller's several messages), and parsing one costs ~15 µs.
 constexpr std::size_t kCacheSize = 1 << 16;
+
+std::string Key(std::string_view region, std::string_view text) {
+  std::string key(region);
+  key += '|';
+  key += text;
+  return key;
+}
 
 PhoneNumber Parse(std::string_view text, std::string_view region) {
   PhoneNumber result;
@@ -38,6 +45,9 @@ PhoneNumber Parse(std::string_view text, std::string_view region) {
   // Read back, some E.164 forms become another valid one: Mexico's old mobile "1" after 52,
   // which a local "1 1 495 352 9377" keeps (+5214953529377) and "+52 1 495 352 9377" drops
   // (+524953529377). The form that reads back as itself is kept: one person, one number.
+  // North American numbers always read back as themselves (no national prefix or leading zero
+  // can start a valid one), and the read-back costs as much as the parse: skipped for them.
+  if (number.country_code() == 1) return result;
   i18n::phonenumbers::PhoneNumber again;
   if (util.Parse(result.e164, "ZZ", &again) == PhoneNumberUtil::NO_PARSING_ERROR && util.IsValidNumber(again))
     util.Format(again, PhoneNumberUtil::E164, &result.e164);
@@ -57,47 +67,37 @@ PhoneNumber ParsePhone(std::string_view raw, std::string_view region) {
     result.error = "too long for a phone number";
     return result;
   }
-  thread_local std::unordered_map<std::string, PhoneNumber> cache;
-  std::string key(region);
-  key += '|';
-  key += text;
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() >= kCacheSize) cache.clear();
-  return cache.emplace(std::move(key), Parse(text, region)).first->second;
+  static SharedCache<PhoneNumber> cache(kCacheSize);
+  return cache.Get(Key(region, text), [&] { return Parse(text, region); });
 }
 
 bool IsFixedLine(std::string_view e164) {
   if (e164.empty() || e164.size() > kMaxPhoneText) return false;
-  thread_local std::unordered_map<std::string, bool> cache;  // as ParsePhone's
-  if (auto it = cache.find(std::string(e164)); it != cache.end()) return it->second;
-  if (cache.size() >= kCacheSize) cache.clear();
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  i18n::phonenumbers::PhoneNumber number;
-  const bool fixed = util.Parse(std::string(e164), "ZZ", &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
-                     util.GetNumberType(number) == PhoneNumberUtil::FIXED_LINE;
-  cache.emplace(std::string(e164), fixed);
-  return fixed;
+  static SharedCache<bool> cache(kCacheSize);  // as ParsePhone's
+  return cache.Get(e164, [&] {
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    i18n::phonenumbers::PhoneNumber number;
+    return util.Parse(std::string(e164), "ZZ", &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+           util.GetNumberType(number) == PhoneNumberUtil::FIXED_LINE;
+  });
 }
 
 std::string FormatPhoneForDisplay(std::string_view e164, std::string_view region) {
   if (e164.size() > kMaxPhoneText) return std::string(e164);
-  thread_local std::unordered_map<std::string, std::string> cache;  // as ParsePhone's
-  std::string key(region);
-  key += '|';
-  key += e164;
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() >= kCacheSize) cache.clear();
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  i18n::phonenumbers::PhoneNumber number;
-  std::string out(e164);
-  if (util.Parse(std::string(e164), std::string(region), &number) == PhoneNumberUtil::NO_PARSING_ERROR) {
-    std::string region_of_number;
-    util.GetRegionCodeForNumber(number, &region_of_number);
-    out.clear();
-    util.Format(number, region_of_number == region ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL,
-                &out);
-  }
-  return cache.emplace(std::move(key), std::move(out)).first->second;
+  static SharedCache<std::string> cache(kCacheSize);  // as ParsePhone's
+  return cache.Get(Key(region, e164), [&] {
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    i18n::phonenumbers::PhoneNumber number;
+    std::string out(e164);
+    if (util.Parse(std::string(e164), std::string(region), &number) == PhoneNumberUtil::NO_PARSING_ERROR) {
+      std::string region_of_number;
+      util.GetRegionCodeForNumber(number, &region_of_number);
+      out.clear();
+      util.Format(number, region_of_number == region ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL,
+                  &out);
+    }
+    return out;
+  });
 }
 
 std::string MaskPhone(std::string_view e164) {

@@ -1,6 +1,8 @@
 // Phone numbers and email addresses as contact handles.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "identity/phone.h"
 
 namespace ringback {
@@ -30,6 +32,25 @@ TEST(ParsePhone, TheE164ReadsBackAsItself) {
   ASSERT_TRUE(local.ok()) << local.error;
   EXPECT_EQ(local.e164, ParsePhone("+52 1 495 352 9377", "US").e164);
   EXPECT_EQ(ParsePhone(local.e164, "MX").e164, local.e164);
+}
+
+// ParsePhone skips the read-back for North American numbers: each valid one, from every
+// area code and in the ways people write it, must read back as itself.
+TEST(ParsePhone, NorthAmericanNumbersReadBackAsThemselves) {
+  int valid = 0;
+  for (int area = 200; area <= 999; ++area) {
+    for (const char* rest : {"212-1234", "555-0142", "867-5309"}) {
+      const std::string local = std::to_string(area) + "-" + rest;
+      for (const std::string& raw : {local, "1 " + local, "+1 " + local}) {
+        const PhoneNumber p = ParsePhone(raw, "CA");
+        if (!p.ok()) continue;
+        ++valid;
+        EXPECT_EQ(ParsePhone(p.e164, "MX").e164, p.e164) << raw;
+        EXPECT_EQ(ParsePhone(p.e164 + " ", "US").e164, p.e164) << raw;  // another text, parsed afresh
+      }
+    }
+  }
+  EXPECT_GT(valid, 1000);
 }
 
 // Found by fuzz/phone_fuzz.cc (tests/fuzz/phone/mailto-any-case): "Mailto:" was kept, so the

@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
-#include <unordered_map>
+
+#include "core/shared_cache.h"
 
 namespace ringback {
 namespace {
@@ -254,15 +255,13 @@ PhoneZone FindZone(std::string_view e164, const std::string& fallback_zone) {
 }  // namespace
 
 PhoneZone ZoneForPhone(std::string_view e164, const std::string& fallback_zone) {
-  // Each distinct number is looked up once per thread: the geocoder costs ~25 µs a number, and
-  // the queue asks for a contact's zone more than once.
-  thread_local std::unordered_map<std::string, PhoneZone> cache;
+  // Each distinct number is looked up once, for all threads: the geocoder costs ~25 µs a
+  // number, and the audit asks for a contact's zone on both of its threads.
+  static SharedCache<PhoneZone> cache(1 << 16);
   std::string key(e164);
   key += '|';
   key += fallback_zone;
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() >= (1 << 16)) cache.clear();
-  return cache.emplace(std::move(key), FindZone(e164, fallback_zone)).first->second;
+  return cache.Get(key, [&] { return FindZone(e164, fallback_zone); });
 }
 
 }  // namespace ringback

@@ -2,6 +2,8 @@
 // through a recording sink.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cstdio>
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "core/company_config.h"
 #include "core/time.h"
 #include "ingest/import_sink.h"
+#include "identity/phone.h"
 #include "ingest/importer.h"
 
 namespace ringback {
@@ -107,6 +110,46 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The survey pass reads every date of the file, past the sampled rows: one day-first date on
+// row 900 decides the order of all the ambiguous ones before it.
+TEST(ImportCsv, TheWholeFileDecidesTheDateOrder) {
+  std::string text = "Received,From,Caller Name,Duration (sec),Transcription\n";
+  for (int i = 0; i < 900; ++i) text += "04/11/2026 08:10,(512) 555-0" + std::to_string(100 + i % 800) + ",A,12,hi\n";
+  text += "16/11/2026 08:10,(512) 555-0199,B,12,hi\n";
+  Imported r = FromText(text, "vm.csv");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.signals.size(), 901u);
+  EXPECT_EQ(r.sink.signals.front().received_at, r.sink.signals.back().received_at - std::chrono::days(12));
+}
+
+// Phones are parsed ahead on another thread, a few hundred records at a time: every row keeps
+// its own phone, order and line, and a bad row is still named by its line, at any position.
+TEST(ImportCsv, RowsReadAheadKeepTheirPhonesOrderAndLines) {
+  std::string text = "Received,From,Caller Name,Duration (sec),Transcription\n";
+  constexpr int kRows = 1300;
+  const char* formats[] = {"(%03d) 555-%04d", "+1%03d555%04d", "%03d.555.%04d", "1 %03d 555 %04d"};
+  const int kAreas[] = {512, 737, 254, 212, 415};
+  for (int i = 0; i < kRows; ++i) {
+    char phone[32];
+    std::snprintf(phone, sizeof phone, formats[i % 4], kAreas[i % 5], i);
+    text += i == 700 ? std::string("not a time") : "2026-11-16 08:" + std::to_string(10 + i % 40);
+    text += std::string(",") + phone + ",Caller,12,hi\n";
+  }
+  Imported r = FromText(text, "vm.csv");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.sink.rejects.size(), 1u);
+  EXPECT_EQ(r.sink.rejects[0].line, 702);  // the header is line 1
+  ASSERT_EQ(r.sink.signals.size(), static_cast<std::size_t>(kRows - 1));
+  for (std::size_t k = 0; k < r.sink.signals.size(); ++k) {
+    const Signal& s = r.sink.signals[k];
+    EXPECT_EQ(s.phone, ParsePhone(s.phone_raw, "US").e164) << s.phone_raw;
+    const int row = static_cast<int>(k) + (k >= 700 ? 1 : 0);
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "555%04d", row);
+    EXPECT_NE(s.phone.find(digits), std::string::npos) << "row " << row << ": " << s.phone_raw;
+  }
+}
 
 TEST(ImportFile, CallLogFixture) {
   RecordingSink sink;

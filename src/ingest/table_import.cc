@@ -379,6 +379,7 @@ Status TableImport::Process(const std::vector<std::string>& fields, std::int64_t
     if (order != DateOrder::kUnknown && order != map_.date_order && contradicting_line_ == 0)
       contradicting_line_ = line;
   }
+  if (options_.dates_only) return Status::Ok();
   return Convert(fields, line);
 }
 

@@ -40,6 +40,9 @@ struct TableOptions {
   std::optional<SourceKind> kind;
   // This column is the row's time, whatever else the header or the values say (-1: none).
   int time_column = -1;
+  // A survey pass (SurveyDateOrder): count the date column's evidence and stop there; rows are
+  // not converted or delivered, which would parse every phone of the file for nothing.
+  bool dates_only = false;
 };
 
 class TableImport {

@@ -44,8 +44,11 @@ std::optional<Rendered> Render(const TemplateSource& source, DraftChannel channe
 // and keeps the way to stop.
 std::optional<Rendered> RenderSms(const TemplateSource& source, Category category, const MergeValues& values,
                                   std::string& why) {
-  if (!Render(source, DraftChannel::kSms, category, values, why)) return std::nullopt;  // the rules, once
-  std::optional<FittedSms> fitted = FitSms(source.text, category, values);
+  std::optional<Rendered> checked = Render(source, DraftChannel::kSms, category, values, why);  // the rules, once
+  if (!checked) return std::nullopt;
+  // The checked text is FitSms's first rendering when the values are not already shortened.
+  std::optional<FittedSms> fitted = values.brief ? FitSms(source.text, category, values)
+                                                 : FitSms(source.text, category, values, std::move(*checked));
   if (!fitted) {
     why = "longer than two texts";
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 
@@ -138,10 +139,55 @@ std::string UnfilledTag(std::string_view text) {
 
 std::string_view SmsEncodingName(SmsEncoding e) { return e == SmsEncoding::kGsm7 ? "GSM-7" : "UCS-2"; }
 
-int GsmSeptets(char32_t cp) {
+namespace {
+
+int SearchGsmSeptets(char32_t cp) {
   if (std::find(kGsmBasic.begin(), kGsmBasic.end(), cp) != kGsmBasic.end()) return 1;
   if (std::find(kGsmExtension.begin(), kGsmExtension.end(), cp) != kGsmExtension.end()) return 2;
   return 0;
+}
+
+// Every character of every draft is looked up: the Latin-1 range, where nearly all of them
+// are, from a table built once by the same search.
+const std::array<std::int8_t, 256>& Latin1Septets() {
+  static const std::array<std::int8_t, 256> table = [] {
+    std::array<std::int8_t, 256> t{};
+    for (char32_t cp = 0; cp < 256; ++cp) t[cp] = static_cast<std::int8_t>(SearchGsmSeptets(cp));
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+int GsmSeptets(char32_t cp) { return cp < 256 ? Latin1Septets()[cp] : SearchGsmSeptets(cp); }
+
+std::size_t SmsSegments(std::string_view utf8) {
+  // Two passes, as LintSms counts: the encoding and total first, then the packing only for a
+  // text longer than one segment.
+  bool gsm = true;
+  std::size_t septets = 0, utf16 = 0;
+  for (std::size_t at = 0; at < utf8.size();) {
+    const Decoded d = DecodeUtf8(utf8, at);
+    at += d.length;
+    const int s = d.valid ? GsmSeptets(d.code_point) : 0;
+    gsm = gsm && s != 0;
+    septets += static_cast<std::size_t>(s);
+    utf16 += d.code_point > 0xFFFF ? 2 : 1;
+  }
+  const std::size_t total = gsm ? septets : utf16;
+  if (total == 0) return 0;
+  if (total <= (gsm ? kGsm7SingleSegment : kUcs2SingleSegment)) return 1;
+  const std::size_t part = gsm ? kGsm7ConcatenatedSegment : kUcs2ConcatenatedSegment;
+  std::size_t segments = 1, used = 0;
+  for (std::size_t at = 0; at < utf8.size();) {
+    const Decoded d = DecodeUtf8(utf8, at);
+    at += d.length;
+    const std::size_t cost = gsm ? static_cast<std::size_t>(GsmSeptets(d.code_point)) : (d.code_point > 0xFFFF ? 2 : 1);
+    if (used + cost > part) ++segments, used = 0;
+    used += cost;
+  }
+  return segments;
 }
 
 SmsLint LintSms(std::string_view utf8) {

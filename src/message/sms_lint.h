@@ -37,6 +37,10 @@ struct SmsLint {
 
 SmsLint LintSms(std::string_view utf8);
 
+// The `segments` LintSms reports, without the rest of its lint: FitSms measures several
+// renderings of each draft and needs only this.
+std::size_t SmsSegments(std::string_view utf8);
+
 // Septets a code point takes in GSM-7: 1 in the basic set, 2 in the extension table, 0 when
 // it cannot be sent as GSM-7.
 int GsmSeptets(char32_t code_point);

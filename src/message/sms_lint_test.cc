@@ -180,5 +180,33 @@ TEST(LintSms, EmptyTextIsAnError) {
   EXPECT_THAT(Messages(lint, Severity::kError), ElementsAre("empty text"));
 }
 
+// SmsSegments is LintSms's count without the rest: the same on every boundary.
+TEST(SmsSegments, AgreesWithLintSmsAtEveryBoundary) {
+  const std::string curly = "\xE2\x80\x99", emoji = "\xF0\x9F\x98\x80", invalid = "\xC3";
+  std::vector<std::string> texts{"", "a", "[", invalid, emoji};
+  for (std::size_t n : {69u, 70u, 71u, 133u, 134u, 135u, 152u, 153u, 154u, 159u, 160u, 161u, 305u, 306u, 307u}) {
+    texts.push_back(std::string(n, 'a'));
+    texts.push_back(std::string(n - 1, 'a') + "[");   // a two-septet character at the edge
+    texts.push_back(std::string(n / 2, '['));
+    texts.push_back(std::string(n - 1, 'a') + curly);  // UCS-2
+    texts.push_back(std::string(n - 1, 'a') + emoji);  // a surrogate pair at the edge
+    texts.push_back(std::string(n - 1, 'a') + invalid);
+    texts.push_back("\xCE\xA9" + std::string(n, 'b'));  // Greek, still GSM-7
+  }
+  for (const std::string& t : texts) EXPECT_EQ(SmsSegments(t), LintSms(t).segments) << t.size() << ": " << t;
+}
+
+TEST(GsmSeptets, LatinOneAndBeyond) {
+  EXPECT_EQ(GsmSeptets(U'a'), 1);
+  EXPECT_EQ(GsmSeptets(U'\n'), 1);
+  EXPECT_EQ(GsmSeptets(U'\x1B'), 0);  // ESC is not a character of its own
+  EXPECT_EQ(GsmSeptets(U'\xE9'), 1);  // é
+  EXPECT_EQ(GsmSeptets(U'\xE1'), 0);  // á
+  EXPECT_EQ(GsmSeptets(U'^'), 2);
+  EXPECT_EQ(GsmSeptets(U'\x0394'), 1);  // Δ
+  EXPECT_EQ(GsmSeptets(U'\x20AC'), 2);  // €
+  EXPECT_EQ(GsmSeptets(U'\x2019'), 0);  // ’
+}
+
 }  // namespace
 }  // namespace ringback

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <functional>
 #include <memory>
@@ -149,7 +150,8 @@ std::string CleanValue(std::string_view value, bool sms = false) {
   std::string out;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
-    if (sms) {
+    // Every replaced sequence starts with one of these two bytes; the rest are copied.
+    if (sms && (c == '\xE2' || c == '\xC2')) {
       bool replaced = false;
       for (const auto& [from, to] : kPlain)
         if (value.substr(i, from.size()) == from) {
@@ -579,6 +581,10 @@ std::string PlainLetters(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     bool replaced = false;
+    if (s[i] != '\xC3') {  // the lead byte of every letter replaced
+      out += s[i];
+      continue;
+    }
     for (const auto& [from, to] : kNonGsmAccents)
       if (std::string_view(s).substr(i, 2) == from) {
         out += to;
@@ -601,39 +607,89 @@ MergeValues WithPlainLetters(MergeValues v) {
   return v;
 }
 
-std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values) {
-  struct Try {
-    SmsFit fit;
-    MergeValues values;
+namespace {
+
+// The renderings FitSms may choose from, each rendered when first asked for: most texts fit
+// one segment as written, and rendering costs more than the rest of a draft. Values with no
+// letter to make plain render the same text with or without kPlainLetters, so that rendering
+// is reused (FitSms only asks for it once the text as written has not fitted).
+class SmsRenderings {
+ public:
+  struct Entry {
+    Rendered rendered;
     std::size_t segments = 0;
-    std::optional<Rendered> rendered;
   };
-  std::vector<Try> tries;
-  for (SmsFit fit : {SmsFit::kFull, SmsFit::kPlainLetters, SmsFit::kBrief, SmsFit::kBriefPlainLetters}) {
-    MergeValues v = fit == SmsFit::kPlainLetters || fit == SmsFit::kBriefPlainLetters ? WithPlainLetters(values) : values;
-    v.brief = fit == SmsFit::kBrief || fit == SmsFit::kBriefPlainLetters;
-    StatusOr<Rendered> r = RenderTemplate(text, DraftChannel::kSms, category, v);
-    if (!r.ok()) return std::nullopt;
-    tries.push_back({fit, v, LintSms(r->text).segments, *r});
+
+  SmsRenderings(std::string_view text, Category category, const MergeValues& values)
+      : text_(text), category_(category), values_(values), plain_(WithPlainLetters(values)),
+        plain_same_(plain_ == values) {}
+
+  void Seed(SmsFit fit, Rendered rendered) {
+    const std::size_t segments = SmsSegments(rendered.text);
+    entries_[Index(fit)] = Entry{std::move(rendered), segments};
   }
-  const auto pick = [&](SmsFit fit, std::size_t max_segments) -> std::optional<FittedSms> {
-    for (const Try& t : tries)
-      if (t.fit == fit && t.segments <= max_segments) return FittedSms{*t.rendered, fit};
-    return std::nullopt;
-  };
+
+  // nullptr when the template does not render.
+  const Entry* Get(SmsFit fit) {
+    if (plain_same_ && fit == SmsFit::kPlainLetters) fit = SmsFit::kFull;
+    if (plain_same_ && fit == SmsFit::kBriefPlainLetters) fit = SmsFit::kBrief;
+    std::optional<Entry>& entry = entries_[Index(fit)];
+    if (!entry) {
+      const bool plain = fit == SmsFit::kPlainLetters || fit == SmsFit::kBriefPlainLetters;
+      MergeValues v = plain ? plain_ : values_;
+      v.brief = fit == SmsFit::kBrief || fit == SmsFit::kBriefPlainLetters;
+      StatusOr<Rendered> r = RenderTemplate(text_, DraftChannel::kSms, category_, v);
+      if (!r.ok()) return nullptr;
+      Seed(fit, std::move(*r));
+    }
+    return &*entry;
+  }
+
+ private:
+  static std::size_t Index(SmsFit fit) { return static_cast<std::size_t>(fit); }
+
+  std::string_view text_;
+  Category category_;
+  const MergeValues& values_;
+  MergeValues plain_;
+  bool plain_same_;
+  std::array<std::optional<Entry>, 4> entries_;  // kFull .. kBriefPlainLetters
+};
+
+std::optional<FittedSms> Fit(SmsRenderings& renderings, std::string_view text, Category category,
+                             const MergeValues& values) {
+  // A template that does not render fails at its first rendering, whatever the values.
+  if (!renderings.Get(SmsFit::kFull)) return std::nullopt;
   // One text keeping every detail; then two texts, as written, then in plain letters; then the
   // shortened text.
   for (const auto& [fit, max] : std::initializer_list<std::pair<SmsFit, std::size_t>>{
            {SmsFit::kFull, 1}, {SmsFit::kBrief, 1}, {SmsFit::kFull, 2}, {SmsFit::kPlainLetters, 1},
-           {SmsFit::kPlainLetters, 2}, {SmsFit::kBrief, 2}, {SmsFit::kBriefPlainLetters, 1}, {SmsFit::kBriefPlainLetters, 2}})
-    if (std::optional<FittedSms> f = pick(fit, max)) return f;
+           {SmsFit::kPlainLetters, 2}, {SmsFit::kBrief, 2}, {SmsFit::kBriefPlainLetters, 1}, {SmsFit::kBriefPlainLetters, 2}}) {
+    const SmsRenderings::Entry* entry = renderings.Get(fit);
+    if (!entry) return std::nullopt;
+    if (entry->segments <= max) return FittedSms{entry->rendered, fit};
+  }
   for (bool drop_names : {false, true}) {
     StatusOr<Rendered> r =
         RenderTemplate(text, DraftChannel::kSms, category, WithoutDetails(WithPlainLetters(values), drop_names));
-    if (r.ok() && LintSms(r->text).segments <= 2)
+    if (r.ok() && SmsSegments(r->text) <= 2)
       return FittedSms{*r, drop_names ? SmsFit::kWithoutNames : SmsFit::kWithoutDetails};
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values) {
+  SmsRenderings renderings(text, category, values);
+  return Fit(renderings, text, category, values);
+}
+
+std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values,
+                                Rendered full) {
+  SmsRenderings renderings(text, category, values);
+  renderings.Seed(SmsFit::kFull, std::move(full));
+  return Fit(renderings, text, category, values);
 }
 
 TemplateCheck CheckTemplate(DraftChannel channel, Category category, const TemplateSource& source,

@@ -66,6 +66,8 @@ struct MergeValues {
   std::string estimate_for;
   std::string followup_text;
   bool brief = false;
+
+  bool operator==(const MergeValues&) const = default;
 };
 
 // Built-in templates by key, for every locale, channel and draft category.
@@ -110,6 +112,11 @@ struct FittedSms {
 // without the request's details, then without names. nullopt when nothing fits or it does
 // not render.
 std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values);
+
+// The same, with `full` already rendered from `text` and `values` with `brief` off (a draft
+// renders it first to check its rules): the result is FitSms's, without rendering it again.
+std::optional<FittedSms> FitSms(std::string_view text, Category category, const MergeValues& values,
+                                Rendered full);
 
 // `values` shortened ({{#brief}}) and without the request's details; without the contact's
 // and agent's first names too when `drop_names`.

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -317,6 +319,79 @@ TEST(DraftChannel, NamesRoundTrip) {
   EXPECT_EQ(TemplateKey(DraftChannel::kCall, Category::kOldEstimate), "call.old_estimate");
   EXPECT_EQ(TemplateKey(DraftChannel::kCall, Category::kOldEstimate, "en"), "call.old_estimate");
   EXPECT_EQ(TemplateKey(DraftChannel::kSms, Category::kRoutine, "es"), "es.sms.routine");
+}
+
+// FitSms as documented, rendering every candidate first: what the lazy FitSms must return.
+std::optional<FittedSms> FitEagerly(const std::string& text, Category category, const MergeValues& values) {
+  std::map<SmsFit, std::pair<Rendered, std::size_t>> tries;
+  for (SmsFit fit : {SmsFit::kFull, SmsFit::kPlainLetters, SmsFit::kBrief, SmsFit::kBriefPlainLetters}) {
+    MergeValues v = fit == SmsFit::kPlainLetters || fit == SmsFit::kBriefPlainLetters ? WithPlainLetters(values) : values;
+    v.brief = fit == SmsFit::kBrief || fit == SmsFit::kBriefPlainLetters;
+    StatusOr<Rendered> r = RenderTemplate(text, DraftChannel::kSms, category, v);
+    if (!r.ok()) return std::nullopt;
+    tries[fit] = {*r, LintSms(r->text).segments};
+  }
+  for (const auto& [fit, max] : std::initializer_list<std::pair<SmsFit, std::size_t>>{
+           {SmsFit::kFull, 1}, {SmsFit::kBrief, 1}, {SmsFit::kFull, 2}, {SmsFit::kPlainLetters, 1},
+           {SmsFit::kPlainLetters, 2}, {SmsFit::kBrief, 2}, {SmsFit::kBriefPlainLetters, 1}, {SmsFit::kBriefPlainLetters, 2}})
+    if (tries[fit].second <= max) return FittedSms{tries[fit].first, fit};
+  for (bool drop_names : {false, true}) {
+    StatusOr<Rendered> r =
+        RenderTemplate(text, DraftChannel::kSms, category, WithoutDetails(WithPlainLetters(values), drop_names));
+    if (r.ok() && LintSms(r->text).segments <= 2)
+      return FittedSms{*r, drop_names ? SmsFit::kWithoutNames : SmsFit::kWithoutDetails};
+  }
+  return std::nullopt;
+}
+
+TEST(FitSms, EveryWayOfFittingMatchesTheDocumentedOrder) {
+  const std::string text =
+      "Hi {{contact.first_name}}, this is {{agent.first_name}} at {{company.name}} about "
+      "{{request.service}}.{{^brief}} {{request.question}} We read every message and call back in "
+      "order.{{/brief}} Reply STOP to opt out.";
+  std::set<SmsFit> seen;
+  const std::string long_name(120, 'M');
+  for (const std::string& name : {std::string("Ann"), std::string("\xC3\x93scar"), std::string("Jos\xC3\xA9"), long_name}) {
+    for (std::size_t service = 0; service <= 280; service += 20) {
+      for (const char* question : {"", "Can you come Tuesday?", "\xC2\xBFPueden venir el martes? \xC3\x81ngel"}) {
+        MergeValues v;
+        v.contact_first_name = name;
+        v.agent_first_name = "Dana";
+        v.company_name = "Summit Ridge";
+        v.request_service = std::string(service, 's');
+        v.request_question = question;
+        const std::optional<FittedSms> want = FitEagerly(text, Category::kRoutine, v);
+        const std::optional<FittedSms> got = FitSms(text, Category::kRoutine, v);
+        ASSERT_EQ(got.has_value(), want.has_value()) << name << " " << service;
+        if (!want) continue;
+        seen.insert(want->fit);
+        EXPECT_EQ(got->fit, want->fit) << name << " " << service << " " << question;
+        EXPECT_EQ(got->rendered.text, want->rendered.text);
+        // The draft's own first rendering, handed over, changes nothing.
+        StatusOr<Rendered> full = RenderTemplate(text, DraftChannel::kSms, Category::kRoutine, v);
+        ASSERT_TRUE(full.ok());
+        const std::optional<FittedSms> seeded = FitSms(text, Category::kRoutine, v, *full);
+        ASSERT_TRUE(seeded.has_value());
+        EXPECT_EQ(seeded->fit, want->fit);
+        EXPECT_EQ(seeded->rendered.text, want->rendered.text);
+      }
+    }
+  }
+  // The grid reaches every outcome but the last resorts' second one.
+  EXPECT_THAT(seen, AllOf(Contains(SmsFit::kFull), Contains(SmsFit::kBrief), Contains(SmsFit::kPlainLetters),
+                          Contains(SmsFit::kWithoutDetails)));
+}
+
+TEST(FitSms, ATemplateThatDoesNotParseFitsNothing) {
+  EXPECT_FALSE(FitSms("Hi {{#brief}}. Reply STOP to opt out.", Category::kRoutine, MergeValues{}).has_value());
+}
+
+TEST(WithPlainLetters, OnlyTheAccentsGsmLacksChange) {
+  MergeValues v;
+  v.contact_first_name = "\xC3\x93scar Jos\xC3\xA9 \xC3\x91u\xC3\xB1" "ez";  // Óscar José Ñuñez
+  EXPECT_EQ(WithPlainLetters(v).contact_first_name, "Oscar Jos\xC3\xA9 \xC3\x91u\xC3\xB1" "ez");
+  v.contact_first_name = "Ann";
+  EXPECT_EQ(WithPlainLetters(v), v);
 }
 
 }  // namespace

@@ -2,9 +2,13 @@
 // (src/queue), and writes the rows back, in one transaction. RebuildContact does the same for
 // one contact, inside the caller's transaction (live intake).
 #include <algorithm>
+#include <condition_variable>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "identity/resolve.h"
 #include "pipeline/audit.h"
@@ -58,42 +62,128 @@ struct PeopleSaid {
   }
 };
 
-// Classification is independent per contact: the batch is split between two threads. The rest
-// (assignment balances load across contacts) runs in key order.
-class BatchWriter {
+// Threads kept for the whole rebuild, not one per batch: each keeps its parsed templates
+// (thread_local in src/message) from batch to batch.
+class Crew {
  public:
-  BatchWriter(Store& store, const QueueContext& ctx) : store_(store), ctx_(ctx) {}
+  explicit Crew(std::size_t size) {
+    for (std::size_t k = 0; k < size; ++k) threads_.emplace_back([this, k] { Loop(k); });
+  }
+  ~Crew() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  Crew(const Crew&) = delete;
+  Crew& operator=(const Crew&) = delete;
 
-  Status Add(ContactHistory& history) {
-    batch_.push_back(std::move(history));
-    return batch_.size() >= kBatch ? Flush() : Status::Ok();
+  std::size_t size() const { return threads_.size(); }
+
+  // Runs job(k) on thread k, for every k, once the previous job is done.
+  void Start(std::function<void(std::size_t)> job) {
+    Wait();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_ = std::move(job);
+      busy_ = threads_.size();
+      ++round_;
+    }
+    wake_.notify_all();
   }
 
-  Status Flush() {
-    std::vector<PreparedContact> classified(batch_.size());
-    const std::size_t half = batch_.size() / 2;
-    std::thread other([&] {
-      for (std::size_t i = half; i < batch_.size(); ++i) classified[i] = ClassifyContact(batch_[i], ctx_);
-    });
-    for (std::size_t i = 0; i < half; ++i) classified[i] = ClassifyContact(batch_[i], ctx_);
-    other.join();
-    Status s;
-    for (std::size_t i = 0; i < batch_.size() && s.ok(); ++i) s = Write(batch_[i], std::move(classified[i]));
-    batch_.clear();
-    return s;
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return busy_ == 0; });
   }
 
  private:
-  Status Write(const ContactHistory& history, PreparedContact classified) {
-    StatusOr<ContactQueue> queue = BuildContactQueue(history, std::move(classified), ctx_, load_);
-    if (!queue.ok()) return queue.status();
-    return WriteContactQueue(store_, *queue);
+  void Loop(std::size_t k) {
+    std::size_t seen = 0;
+    for (;;) {
+      std::function<void(std::size_t)> job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || round_ != seen; });
+        if (stopping_) return;
+        seen = round_;
+        job = job_;
+      }
+      job(k);
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (--busy_ == 0) done_.notify_all();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::function<void(std::size_t)> job_;
+  std::size_t busy_ = 0, round_ = 0;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+// Classification and drafting are independent per contact, so they run on the crew's threads,
+// a batch apart from the rest. Each cycle this thread assigns owners to the batch just
+// classified (assignment balances load across contacts, so in key order), hands its drafts and
+// the next batch's classification to the crew, and writes the batch drafted before; then it
+// reads the next batch. Rows are written in key order, the same rows as BuildContactQueue's.
+class BatchWriter {
+ public:
+  // Two workers, though the machine may have two cores: this thread mostly waits for them.
+  BatchWriter(Store& store, const QueueContext& ctx) : store_(store), ctx_(ctx), crew_(2) {}
+  ~BatchWriter() { crew_.Wait(); }  // on an error the batch in flight is dropped, never left running
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
+
+  Status Add(ContactHistory& history) {
+    batch_.push_back(std::move(history));
+    return batch_.size() >= kBatch ? Cycle() : Status::Ok();
+  }
+
+  // Writes everything added so far: the last batch goes through each stage in turn.
+  Status Flush() {
+    for (int stage = 0; stage < 3; ++stage)
+      if (Status s = Cycle(); !s.ok()) return s;
+    return Status::Ok();
+  }
+
+ private:
+  Status Cycle() {
+    crew_.Wait();
+    std::vector<ContactQueue> drafted = std::move(assigned_);
+    assigned_.clear();
+    for (std::size_t i = 0; i < classified_.size(); ++i) {
+      StatusOr<ContactQueue> queue = AssignContactQueue(histories_[i], std::move(classified_[i]), ctx_, load_);
+      if (!queue.ok()) return queue.status();
+      assigned_.push_back(std::move(queue).value());
+    }
+    histories_ = std::move(batch_);
+    batch_.clear();
+    classified_.assign(histories_.size(), PreparedContact{});
+    if (!assigned_.empty() || !histories_.empty()) crew_.Start([this](std::size_t k) { Work(k); });
+    for (const ContactQueue& queue : drafted)
+      if (Status s = WriteContactQueue(store_, queue); !s.ok()) return s;
+    return Status::Ok();
+  }
+
+  // Worker k's share: every size()-th draft and contact, from the k-th.
+  void Work(std::size_t k) {
+    for (std::size_t i = k; i < assigned_.size(); i += crew_.size()) WriteQueueDrafts(assigned_[i]);
+    for (std::size_t i = k; i < histories_.size(); i += crew_.size())
+      classified_[i] = ClassifyContact(histories_[i], ctx_);
   }
 
   Store& store_;
   const QueueContext& ctx_;
   OpenWork load_;
-  std::vector<ContactHistory> batch_;
+  std::vector<ContactHistory> batch_;       // being read from the store
+  std::vector<ContactHistory> histories_;   // the batch being classified by the crew...
+  std::vector<PreparedContact> classified_;  // ...into these
+  std::vector<ContactQueue> assigned_;      // owners chosen; drafts being written by the crew
+  Crew crew_;                               // last: its threads stop before the rest goes
 };
 
 Status Rebuild(Store& store, const QueueContext& ctx) {

@@ -315,8 +315,7 @@ class ContactBuilder {
       if (std::find(row.signal_ids.begin(), row.signal_ids.end(), s.id) != row.signal_ids.end())
         r.signals.push_back({s.channel, s.received_at, s.subject, s.text});
     r.contact_name = q_.sanitize ? "" : person_.name;
-    r.phone = person_.phone;
-    r.landline = IsFixedLine(person_.phone);
+    r.phone = person_.phone;  // `landline` is looked up with the draft: see WriteQueueDrafts
     r.email = person_.email;
     for (const Estimate& e : h_.estimates) r.estimates.push_back({e.number, e.trade, Lower(e.status), e.sent_at});
     r.trade = row.trade;
@@ -367,9 +366,8 @@ class ContactBuilder {
       row.next_action.clear();
     } else if (row.status != OpportunityStatus::kReached && row.status != OpportunityStatus::kClosed) {
       ++load_[row.owner];
-      const Draft draft = WriteDraft(DraftRequestFor(row));
-      row.draft = draft.FullText();
-      if (!row.draft.empty()) row.draft_channel = std::string(DraftChannelName(draft.channel));
+      // The row is final here (Build adds it as it is): its draft may be written later.
+      out_.drafts.push_back({out_.rows.size(), DraftRequestFor(row)});
     }
     return Status::Ok();
   }
@@ -398,11 +396,29 @@ PreparedContact ClassifyContact(const ContactHistory& history, const QueueContex
   return out;
 }
 
-StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, PreparedContact prepared,
-                                         const QueueContext& ctx, OpenWork& load) {
+StatusOr<ContactQueue> AssignContactQueue(const ContactHistory& history, PreparedContact prepared,
+                                          const QueueContext& ctx, OpenWork& load) {
   std::vector<ClassifiedSignal> signals = std::move(prepared.signals);
   ContactBuilder builder(history, prepared, ctx, load);
   return builder.Build(std::move(signals));
+}
+
+void WriteQueueDrafts(ContactQueue& queue) {
+  for (PendingDraft& pending : queue.drafts) {
+    pending.request.landline = IsFixedLine(pending.request.phone);
+    const Draft draft = WriteDraft(pending.request);
+    Opportunity& row = queue.rows[pending.row];
+    row.draft = draft.FullText();
+    if (!row.draft.empty()) row.draft_channel = std::string(DraftChannelName(draft.channel));
+  }
+  queue.drafts.clear();
+}
+
+StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, PreparedContact prepared,
+                                         const QueueContext& ctx, OpenWork& load) {
+  StatusOr<ContactQueue> queue = AssignContactQueue(history, std::move(prepared), ctx, load);
+  if (queue.ok()) WriteQueueDrafts(*queue);
+  return queue;
 }
 
 }  // namespace ringback

@@ -21,6 +21,7 @@
 #include "core/status.h"
 #include "identity/phone_timezone.h"
 #include "identity/resolve.h"
+#include "message/draft_request.h"
 
 namespace ringback {
 
@@ -35,11 +36,18 @@ struct QueueContext {
 // whoever holds least of it, so contacts must go through BuildContactQueue in a fixed order.
 using OpenWork = std::map<std::string, int>;
 
+// A row's draft, ready to be written: what it is written from, taken when the row was final.
+struct PendingDraft {
+  std::size_t row = 0;  // index in ContactQueue::rows
+  DraftRequest request;
+};
+
 struct ContactQueue {
   std::vector<Opportunity> rows;           // each opportunity, then the duplicates that joined it
   std::vector<TimelineEvent> events;       // escalations: derived, rebuilt every time
   std::vector<Suppression> new_stops;      // stops said in the contact's signals, not yet stored
   std::vector<Outcome> inferred_outcomes;  // outbound calls read as reached / not reached
+  std::vector<PendingDraft> drafts;        // AssignContactQueue only: drafts still to write
 };
 
 // What can be worked out for a contact on its own, before owners are chosen.
@@ -58,5 +66,12 @@ PreparedContact ClassifyContact(const ContactHistory& history, const QueueContex
 // team can take it).
 StatusOr<ContactQueue> BuildContactQueue(const ContactHistory& history, PreparedContact prepared,
                                          const QueueContext& ctx, OpenWork& load);
+
+// BuildContactQueue in two steps, so the drafts (a third of the work, and independent per
+// contact) can be written on another thread: AssignContactQueue leaves them in `drafts`, and
+// WriteQueueDrafts writes them into the rows. The rows are then the same as BuildContactQueue's.
+StatusOr<ContactQueue> AssignContactQueue(const ContactHistory& history, PreparedContact prepared,
+                                          const QueueContext& ctx, OpenWork& load);
+void WriteQueueDrafts(ContactQueue& queue);
 
 }  // namespace ringback

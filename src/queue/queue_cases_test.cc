@@ -288,6 +288,25 @@ TEST_P(QueueCase, Runs) {
     for (auto& s : q->new_stops) all.new_stops.push_back(s);
     for (auto& o : q->inferred_outcomes) all.inferred_outcomes.push_back(o);
   }
+  // The audit assigns a batch of contacts, then writes their drafts on another thread, in
+  // whatever order: the rows must be BuildContactQueue's.
+  OpenWork load_again;
+  std::vector<ContactQueue> assigned;
+  for (const ContactHistory& h : c.contacts) {
+    StatusOr<ContactQueue> q = AssignContactQueue(h, ClassifyContact(h, ctx), ctx, load_again);
+    ASSERT_TRUE(q.ok()) << q.status().ToString();
+    assigned.push_back(std::move(q).value());
+  }
+  for (auto it = assigned.rbegin(); it != assigned.rend(); ++it) WriteQueueDrafts(*it);
+  std::vector<Opportunity> deferred;
+  for (const ContactQueue& q : assigned) deferred.insert(deferred.end(), q.rows.begin(), q.rows.end());
+  ASSERT_EQ(deferred.size(), all.rows.size());
+  for (std::size_t i = 0; i < deferred.size(); ++i) {
+    EXPECT_EQ(deferred[i].id, all.rows[i].id);
+    EXPECT_EQ(deferred[i].owner, all.rows[i].owner) << deferred[i].id;
+    EXPECT_EQ(deferred[i].draft, all.rows[i].draft) << deferred[i].id;
+    EXPECT_EQ(deferred[i].draft_channel, all.rows[i].draft_channel) << deferred[i].id;
+  }
   std::vector<std::vector<std::string>> actual;
   for (const Opportunity& o : all.rows) {
     std::vector<std::string> cells;
