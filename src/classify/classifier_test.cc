@@ -599,5 +599,51 @@ TEST(Reading, StopsInEveryVoice) {
     EXPECT_NE(Cat(text), Category::kStop) << text;
 }
 
+TEST(Reading, AQuoteIsDatedThroughFillersAndAfterAName) {
+  for (const char* text : {"hi this is marcy the estimate was for the drain back in um september i think we want to do it now",
+                           "VM summary: Linda. Quote for tankless from around Thanksgiving. Asking about start date.",
+                           "re: roof est from last Oct. wants to know if price holds"})
+    EXPECT_EQ(Cat(text), Category::kOldEstimate) << text;
+  const Classification c = Sms("Linda. Quote for tankless from around Thanksgiving.");
+  EXPECT_NE(AllReasons(c).find("says \"Quote for\""), std::string::npos) << AllReasons(c);
+}
+
+TEST(Reading, AnotherCompanysOldQuoteOrABookedJobIsNotAnOldEstimate) {
+  for (const char* text : {"got a quote from another plumber in january for a repipe, 14k, can you come look and beat it",
+                           "We got a bid from another roofer back in April. Could you come out and give us your own estimate?"})
+    EXPECT_EQ(Cat(text), Category::kActiveEstimate) << text;
+  // A job signed and booked off an old quote: the quote's age no longer decides.
+  EXPECT_NE(Cat("hi the repipe from the quote we signed back in feb is starting tmrw. door code 2289"),
+            Category::kOldEstimate);
+}
+
+TEST(Reading, StormDamageToTheCompanysWorkIsANewJob) {
+  EXPECT_EQ(Cat("big wind storm last night tore a bunch of shingles off the roof yall did 2 yrs ago. "
+                "theyre in the yard. no leak inside. can u come look"),
+            Category::kActiveEstimate);
+  // Who is at risk does not make the company's failing work a rush.
+  EXPECT_EQ(Cat("you did the bathroom at my mom's house. the shower door is dragging and the caulk is "
+                "peeling already. She is 84 so please call me not her"),
+            Category::kWarranty);
+  EXPECT_EQ(Cat("furnace u fixed monday is blowing cold air again. house at 61. we have space heaters "
+                "so we're ok for tonight"),
+            Category::kWarranty);
+}
+
+TEST(Reading, StopsSaidLastOrForSomeoneElse) {
+  for (const char* text : {"We sold. Remove.", "this isnt mike", "new number who dis, i dont need a roofer",
+                           "LM - she said take off list",
+                           "Lost my husband last month. I won't be going forward and would appreciate not getting any more reminders.",
+                           "Por favor quítenla de sus listas.", "Hired someone else for the gutters and roof. No need to keep texting"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+  for (const char* text : {"Please remove me from this email chain - Marcus is handling the tile from here on.",
+                           "Please remove my cell from your call list and use email only going forward. We still plan to sign next week.",
+                           "no me manden texts, mejor call me after 6. still want the estimate pa'l roof",
+                           "do we have to pull a permit for the water heater or can we opt out of that",
+                           "pls stop sending the payment reminders, i already paid online tuesday",
+                           "We used another company for mitigation but want you for the rebuild. Is your bid still good?"})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+}
+
 }  // namespace
 }  // namespace ringback

@@ -105,7 +105,8 @@ bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '/';
 }
 
-// Replaces whole words found in `spelling`; quotes and slashes at a word's edges stay put. Most
+// Replaces whole words found in `spelling` (a word spelled kDropWord is removed with the commas
+// and spaces after it); quotes and slashes at a word's edges stay put. Most
 // texts have no variant: they are returned as they are, not copied.
 NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
   NormalizedText out;
@@ -132,6 +133,16 @@ NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
     const auto hit =
         wb < we ? spelling.find(std::string_view(t).substr(wb, we - wb)) : spelling.end();
     if (hit != spelling.end()) {
+      if (hit->second == kDropWord) {
+        // A spoken filler ("back in uh the spring"): the words around it read as one phrase.
+        if (!changed) changed = true;
+        copy_to(wb);
+        std::size_t next = we;
+        while (next < t.size() && (t[next] == ',' || t[next] == ' ')) ++next;
+        copied = next == t.size() || t[next] == '\n' ? we : next;
+        i = std::max(end, copied);
+        continue;
+      }
       if (!changed) {
         out.text.reserve(t.size() + 16);
         out.from.reserve(t.size() + 16);

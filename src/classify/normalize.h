@@ -21,6 +21,9 @@ struct SpellingHash {
 // Variant word -> what it stands for ("leek" -> "leak", "a/c" -> "ac").
 using SpellingMap = std::unordered_map<std::string, std::string, SpellingHash, std::equal_to<>>;
 
+// The spelling that drops a word ("uh = -" in spelling.txt): fillers of speech-to-text.
+inline constexpr std::string_view kDropWord = "-";
+
 struct NormalizedText {
   std::string text;
   std::vector<std::uint32_t> from;  // per byte of text: first original byte it came from

@@ -22,6 +22,18 @@ TEST(Normalize, SpellingVariantsAreReplacedWordByWord) {
   EXPECT_EQ(Normalize("leeks", spelling).text, "leeks");  // whole words only
 }
 
+TEST(Normalize, SpokenFillersAreDropped) {
+  const SpellingMap spelling{{"uh", std::string(kDropWord)}, {"um", std::string(kDropWord)}};
+  EXPECT_EQ(Normalize("back in uh the spring, um, we want it", spelling).text,
+            "back in the spring, we want it");
+  EXPECT_EQ(Normalize("it was may uh.", spelling).text, "it was may .");
+  EXPECT_EQ(Normalize("umbrella humid", spelling).text, "umbrella humid");  // whole words only
+  const std::string said = "call uh Jim";
+  const NormalizedText n = Normalize(said, spelling);
+  EXPECT_EQ(n.text, "call jim");
+  EXPECT_EQ(n.Original(said, 5, 8), "Jim");
+}
+
 TEST(Normalize, SpanishAccentsAndInvertedMarksFold) {
   const std::string original = "\xC2\xBF" "Cu\xC3\xA1" "nto cuesta? N\xC3\xBA" "mero equivocado, ma\xC3\xB1" "ana";
   const NormalizedText n = Normalize(original, {});

@@ -262,6 +262,9 @@ class Decider {
 
  private:
   std::string Quote(std::size_t begin, std::size_t end) const {
+    // A cue anchored at a sentence's start carries the stop before it: quote the words only.
+    while (begin < end && std::string_view(".!?;,\n ").find(in_.norm.text[begin]) != std::string_view::npos)
+      ++begin;
     return CleanQuote(in_.norm.Original(in_.original, begin, end));
   }
 
@@ -512,18 +515,35 @@ class Decider {
   bool OwnWorkFailing() const {
     const bool work = a_.has(kWaWork) || a_.has(kWaClaim) || (in_.channel == Channel::kCall && a_.has(kWaStaff));
     const bool problem = a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong);
-    return work && problem && !a_.has(kEmSafety) && !Pressing();
+    return work && problem && !a_.has(kEmSafety) && !Pressing(/*who_at_risk_presses=*/false);
+  }
+
+  // "She is 84", "I live alone", "the baby": who is at risk, not how soon.
+  static bool WhoIsAtRisk(std::string_view said) {
+    static constexpr std::array<std::string_view, 14> kWho{
+        "i'm ", "im ", "i am ", "she's ", "he's ", "she is ", "he is ", "who is ",
+        "mom is ", "dad is ", "grandma is ", "grandpa is ", "live alone", "lives alone"};
+    static constexpr std::array<std::string_view, 21> kPeople{
+        "elderly", "newborn", "infant", "baby", "babies", "pregnant", "disabled", "bebe", "bebes",
+        "mi mama", "mi papa", "abuela", "abuelo", "anciano", "ancianos", "embarazada",
+        "ninos pequenos", "nino pequeno", "recien nacido", "assisted living", "nursing home"};
+    return std::any_of(kWho.begin(), kWho.end(),
+                       [&](std::string_view w) { return said.starts_with(w); }) ||
+           said.ends_with("alone") ||
+           std::find(kPeople.begin(), kPeople.end(), said) != kPeople.end();
   }
 
   // Urgency beyond the time of day: "today" alone is when, not how urgent.
-  bool Pressing() const {
+  // `who_at_risk_presses`: whether "she is 84" counts; it does for a new problem, not for the
+  // company's own work failing (a door dragging at an elderly mother's house is still warranty).
+  bool Pressing(bool who_at_risk_presses = true) const {
     static constexpr std::array<std::string_view, 8> kWhen{
         "today", "tonight", "this morning", "this afternoon", "this evening", "hoy",
         "all night", "first thing"};
     return std::any_of(a_[kEmUrgency].begin(), a_[kEmUrgency].end(), [&](const Hit& h) {
       const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
       return !said.starts_with("since") && !said.starts_with("first thing") &&
-             std::find(kWhen.begin(), kWhen.end(), said) == kWhen.end();
+             (who_at_risk_presses || !WhoIsAtRisk(said)) && std::find(kWhen.begin(), kWhen.end(), said) == kWhen.end();
     });
   }
 
@@ -622,9 +642,13 @@ class Decider {
     const std::string& text = in_.norm.text;
     const std::size_t from = SaysWhenItWas(t) ? SentenceBefore(t.begin) : t.begin;
     return std::any_of(refs.begin(), refs.end(), [&](const Hit& r) {
-      const std::size_t b = std::min(from, r.begin);
+      // A cue anchored at a sentence's start ("... linda. quote for") begins with the stop
+      // before it: its sentence starts after that.
+      std::size_t rb = r.begin;
+      while (rb < r.end && std::string_view(".!?;\n ").find(text[rb]) != std::string_view::npos) ++rb;
+      const std::size_t b = std::min(from, rb);
       const std::size_t e = std::max(t.end, r.end);
-      return text.find_first_of(".!?;\n", b) >= e || (r.begin < t.begin && r.begin >= from);
+      return text.find_first_of(".!?;\n", b) >= e || (rb < t.begin && rb >= from);
     });
   }
 
