@@ -661,7 +661,9 @@ class Decider {
       if (lead.starts_with(hedge)) lead.remove_prefix(hedge.size());
     for (std::string_view said : {"it was ", "that was ", "this was ", "it would have been ", "it must have been ",
                                   "that would have been ", "it's from ", "its from ", "it is from ",
-                                  "it was from ", "that's from ", "that was from ", "dated "})
+                                  "it was from ", "that's from ", "that was from ", "dated ",
+                                  "ours is from ", "ours was from ", "mine is from ", "mine was from ",
+                                  "quote was ", "estimate was ", "bid was "})
       if (lead.starts_with(said)) return true;
     // "Jerry was here in like June": the visit that gave the quote, said on its own.
     const std::size_t space = lead.find(' ');
