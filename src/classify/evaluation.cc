@@ -36,7 +36,7 @@ std::string Pad(std::string s, std::size_t width, bool left = false) {
 std::string OneLine(std::string s) {
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (s.size() > 90) s = s.substr(0, 90) + "...";
+  if (s.size() > 90) s = std::string(Utf8Prefix(s, 90)) + "...";  // never half a character
   return s;
 }
 

@@ -67,6 +67,17 @@ TEST(Evaluate, ReportNamesTheNumbersCiReads) {
   EXPECT_NE(text.find("t2: labelled emergency, got stop"), std::string::npos);
 }
 
+// A long message quoted in the list of mistakes is cut at 90 bytes, never inside a character:
+// the report stays valid UTF-8 for whatever reads it.
+TEST(Evaluate, AMistakeQuotedShortIsStillValidUtf8) {
+  std::vector<LabelledExample> v = Tiny();
+  v[2].text = std::string(89, 'a') + "\xc3\xb1o pasado les dije que no";  // "ñ" across byte 90
+  const std::string text = FormatReport(Evaluate(Constant(Category::kStop), v), true);
+  const std::size_t at = text.find(std::string(89, 'a'));
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(text.substr(at + 89, 4), "...\"") << "the two-byte letter is dropped whole";
+}
+
 TEST(JsonLines, ReadsContextAndRejectsTypos) {
   nlohmann::json id;
   auto ok = ParseJsonLine(

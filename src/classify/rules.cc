@@ -663,7 +663,8 @@ class Decider {
                                   "that would have been ", "it's from ", "its from ", "it is from ",
                                   "it was from ", "that's from ", "that was from ", "dated ",
                                   "ours is from ", "ours was from ", "mine is from ", "mine was from ",
-                                  "quote was ", "estimate was ", "bid was "})
+                                  "quote was ", "estimate was ", "bid was ", "was around ", "was in ",
+                                  "was like ", "that was like ", "that was around "})
       if (lead.starts_with(said)) return true;
     // "Jerry was here in like June": the visit that gave the quote, said on its own.
     const std::size_t space = lead.find(' ');
