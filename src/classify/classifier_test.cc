@@ -645,5 +645,23 @@ TEST(Reading, StopsSaidLastOrForSomeoneElse) {
     EXPECT_NE(Cat(text), Category::kStop) << text;
 }
 
+TEST(Reading, AStopAboutTheQuoteItselfIsAStop) {
+  for (const char* text : {"Hi, we're not interested in the estimate anymore. Thank you.",
+                           "not interested in an estimate", "Cancel the estimate. We sold the house.",
+                           "i already got a new roof from another company so no need to call me about an estimate",
+                           "We changed our mind about the remodel. Please don't send anything else.",
+                           "I filled out the form for a quote but I want to cancel and be removed",
+                           "The tenant at 14 Orchard Ln wasn't authorized to request any work. I'm the owner. "
+                           "Do not contact my tenant or me about this estimate.",
+                           "not doing the kitchen this year or next. stop the follow up texts please"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+  for (const char* text : {"no more emails please, just call me about the estimate",
+                           "do not call the landline, use my cell 555-0133 for the estimate",
+                           "ok stop calling lol, ill take it! when do u start",
+                           "Last year I told you guys to take me off the list, changed my mind. Is the water heater quote from then still good?",
+                           "Spoke w/ homeowner: NOT interested in tankless, wants standard 50 gal quote."})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+}
+
 }  // namespace
 }  // namespace ringback

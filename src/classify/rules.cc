@@ -330,11 +330,12 @@ class Decider {
   }
 
   // A request for work, or a question about the services, after a soft opt-out takes it back
-  // ("wrong number, but I'm the new owner and need a quote").
+  // ("wrong number, but I'm the new owner and need a quote"). The opt-out's own words are not
+  // a request: "not interested in the estimate" does not take itself back.
   bool RequestAfter(const Hit& soft) const {
     for (int cue : {kEsRequest, kRoutine})
       for (const Hit& r : a_[cue])
-        if (r.begin > soft.begin) return true;
+        if (r.begin >= soft.end) return true;
     return false;
   }
 
