@@ -663,5 +663,18 @@ TEST(Reading, AStopAboutTheQuoteItselfIsAStop) {
     EXPECT_NE(Cat(text), Category::kStop) << text;
 }
 
+TEST(Reading, ADeclineWithTheVisitCalledOffIsAStop) {
+  for (const char* text : {"We've decided to do it ourselves. Please cancel the estimate appointment.",
+                           "Going to hold off on the roof for now, please cancel Thursday's estimate and don't reschedule",
+                           "After reviewing the estimate we are going to pass.",
+                           "I appreciate the quote but we are going to go a different route",
+                           "You can take me off your schedule, I won't need the estimate after all"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+  // Calling off one visit to book another is logistics, and a decline a request follows is not a stop.
+  for (const char* text : {"please cancel tomorrow's estimate appointment and reschedule for next week",
+                           "We decided to do the painting ourselves. Can you still quote the drywall repair?"})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+}
+
 }  // namespace
 }  // namespace ringback

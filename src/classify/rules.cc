@@ -335,8 +335,25 @@ class Decider {
   bool RequestAfter(const Hit& soft) const {
     for (int cue : {kEsRequest, kRoutine})
       for (const Hit& r : a_[cue])
-        if (r.begin >= soft.end) return true;
+        if (r.begin >= soft.end && !CancelsIt(r)) return true;
     return false;
+  }
+
+  // "Please cancel the estimate appointment": the words of a visit, in a sentence that calls it
+  // off without booking another. Not a request that takes an opt-out back.
+  bool CancelsIt(const Hit& r) const {
+    const std::string_view t = in_.norm.text;
+    const std::size_t b = SentenceStart(r.begin);
+    std::size_t e = t.find_first_of(".!?;\n", r.end);
+    if (e == std::string_view::npos) e = t.size();
+    const std::string_view sentence = t.substr(b, e - b);
+    auto says = [&](std::string_view w) { return sentence.find(w) != std::string_view::npos; };
+    if (!says("cancel")) return false;
+    if (says("don't") || says("do not") || says("no need")) return true;  // "...and don't reschedule"
+    for (std::string_view rebook : {"reschedul", "rebook", "re-book", "instead", "move it", "another day",
+                                    "another time", "different day", "different time", "next week"})
+      if (says(rebook)) return false;  // cancel-and-rebook is logistics
+    return true;
   }
 
   // A call note about a seller the office turned away ("sells gutter guards... not
