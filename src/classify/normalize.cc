@@ -162,6 +162,49 @@ NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
   return out;
 }
 
+// Speech-to-text stutters ("about the the estimate", "to to call"): a short function word said
+// twice in a row reads once, so phrases match across it. Content words are left alone ("had had").
+NormalizedText DropStutters(NormalizedText in) {
+  static constexpr std::array<std::string_view, 24> kStutter{
+      "the", "a", "an", "to", "of", "in", "on", "for", "and", "my", "our", "your",
+      "i", "we", "you", "it", "is", "was", "she", "he", "they", "with", "at", "this"};
+  const std::string& t = in.text;
+  NormalizedText out;
+  std::size_t copied = 0;
+  bool changed = false;
+  std::string_view prev;
+  std::size_t prev_end = 0;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    if (!IsWordByte(t[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < t.size() && IsWordByte(t[end])) ++end;
+    const std::string_view word = std::string_view(t).substr(i, end - i);
+    const bool spaces = i > prev_end && t.find_first_not_of(' ', prev_end) == i;
+    if (word == prev && spaces && std::find(kStutter.begin(), kStutter.end(), word) != kStutter.end()) {
+      changed = true;
+      out.text.append(t, copied, prev_end - copied);
+      out.from.insert(out.from.end(), in.from.begin() + copied, in.from.begin() + prev_end);
+      out.to.insert(out.to.end(), in.to.begin() + copied, in.to.begin() + prev_end);
+      copied = end;  // the spaces and the repeat are dropped
+      prev_end = end;
+      i = end;
+      continue;
+    }
+    prev = word;
+    prev_end = end;
+    i = end;
+  }
+  if (!changed) return in;
+  out.text.append(t, copied, t.size() - copied);
+  out.from.insert(out.from.end(), in.from.begin() + copied, in.from.end());
+  out.to.insert(out.to.end(), in.to.begin() + copied, in.to.end());
+  return out;
+}
+
 }  // namespace
 
 std::string_view NormalizedText::Original(std::string_view original, std::size_t begin,
@@ -175,8 +218,8 @@ std::string_view NormalizedText::Original(std::string_view original, std::size_t
 
 NormalizedText Normalize(std::string_view text, const SpellingMap& spelling) {
   NormalizedText folded = FoldChars(text);
-  if (spelling.empty()) return folded;
-  return Respell(std::move(folded), spelling);
+  if (spelling.empty()) return DropStutters(std::move(folded));
+  return DropStutters(Respell(std::move(folded), spelling));
 }
 
 std::size_t SubjectLineEnd(std::string_view t) {

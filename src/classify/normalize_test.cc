@@ -22,6 +22,14 @@ TEST(Normalize, SpellingVariantsAreReplacedWordByWord) {
   EXPECT_EQ(Normalize("leeks", spelling).text, "leeks");  // whole words only
 }
 
+TEST(Normalize, AStutteredShortWordReadsOnce) {
+  const std::string said = "about the the estimate, I I think we had had it";
+  const NormalizedText n = Normalize(said, {});
+  EXPECT_EQ(n.text, "about the estimate, i think we had had it");  // "had had" is English
+  EXPECT_EQ(n.Original(said, 10, 18), "estimate");
+  EXPECT_EQ(Normalize("the. the end", {}).text, "the. the end");  // not across a stop
+}
+
 TEST(Normalize, SpokenFillersAreDropped) {
   const SpellingMap spelling{{"uh", std::string(kDropWord)}, {"um", std::string(kDropWord)}};
   EXPECT_EQ(Normalize("back in uh the spring, um, we want it", spelling).text,

@@ -335,8 +335,14 @@ class Decider {
   bool RequestAfter(const Hit& soft) const {
     for (int cue : {kEsRequest, kRoutine})
       for (const Hit& r : a_[cue])
-        if (r.begin >= soft.end && !CancelsIt(r)) return true;
+        if (r.begin >= soft.end && !CancelsIt(r) && !Refuses(r)) return true;
     return false;
+  }
+
+  // "Don't call the office line again": a cue whose own words refuse is no request.
+  bool Refuses(const Hit& r) const {
+    const std::string_view said = std::string_view(in_.norm.text).substr(r.begin, r.end - r.begin);
+    return said.starts_with("don't") || said.starts_with("do not") || said.starts_with("not ");
   }
 
   // "Please cancel the estimate appointment": the words of a visit, in a sentence that calls it
