@@ -100,9 +100,14 @@ std::vector<std::string> CorpusTexts() {
   return texts;
 }
 
+// Every shipped entry but the few dot-all ones reaching across sentences (left to RE2: with
+// them Hyperscan took minutes to compile the set) is found by Hyperscan.
 TEST(PhraseMatcher, HyperscanScansTheShippedLexicons) {
   EXPECT_GT(Shipped().size(), 1000u);
-  EXPECT_EQ(Shipped().scanned_entries(), Shipped().size());
+  std::size_t dot_all = 0;
+  for (const LexiconEntry& e : ShippedEntries()) dot_all += e.regex.find("(?s)") != std::string::npos;
+  EXPECT_LE(dot_all, 12u) << "keep entries that reach across sentences few";
+  EXPECT_EQ(Shipped().scanned_entries() + dot_all, Shipped().size());
 }
 
 TEST(PhraseMatcher, HyperscanFindsWhatRe2FindsOnTheCorpus) {
