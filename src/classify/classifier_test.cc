@@ -676,5 +676,12 @@ TEST(Reading, ADeclineWithTheVisitCalledOffIsAStop) {
     EXPECT_NE(Cat(text), Category::kStop) << text;
 }
 
+TEST(Reading, ALeadThatIsOnlyItsJobTypeIsAnEstimate) {
+  // A Local Services Ads message lead imports as its job type alone: the word model, which has
+  // seen many empty forms, must not call it unknown.
+  for (const char* text : {"Roof repair", "AC repair", "Water heater replacement"})
+    EXPECT_EQ(Default().Classify(Channel::kForm, text, {}).category, Category::kActiveEstimate) << text;
+}
+
 }  // namespace
 }  // namespace ringback

@@ -105,6 +105,13 @@ bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '/';
 }
 
+// Appends in's bytes [b, e) to out, with where each came from.
+void AppendRange(NormalizedText& out, const NormalizedText& in, std::size_t b, std::size_t e) {
+  out.text.append(in.text, b, e - b);
+  out.from.insert(out.from.end(), in.from.begin() + b, in.from.begin() + e);
+  out.to.insert(out.to.end(), in.to.begin() + b, in.to.begin() + e);
+}
+
 // Replaces whole words found in `spelling` (a word spelled kDropWord is removed with the commas
 // and spaces after it); quotes and slashes at a word's edges stay put. Most
 // texts have no variant: they are returned as they are, not copied.
@@ -114,9 +121,7 @@ NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
   std::size_t copied = 0;  // in's bytes before this are in out
   const std::string& t = in.text;
   auto copy_to = [&](std::size_t e) {
-    out.text.append(t, copied, e - copied);
-    out.from.insert(out.from.end(), in.from.begin() + copied, in.from.begin() + e);
-    out.to.insert(out.to.end(), in.to.begin() + copied, in.to.begin() + e);
+    AppendRange(out, in, copied, e);
     copied = e;
   };
   std::size_t i = 0;
@@ -186,9 +191,7 @@ NormalizedText DropStutters(NormalizedText in) {
     const bool spaces = i > prev_end && t.find_first_not_of(' ', prev_end) == i;
     if (word == prev && spaces && std::find(kStutter.begin(), kStutter.end(), word) != kStutter.end()) {
       changed = true;
-      out.text.append(t, copied, prev_end - copied);
-      out.from.insert(out.from.end(), in.from.begin() + copied, in.from.begin() + prev_end);
-      out.to.insert(out.to.end(), in.to.begin() + copied, in.to.begin() + prev_end);
+      AppendRange(out, in, copied, prev_end);
       copied = end;  // the spaces and the repeat are dropped
       prev_end = end;
       i = end;
@@ -199,9 +202,7 @@ NormalizedText DropStutters(NormalizedText in) {
     i = end;
   }
   if (!changed) return in;
-  out.text.append(t, copied, t.size() - copied);
-  out.from.insert(out.from.end(), in.from.begin() + copied, in.from.end());
-  out.to.insert(out.to.end(), in.to.begin() + copied, in.to.end());
+  AppendRange(out, in, copied, t.size());
   return out;
 }
 

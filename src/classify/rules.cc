@@ -232,9 +232,11 @@ class Decider {
       return;
     // Words alone never drop a request the rules read: no spam or unknown over one.
     if (!weak_ && (g->category == Category::kSpam || g->category == Category::kUnknown)) return;
-    // Unknown is a message that names no need, problem or request: not one the rules read one in.
+    // Unknown is a message that names no need, problem or request: not one the rules read one
+    // in, nor a job named on its own (a lead whose only words are its job type, "Roof repair").
     if (g->category == Category::kUnknown &&
-        (a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong) || a_.has(kEsRequest)))
+        (a_.has(kWaProblem) || a_.has(kEmProblem) || a_.has(kEmStrong) || a_.has(kEsRequest) ||
+         (c.category == Category::kActiveEstimate && a_.has(kEsWeak))))
       return;
     const bool job = g->category == Category::kActiveEstimate ||
                      g->category == Category::kOldEstimate || g->category == Category::kWarranty;
