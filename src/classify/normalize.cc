@@ -105,6 +105,20 @@ bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c == '/';
 }
 
+// A run of word bytes, [begin, end); begin is the text's size when there is none left.
+struct WordSpan {
+  std::size_t begin;
+  std::size_t end;
+};
+
+// The first word at or after `from`. Both word passes below walk the text with it.
+WordSpan NextWord(std::string_view t, std::size_t from) {
+  while (from < t.size() && !IsWordByte(t[from])) ++from;
+  std::size_t end = from;
+  while (end < t.size() && IsWordByte(t[end])) ++end;
+  return {from, end};
+}
+
 // Appends in's bytes [b, e) to out, with where each came from.
 void AppendRange(NormalizedText& out, const NormalizedText& in, std::size_t b, std::size_t e) {
   out.text.append(in.text, b, e - b);
@@ -124,15 +138,11 @@ NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
     AppendRange(out, in, copied, e);
     copied = e;
   };
-  std::size_t i = 0;
-  while (i < t.size()) {
-    if (!IsWordByte(t[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < t.size() && IsWordByte(t[end])) ++end;
-    std::size_t wb = i, we = end;
+  std::size_t i = 0;  // where the next word is looked for
+  for (WordSpan w = NextWord(t, 0); w.begin < t.size(); w = NextWord(t, i)) {
+    const std::size_t end = w.end;
+    i = end;
+    std::size_t wb = w.begin, we = end;
     while (wb < we && (t[wb] == '\'' || t[wb] == '/')) ++wb;
     while (we > wb && (t[we - 1] == '\'' || t[we - 1] == '/')) --we;
     const auto hit =
@@ -140,7 +150,7 @@ NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
     if (hit != spelling.end()) {
       if (hit->second == kDropWord) {
         // A spoken filler ("back in uh the spring"): the words around it read as one phrase.
-        if (!changed) changed = true;
+        changed = true;
         copy_to(wb);
         std::size_t next = we;
         while (next < t.size() && (t[next] == ',' || t[next] == ' ')) ++next;
@@ -160,7 +170,6 @@ NormalizedText Respell(NormalizedText in, const SpellingMap& spelling) {
       out.to.insert(out.to.end(), hit->second.size(), in.to[we - 1]);
       copied = we;
     }
-    i = end;
   }
   if (!changed) return in;
   copy_to(t.size());
@@ -179,14 +188,8 @@ NormalizedText DropStutters(NormalizedText in) {
   bool changed = false;
   std::string_view prev;
   std::size_t prev_end = 0;
-  std::size_t i = 0;
-  while (i < t.size()) {
-    if (!IsWordByte(t[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < t.size() && IsWordByte(t[end])) ++end;
+  for (WordSpan w = NextWord(t, 0); w.begin < t.size(); w = NextWord(t, w.end)) {
+    const std::size_t i = w.begin, end = w.end;
     const std::string_view word = std::string_view(t).substr(i, end - i);
     const bool spaces = i > prev_end && t.find_first_not_of(' ', prev_end) == i;
     if (word == prev && spaces && std::find(kStutter.begin(), kStutter.end(), word) != kStutter.end()) {
@@ -194,12 +197,10 @@ NormalizedText DropStutters(NormalizedText in) {
       AppendRange(out, in, copied, prev_end);
       copied = end;  // the spaces and the repeat are dropped
       prev_end = end;
-      i = end;
       continue;
     }
     prev = word;
     prev_end = end;
-    i = end;
   }
   if (!changed) return in;
   AppendRange(out, in, copied, t.size());
