@@ -21,7 +21,7 @@ bool Reaches(const DraftRequest& r, DraftChannel channel) {
 
 ChannelChoice ChooseDraftChannel(const DraftRequest& r, const RequestFacts& facts) {
   if (r.channel) return {r.channel, "asked for by the caller"};
-  auto can = [&](DraftChannel c) { return CompanyUses(r.company, c) && Reaches(r, c); };
+  auto can = [&](DraftChannel c) { return CompanyUses(r.company, c) && Reaches(r, c) && !Refuses(facts, c); };
   if (r.category == Category::kEmergency && can(DraftChannel::kCall))
     return {DraftChannel::kCall, "an emergency: call first"};
   if (facts.asked_for && can(*facts.asked_for))
@@ -50,10 +50,12 @@ ChannelChoice ChooseDraftChannel(const DraftRequest& r, const RequestFacts& fact
       how = latest == Channel::kForm ? "they used the web form" : "they wrote on the Business Profile";
       break;
   }
+  const std::string first(DraftChannelName(order.front()));
+  const std::string passed = Refuses(facts, order.front()) ? "they asked not to be reached by " + first
+                                                            : first + " is not used or does not reach them";
   for (std::size_t i = 0; i < order.size(); ++i)
-    if (can(order[i]))
-      return {order[i], i == 0 ? how : how + "; " + std::string(DraftChannelName(order.front())) +
-                                           " is not used or does not reach them"};
+    if (can(order[i])) return {order[i], i == 0 ? how : how + "; " + passed};
+  if (!facts.refused.empty()) return {std::nullopt, "no channel they accept reaches them"};
   return {std::nullopt, "no channel the company uses reaches them"};
 }
 

@@ -2,8 +2,9 @@
 // may use ([drafts] channels). An emergency with a phone gets a call script; a channel the
 // person asked for ("email is best") comes next; then their own channel: an email is answered
 // by email, a call, voicemail or text by a text, a form or profile message by a text when there
-// is a number that takes texts, else by email. A landline gets a call script, never a text.
-// Pure.
+// is a number that takes texts, else by email. A landline gets a call script, never a text. A
+// channel the person refused ("no texts please", "email only") is never chosen, an emergency's
+// call included; when every channel that reaches them is refused there is no draft. Pure.
 #pragma once
 
 #include <optional>

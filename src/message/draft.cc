@@ -194,7 +194,7 @@ Draft WriteDraft(const DraftRequest& request) {
   MergeValues values = ValuesFor(r, draft.facts, locale);
   // A call script ends with the text to send when nobody answers, where a text can be sent.
   if (*choice.channel == DraftChannel::kCall && Reaches(r, DraftChannel::kSms) &&
-      CompanyUses(r.company, DraftChannel::kSms)) {
+      CompanyUses(r.company, DraftChannel::kSms) && !Refuses(draft.facts, DraftChannel::kSms)) {
     Draft text;
     WriteOn(r, DraftChannel::kSms, locale, values, text);
     values.followup_text = text.text;

@@ -233,6 +233,45 @@ TEST(ChooseDraftChannel, EmergencyLandlineAndAskedForChannels) {
   EXPECT_EQ(d.channel, DraftChannel::kSms) << "\"don't call me\" is not a call request";
 }
 
+TEST(ChooseDraftChannel, AChannelTheyRefusedIsNeverUsed) {
+  // A form is answered by text, unless they said no texts: then by email, and the why says so.
+  Draft d = WriteDraft(Request(Category::kActiveEstimate, Channel::kForm,
+                               "Need a quote on gutters for a 2 story. No texts please, I'm at work all day."));
+  EXPECT_EQ(d.channel, DraftChannel::kEmail);
+  EXPECT_EQ(d.channel_why, "they used the web form; they asked not to be reached by sms");
+  EXPECT_THAT(d.facts.reasons, Contains("asks not to be reached by sms: \"no texts\""));
+  // A deaf caller in an emergency: text, not the usual call first.
+  d = WriteDraft(Request(Category::kEmergency, Channel::kSms, "pipe burst under the sink, water everywhere. I am deaf, text only"));
+  EXPECT_EQ(d.channel, DraftChannel::kSms) << d.channel_why;
+  // A call script for someone who refused texts has no text to send after.
+  d = WriteDraft(Request(Category::kEmergency, Channel::kVoicemail, "no heat and the baby is here please call dont text"));
+  ASSERT_EQ(d.channel, DraftChannel::kCall);
+  EXPECT_THAT(d.text, Not(HasSubstr("Text after")));
+  // Spanish.
+  d = WriteDraft(Request(Category::kActiveEstimate, Channel::kForm, "Quiero un presupuesto para el techo. No me manden mensajes, gracias."));
+  EXPECT_EQ(d.channel, DraftChannel::kEmail);
+  // Every channel that reaches them refused: no draft, and why.
+  DraftRequest only_phone = Request(Category::kActiveEstimate, Channel::kForm, "Estimate for a bathroom remodel. Email only.");
+  only_phone.email.clear();
+  d = WriteDraft(only_phone);
+  EXPECT_THAT(d.text, IsEmpty());
+  EXPECT_EQ(d.withheld, "no channel they accept reaches them");
+}
+
+TEST(ChooseDraftChannel, ATimeOrAPersonAfterTheWordsIsNotARefusal) {
+  // "don't call before 9" says when; "don't call my husband" says whom; the channel still stands.
+  for (const char* text : {"Burst pipe in the basement!! don't call before 9, I work nights",
+                           "water heater leaking everywhere, don't call my husband he's at work",
+                           "flooding in the laundry room, do not call the landline"}) {
+    const Draft d = WriteDraft(Request(Category::kEmergency, Channel::kSms, text));
+    EXPECT_EQ(d.channel, DraftChannel::kCall) << text << ": " << d.channel_why;
+    EXPECT_TRUE(d.facts.refused.empty()) << text;
+  }
+  // Not texts of one kind, and not a text that has no words.
+  EXPECT_EQ(WriteDraft(Request(Category::kActiveEstimate, Channel::kForm, "no text on the old shingles, need a quote")).channel,
+            DraftChannel::kSms);
+}
+
 TEST(ChooseDraftChannel, OnlyWhatTheCompanyUses) {
   CompanyConfig email_only = Company();
   email_only.draft_channels = {"email"};

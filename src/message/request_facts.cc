@@ -7,7 +7,6 @@
 #include "core/text.h"
 #include "message/language.h"
 #include "message/text_match.h"
-#include "core/text.h"
 
 namespace ringback {
 namespace {
@@ -128,6 +127,37 @@ const std::vector<ChannelWords>& AskedChannelList() {
                             "send me a text", "texting is best", "por mensaje", "mandeme un mensaje", "por texto"}},
       {DraftChannel::kCall, {"call me", "give me a call", "please call", "call back", "call us back", "llameme",
                              "llamenme", "que me llamen", "me pueden llamar", "devuelvame la llamada", "por telefono"}},
+  };
+  return list;
+}
+
+// Words that refuse one channel, and words that keep to one ("text only"), which refuse the
+// others. They count only where the clause ends after them (see EndsClause).
+const std::vector<ChannelWords>& RefusedChannelList() {
+  static const std::vector<ChannelWords> list = {
+      {DraftChannel::kSms, {"don't text", "dont text", "do not text", "don't text me", "dont text me", "do not text me",
+                            "no texts", "no text", "no text messages", "no texting", "not by text", "can't text",
+                            "cant text", "cannot text", "can't receive texts", "can't get texts", "cant get texts",
+                            "no mensajes", "no me mande mensajes", "no me manden mensajes", "no textos"}},
+      {DraftChannel::kEmail, {"don't email", "dont email", "do not email", "don't email me", "dont email me",
+                              "do not email me", "no emails", "no email", "not by email", "don't use email",
+                              "dont use email", "don't check email", "dont check email", "no correos",
+                              "no me manden correos"}},
+      {DraftChannel::kCall, {"don't call", "dont call", "do not call", "don't call me", "dont call me", "do not call me",
+                             "no calls", "no phone calls", "not by phone", "can't talk", "cant talk", "can't take calls",
+                             "cant take calls", "can't answer the phone", "cant answer the phone", "no llamadas",
+                             "no me llamen", "no puedo contestar"}},
+  };
+  return list;
+}
+
+const std::vector<ChannelWords>& OnlyChannelList() {
+  static const std::vector<ChannelWords> list = {
+      {DraftChannel::kSms, {"text only", "texts only", "texting only", "only text", "only texts", "only by text",
+                            "text me only", "solo mensajes", "solo texto", "solo por mensaje"}},
+      {DraftChannel::kEmail, {"email only", "only email", "only by email", "email me only", "solo correo",
+                              "solo por correo"}},
+      {DraftChannel::kCall, {"calls only", "call only", "phone only", "only by phone", "solo llamadas"}},
   };
   return list;
 }
@@ -337,6 +367,48 @@ std::string ServiceFromTrade(const std::string& trade) {
 
 std::string Quote(std::string_view phrase) { return "\"" + std::string(phrase) + "\""; }
 
+// True when the clause ends at `at`, or only courtesy or another channel follows: "don't call,
+// text me", "no texts please", "text only thanks". A word like "before", "my" or "at" goes on
+// to say when or whom.
+bool EndsClause(std::string_view folded, std::size_t at) {
+  static constexpr std::string_view kGoesOn[] = {"please", "pls", "plz", "thanks", "thank", "thx", "just",
+                                                 "only", "but", "instead", "anymore", "ever", "i", "i'm", "im",
+                                                 "we", "call", "text", "email", "por", "favor", "gracias", "solo"};
+  while (at < folded.size() && folded[at] == ' ') ++at;
+  if (at == folded.size()) return true;
+  if (std::string_view(".,;:!?-)/\n").find(folded[at]) != std::string_view::npos) return true;
+  std::size_t end = at;
+  while (end < folded.size() && (std::isalnum(static_cast<unsigned char>(folded[end])) || folded[end] == '\''))
+    ++end;
+  const std::string_view word = folded.substr(at, end - at);
+  return std::find(std::begin(kGoesOn), std::end(kGoesOn), word) != std::end(kGoesOn);
+}
+
+// The first of `words` found where its clause ends; empty when none is.
+std::string_view FoundEndingClause(std::string_view folded, const std::vector<std::string_view>& words) {
+  std::size_t best = std::string_view::npos;
+  std::string_view found;
+  for (std::string_view phrase : words)
+    for (std::size_t p = FindWords(folded, phrase); p != std::string_view::npos && p < best;
+         p = FindWords(folded, phrase, p + 1))
+      if (EndsClause(folded, p + phrase.size())) best = p, found = phrase;
+  return found;
+}
+
+void AddRefused(std::string_view folded, RequestFacts& f) {
+  auto refuse = [&](DraftChannel c, std::string_view said) {
+    if (std::find(f.refused.begin(), f.refused.end(), c) != f.refused.end()) return;
+    f.refused.push_back(c);
+    f.reasons.push_back("asks not to be reached by " + std::string(DraftChannelName(c)) + ": " + Quote(said));
+  };
+  for (const ChannelWords& c : RefusedChannelList())
+    if (std::string_view said = FoundEndingClause(folded, c.words); !said.empty()) refuse(c.channel, said);
+  for (const ChannelWords& only : OnlyChannelList())
+    if (std::string_view said = FoundEndingClause(folded, only.words); !said.empty())
+      for (DraftChannel other : {DraftChannel::kSms, DraftChannel::kEmail, DraftChannel::kCall})
+        if (other != only.channel) refuse(other, said);
+}
+
 }  // namespace
 
 std::string_view IntentName(Intent i) {
@@ -439,7 +511,12 @@ RequestFacts ReadRequest(const DraftRequest& r) {
     if (!p.empty() && at < best) best = at, f.asked_for = c.channel;
   }
   if (f.asked_for) f.reasons.push_back("asks to be answered by " + std::string(DraftChannelName(*f.asked_for)));
+  AddRefused(folded, f);
   return f;
+}
+
+bool Refuses(const RequestFacts& facts, DraftChannel channel) {
+  return std::find(facts.refused.begin(), facts.refused.end(), channel) != facts.refused.end();
 }
 
 // --- localized words ----------------------------------------------------------------------

@@ -33,10 +33,17 @@ struct RequestFacts {
   Timestamp first_at{};               // when they first reached out
   std::string their_subject;          // the subject of their latest email, as written
   std::optional<DraftChannel> asked_for;  // a channel they asked to be answered on
+  // Channels they asked not to be reached on: "no texts please", "don't call, text me", "email
+  // only". A time or a person named after the words ("don't call before 9", "don't call my
+  // husband") limits when or whom, not the channel, and does not count.
+  std::vector<DraftChannel> refused;
   std::vector<std::string> reasons;   // what decided the facts: "go-ahead: \"like to go ahead\""
 };
 
 RequestFacts ReadRequest(const DraftRequest& request);
+
+// True when the person asked not to be reached on `channel`.
+bool Refuses(const RequestFacts& facts, DraftChannel channel);
 
 // Localized words for the facts, for the templates. `locale` is "en" or "es" (anything else
 // reads as "en").
