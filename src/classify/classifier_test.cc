@@ -683,5 +683,63 @@ TEST(Reading, ALeadThatIsOnlyItsJobTypeIsAnEstimate) {
     EXPECT_EQ(Default().Classify(Channel::kForm, text, {}).category, Category::kActiveEstimate) << text;
 }
 
+// Rule probes, not natural messages: stop words said of a thing, an animal, another line, another
+// person or one option, in a composed sentence. They test the stop lexicon's masks and stay out
+// of the corpus, where they would train the word model on sentences written against the rules.
+TEST(Reading, StopWordsAboutOtherThingsAreNotOptOuts) {
+  for (const char* text : {
+           "the musty smell in the basement won't go away, can someone come test for mold",
+           "the stain on the ceiling won't go away even after we painted, need a roofer to look",
+           "raccoons won't leave us alone, they tore up the soffit, need a quote to repair",
+           "we opted out of the gas line last time, now want a quote for the electric one",
+           "can you cancel my request for tuesday and reschedule for friday, still need the estimate",
+           "please don't lose my number, I need the estimate for the deck this spring",
+           "I never asked for the extended warranty but the furnace you installed is making noise",
+           "don't bother calling the office, call my cell, need estimate for siding",
+           "is a permit not needed for a water heater swap? want a quote either way",
+           "the ladder is not needed anymore, we can get on the roof from the deck. when can you come quote",
+           "I already told you no on the upgrade, just fix the leak",
+           "no more calls from the other company thank god, they were pushy. can you give us a price",
+           "our HOA filed a complaint about the dumpster, can it be moved",
+           "I need to cancel my account with the old company and get a quote from you",
+           "no llamen por favor al trabajo, llamen a mi cel 555-0134, necesito presupuesto para el techo",
+           "mi suegra no vive aqui pero es su casa, necesito presupuesto para el calentador",
+           "no molesten a mi esposo, hablen conmigo para la cita",
+           "no quiero el presupuesto mas caro, solo la reparacion",
+           "no need to follow up with me, just email the quote when it's ready",
+           "once the roof is done you can close the ticket, but first can you check the gutters",
+           "no need to reach out, just put us on the schedule for the spring tune up",
+           "can you guys remove my name from the old account and put my wife's on it",
+           "I don't want texts about the newsletter but do text me about the appointment",
+           "your guy said to text STOP if we don't want the estimate. we DO want it, call us",
+           "we no longer need help with the roof since the insurance said no, but we still want the gutters done",
+       })
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+  for (const char* text : {"go away", "lose my number", "I already told you no", "no need to follow up with me", "we don't want the estimate"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+}
+
+TEST(Reading, AFirmsLetterAskingOffTheCompanysListsIsAStop) {
+  // Long and businesslike, it reads like mass mail; but a mailing's footer removes people from
+  // "our list", and this letter asks the company to take the firm off "your" lists.
+  // A vendor-list letter (independent writers, business customers).
+  const std::string letter =
+      "Subject: Vendor list update – Crestline Property Group\n"
+      "\n"
+      "Hello,\n"
+      "\n"
+      "Crestline Property Group is consolidating its approved vendor list effective the first of "
+      "next month. Your company was not retained. Please remove all Crestline contacts and "
+      "properties from your mailing, text and call lists and do not send further proposals or "
+      "follow-ups.\n"
+      "\n"
+      "Thank you for your past service.\n"
+      "\n"
+      "Marisol Vance\n"
+      "Vendor Relations | Crestline Property Group\n"
+      "(555) 214-0193 | mvance@crestlinepg.example.com";
+  EXPECT_EQ(Default().Classify(Channel::kEmail, letter, {}).category, Category::kStop);
+}
+
 }  // namespace
 }  // namespace ringback

@@ -378,7 +378,9 @@ class Decider {
     if (Quotes() && InNewText(stop) && Words(end) - Words(begin) <= kShortMail) return false;
     // A footer is at the bottom: a subject line that says it ("Cease and desist") is the sender.
     if (stop.begin < SubjectLineEnd(in_.norm.text)) return false;
-    if (MassMail() && Words() > kShortMail) return true;  // a person's own "remove me" is short
+    // A mailing removes people from "our list"; "remove us from your mailing lists" is a reader
+    // writing to the company, however long and businesslike the letter.
+    if (MassMail() && Words() > kShortMail && !AimedAtTheCompany(stop)) return true;
     // A bare "Unsubscribe" line closing a mail that pitches something is its footer.
     if (in_.channel == Channel::kEmail && Count({kSpamStrong, kSpamWeak}) > 0 && LastLine(stop))
       return true;
@@ -498,6 +500,15 @@ class Decider {
     if (t.substr(start, h.begin - start).find_first_not_of(' ') != std::string_view::npos) return false;
     if (t.find('\n', h.begin) < end) return false;
     return Words(end + 1) - Words(start) <= 6;
+  }
+
+  // Whether the opt-out names the company's own lists or sending: "from your mailing, text and
+  // call lists", "do not send further proposals".
+  bool AimedAtTheCompany(const Hit& h) const {
+    const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
+    for (std::string_view w : {" your ", " ur ", "do not send", "don't send"})
+      if (said.find(w) != std::string_view::npos) return true;
+    return false;
   }
 
   bool LastLine(const Hit& h) const {
