@@ -228,6 +228,17 @@ std::size_t SubjectLineEnd(std::string_view t) {
   return t.starts_with("subject:") ? std::min(t.find('\n'), t.size()) : 0;
 }
 
+namespace {
+
+// Outlook's line of underscores above the quoted mail's "From:" (or "De:") block.
+bool RuleLine(std::string_view l) {
+  const std::size_t end = l.find_last_not_of(' ');
+  return end != std::string_view::npos && end + 1 >= 10 &&
+         l.substr(0, end + 1).find_first_not_of('_') == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string_view ReplyBody(std::string_view t) {
   if (const std::size_t subject = SubjectLineEnd(t); subject > 0)
     t = subject < t.size() ? t.substr(subject + 1) : std::string_view();
@@ -248,8 +259,9 @@ std::string_view ReplyBody(std::string_view t) {
     const std::string_view l = t.substr(line, nl - line);
     const std::size_t first = l.find_first_not_of(' ');
     if (first != std::string_view::npos &&
-        (l[first] == '>' || l.ends_with("wrote:") ||
-         l.find("original message") != std::string_view::npos))
+        (l[first] == '>' || l.ends_with("wrote:") || l.ends_with("escribio:") ||
+         l.find("original message") != std::string_view::npos ||
+         l.find("mensaje original") != std::string_view::npos || RuleLine(l.substr(first))))
       return t.substr(0, line);
     line = nl + 1;
   }

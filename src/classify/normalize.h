@@ -42,8 +42,9 @@ std::size_t SubjectLineEnd(std::string_view normalized);
 
 // The words a person newly wrote in a reply: without a first "subject: ..." line, without
 // a quote it starts with ("> ..." lines above a bottom-posted answer) and without the quoted
-// part after it (from the first "> " line, "... wrote:" line or "original message" line). The
-// whole text when it has none of these.
+// part after it (from the first "> " line, "... wrote:" or "... escribió:" line, "original
+// message" or "mensaje original" line, or Outlook's line of underscores). The whole text when
+// it has none of these.
 std::string_view ReplyBody(std::string_view normalized);
 
 }  // namespace ringback::classify

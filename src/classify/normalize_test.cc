@@ -62,3 +62,21 @@ TEST(Normalize, OriginalGivesBackTheBuyersWords) {
 
 }  // namespace
 }  // namespace ringback::classify
+
+namespace ringback::classify {
+namespace {
+
+TEST(ReplyBody, EndsWhereTheQuotedMailBegins) {
+  // Outlook's rule line, a Spanish "escribió:" header and "mensaje original" each start the quote.
+  EXPECT_EQ(ReplyBody("darme de baja, por favor. gracias.\n\n________________________________\nde: techos del valle\n"
+                      "boletin de primavera: 10% en inspecciones"),
+            "darme de baja, por favor. gracias.\n\n");
+  EXPECT_EQ(ReplyBody("no, gracias.\nel jue, 3 abr 2025 a las 9:14, maldonado escribio:\n> buenas tardes"),
+            "no, gracias.\n");
+  EXPECT_EQ(ReplyBody("ok\n-----mensaje original-----\nde: ventas"), "ok\n");
+  // A short row of underscores in a form is not a rule line.
+  EXPECT_EQ(ReplyBody("name: ____\nmessage: leak"), "name: ____\nmessage: leak");
+}
+
+}  // namespace
+}  // namespace ringback::classify

@@ -504,11 +504,11 @@ class Decider {
 
   // Whether the opt-out names the company's own lists or sending, or the writer themself for
   // good: "from your mailing, text and call lists", "do not send further proposals", "do not
-  // contact me again". A mailing's footer says "our list" and "this email".
+  // contact me again". A mailing's footer says "remove your address from our list".
   bool AimedAtTheCompany(const Hit& h) const {
     const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
-    for (std::string_view w : {" your ", " ur ", "do not send", "don't send", " me again", " us again",
-                               " me anymore", " us anymore", " me ever"})
+    for (std::string_view w : {"from your ", "off your ", "from ur ", "off ur ", "do not send", "don't send",
+                               " me again", " us again", " me anymore", " us anymore", " me ever"})
       if (said.find(w) != std::string_view::npos) return true;
     return false;
   }
