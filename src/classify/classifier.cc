@@ -268,7 +268,8 @@ bool DatesTheQuote(int cue) {
          cue >= classify::kTrade;
 }
 
-// The hits in what the person wrote (the subject line and the reply), and the quoted
+// The hits in what the person wrote (the subject line, the reply and lines answered inline
+// between the quoted ones), and the quoted
 // message's hits that date a quote. The rest of a quote is the office's own mail: its footer,
 // tips and offers say nothing about the person.
 std::vector<Hit> OwnWords(std::string_view t, std::vector<Hit> hits) {
@@ -277,7 +278,8 @@ std::vector<Hit> OwnWords(std::string_view t, std::vector<Hit> hits) {
   const std::size_t end = begin + body.size();
   const std::size_t subject = classify::SubjectLineEnd(t);
   std::erase_if(hits, [&](const Hit& h) {
-    return h.begin >= subject && (h.begin < begin || h.begin >= end) && !DatesTheQuote(h.group);
+    return h.begin >= subject && (h.begin < begin || h.begin >= end) && !DatesTheQuote(h.group) &&
+           !classify::InlineReply(t, end, h.begin);
   });
   return hits;
 }
@@ -317,7 +319,9 @@ Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
   const int cue_count = classify::kTrade + static_cast<int>(trades_.size());
   Analysis a = classify::Analyze(norm, OwnWords(norm.text, matcher_.FindAll(norm.text)),
                                  cue_count, negation_);
-  a.stop_keyword = StopKeyword(norm.text) || StopKeyword(classify::ReplyBody(norm.text));
+  const std::string_view body = classify::ReplyBody(norm.text);
+  a.stop_keyword = StopKeyword(norm.text) || StopKeyword(body) ||
+                   (channel == Channel::kEmail && StopKeyword(classify::AboveSignOff(body)));
   const classify::RuleInput in{a,        norm,
                                text,     context,
                                channel,  old_estimate_days_,

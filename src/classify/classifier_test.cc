@@ -741,5 +741,30 @@ TEST(Reading, AFirmsLetterAskingOffTheCompanysListsIsAStop) {
   EXPECT_EQ(Default().Classify(Channel::kEmail, letter, {}).category, Category::kStop);
 }
 
+TEST(Reading, AMailReplyIsReadWhereverThePersonWroteIt) {
+  auto mail = [](const std::string& text) { return Default().Classify(Channel::kEmail, text, {}).category; };
+  // A keyword over a phone's signature, and over a sign-off with a legal notice.
+  EXPECT_EQ(mail("Subject: Re: Following up on your estimate\n\nStop\n\nSent from my iPhone\n\n"
+                 "> On Mar 4, 2025, at 9:14 AM, Pipeworks <office@example.net> wrote:\n> Just checking in on the estimate."),
+            Category::kStop);
+  EXPECT_EQ(mail("Subject: RE: Services\n\nRemove\n\nJennifer Ostrowski\nSenior Asset Manager\nT 555-0193\n\n"
+                 "The information contained in this communication is confidential and intended only for the addressee.\n\n"
+                 "From: DryRight <bizdev@example.org>\nSent: Tuesday, March 11, 2025 9:30 AM\nSubject: Services\n\nHello"),
+            Category::kStop);
+  // Bottom-posted and answered inline, under the office's quoted lines.
+  EXPECT_EQ(mail("Subject: Re: Your estimate\n\nOn Fri, Feb 28, 2025 at 3:12 PM DryRight <e@example.org> wrote:\n"
+                 "> Attached is your estimate.\n\nWe've decided not to proceed. Please opt me out of any further emails."),
+            Category::kStop);
+  EXPECT_EQ(mail("Subject: Re: Ready to schedule?\n\nOn Mon, Mar 10, 2025 at 9:00 AM Blue <s@example.com> wrote:\n"
+                 "> Would you like to schedule your installation?\n\nNo.\n\n> We still have openings.\n\n"
+                 "And please stop asking. This is the fifth email."),
+            Category::kStop);
+  // The office's own "Reply STOP" in the quoted lines is never the person's.
+  EXPECT_NE(mail("Subject: Re: Your estimate\n\nLooks good, go ahead with option B.\n\n"
+                 "On Mon, Mar 10, 2025 at 9:00 AM Blue <s@example.com> wrote:\n> Here is your estimate.\n"
+                 "> Reply STOP to opt out."),
+            Category::kStop);
+}
+
 }  // namespace
 }  // namespace ringback

@@ -237,7 +237,89 @@ bool RuleLine(std::string_view l) {
          l.substr(0, end + 1).find_first_not_of('_') == std::string_view::npos;
 }
 
+// "On Tue, Mar 4, 2025 at 9:14 AM Name <addr> wrote:", "El jue, ... escribió:".
+bool Attribution(std::string_view l) {
+  const std::size_t end = l.find_last_not_of(' ');
+  if (end == std::string_view::npos) return false;
+  l = l.substr(0, end + 1);
+  return l.ends_with("wrote:") || l.ends_with("escribio:");
+}
+
+// A phone's or mail app's line under a short reply: "Sent from my iPhone", "Get Outlook for
+// Android". What follows it is the quoted mail.
+bool MobileSignature(std::string_view l) {
+  return l.starts_with("sent from my ") || l.starts_with("sent from mail for windows") ||
+         l.starts_with("get outlook for ") || l.starts_with("enviado desde mi ");
+}
+
+// Outlook's quoted header without its rule line: "From: ..." then "Sent: ..." or "Date: ..."
+// ("De:" then "Enviado:" or "Fecha:") on the next line.
+bool HeaderBlock(std::string_view t, std::size_t line) {
+  const std::string_view l = t.substr(line);
+  if (!l.starts_with("from:") && !l.starts_with("de:")) return false;
+  const std::size_t nl = l.find('\n');
+  if (nl == std::string_view::npos) return false;
+  const std::string_view next = l.substr(nl + 1);
+  return next.starts_with("sent:") || next.starts_with("date:") || next.starts_with("enviado:") ||
+         next.starts_with("fecha:");
+}
+
+// A line that starts the quoted mail or a forward: what follows it is not the person's.
+bool Separator(std::string_view l) {
+  const std::size_t first = l.find_first_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  l = l.substr(first);
+  return Attribution(l) || l.find("original message") != std::string_view::npos ||
+         l.find("mensaje original") != std::string_view::npos || l.find("forwarded message") != std::string_view::npos ||
+         RuleLine(l) || MobileSignature(l) || l.starts_with("from:") || l.starts_with("de:") ||
+         l.starts_with("sent:") || l.starts_with("-----");
+}
+
+// Lines that close a mail under its first paragraph: a name, a title, a phone, a legal notice.
+bool SignOffLine(std::string_view l) {
+  static constexpr std::string_view kNotice[] = {"confidential", "intended only", "privileged",
+                                                 "consider the environment", "disclaimer"};
+  for (std::string_view n : kNotice)
+    if (l.find(n) != std::string_view::npos) return true;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : l) {
+    const bool w = c != ' ';
+    if (w && !in_word) ++words;
+    in_word = w;
+  }
+  return words <= 8 && l.find('?') == std::string_view::npos;
+}
+
 }  // namespace
+
+std::string_view AboveSignOff(std::string_view body) {
+  std::size_t start = body.find_first_not_of(" \n");
+  if (start == std::string_view::npos) return {};
+  const std::size_t first_end = body.find('\n', start);
+  if (first_end == std::string_view::npos) return body.substr(start);
+  for (std::size_t line = first_end + 1; line < body.size();) {
+    const std::size_t nl = std::min(body.find('\n', line), body.size());
+    if (!SignOffLine(body.substr(line, nl - line))) return {};
+    line = nl + 1;
+  }
+  return body.substr(start, first_end - start);
+}
+
+bool InlineReply(std::string_view t, std::size_t body_end, std::size_t pos) {
+  if (pos < body_end || pos >= t.size()) return false;
+  bool quoted = false;
+  for (std::size_t line = body_end; line < t.size();) {
+    const std::size_t nl = std::min(t.find('\n', line), t.size());
+    const std::string_view l = t.substr(line, nl - line);
+    const std::size_t first = l.find_first_not_of(' ');
+    if (pos >= line && pos <= nl) return quoted && first != std::string_view::npos && l[first] != '>';
+    if (first != std::string_view::npos && l[first] == '>') quoted = true;
+    else if (Separator(l)) return false;
+    line = nl + 1;
+  }
+  return false;
+}
 
 std::string_view ReplyBody(std::string_view t) {
   if (const std::size_t subject = SubjectLineEnd(t); subject > 0)
@@ -248,7 +330,7 @@ std::string_view ReplyBody(std::string_view t) {
     const std::size_t nl = std::min(t.find('\n', start), t.size());
     const std::string_view l = t.substr(start, nl - start);
     const std::size_t first = l.find_first_not_of(' ');
-    if (first != std::string_view::npos && l[first] != '>') break;
+    if (first != std::string_view::npos && l[first] != '>' && !Attribution(l)) break;
     start = nl + 1;
   }
   if (start >= t.size()) return t;  // all quote: nothing else to read
@@ -259,9 +341,9 @@ std::string_view ReplyBody(std::string_view t) {
     const std::string_view l = t.substr(line, nl - line);
     const std::size_t first = l.find_first_not_of(' ');
     if (first != std::string_view::npos &&
-        (l[first] == '>' || l.ends_with("wrote:") || l.ends_with("escribio:") ||
-         l.find("original message") != std::string_view::npos ||
-         l.find("mensaje original") != std::string_view::npos || RuleLine(l.substr(first))))
+        (l[first] == '>' || Attribution(l) || l.find("original message") != std::string_view::npos ||
+         l.find("mensaje original") != std::string_view::npos || RuleLine(l.substr(first)) ||
+         MobileSignature(l.substr(first)) || HeaderBlock(t, line)))
       return t.substr(0, line);
     line = nl + 1;
   }

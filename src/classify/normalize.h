@@ -43,8 +43,19 @@ std::size_t SubjectLineEnd(std::string_view normalized);
 // The words a person newly wrote in a reply: without a first "subject: ..." line, without
 // a quote it starts with ("> ..." lines above a bottom-posted answer) and without the quoted
 // part after it (from the first "> " line, "... wrote:" or "... escribió:" line, "original
-// message" or "mensaje original" line, or Outlook's line of underscores). The whole text when
-// it has none of these.
+// message" or "mensaje original" line, Outlook's line of underscores, or a phone's "Sent from
+// my iPhone"). A bottom-posted reply's leading "... wrote:" line goes with the quote above it.
+// The whole text when it has none of these.
 std::string_view ReplyBody(std::string_view normalized);
+
+// The first line of a reply body when all that follows it is a sign-off (short lines: a name,
+// a title, a phone; or a legal notice): "remove" over a signature and a disclaimer. Empty when
+// the body goes on to say more.
+std::string_view AboveSignOff(std::string_view body);
+
+// Whether `pos` lies in a line the person wrote between the quoted lines ("> ...") of a reply
+// answered inline, after the reply body that ends at `body_end`, with no forward or second quote
+// header in between.
+bool InlineReply(std::string_view normalized, std::size_t body_end, std::size_t pos);
 
 }  // namespace ringback::classify

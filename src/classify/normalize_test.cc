@@ -74,6 +74,19 @@ TEST(ReplyBody, EndsWhereTheQuotedMailBegins) {
   EXPECT_EQ(ReplyBody("no, gracias.\nel jue, 3 abr 2025 a las 9:14, maldonado escribio:\n> buenas tardes"),
             "no, gracias.\n");
   EXPECT_EQ(ReplyBody("ok\n-----mensaje original-----\nde: ventas"), "ok\n");
+  // A phone's signature under a one-word reply, and a bottom-posted reply under its quote.
+  EXPECT_EQ(ReplyBody("stop\n\nsent from my iphone\n\n> on mar 4, 2025, at 9:14 am, office wrote:\n> hi"),
+            "stop\n\n");
+  EXPECT_EQ(ReplyBody("on fri, feb 28, 2025 at 3:12 pm dryright wrote:\n> your estimate\n\nwe've decided not to proceed."),
+            "we've decided not to proceed.");
+  // Outlook's header block without a rule line.
+  EXPECT_EQ(ReplyBody("remove\n\njen\n\nfrom: dryright <a@example.org>\nsent: tuesday\nsubject: services"),
+            "remove\n\njen\n\n");
+  // A keyword over a signature and a legal notice; a paragraph that says more is not a sign-off.
+  EXPECT_EQ(AboveSignOff("remove\n\njennifer ostrowski\nsenior asset manager\nt 555-0193\n\nthe information "
+                         "contained in this communication is confidential and intended only for the addressee."),
+            "remove");
+  EXPECT_EQ(AboveSignOff("stop\n\nby the house tomorrow if you can, i want the gutters looked at before the storm"), "");
   // A short row of underscores in a form is not a rule line.
   EXPECT_EQ(ReplyBody("name: ____\nmessage: leak"), "name: ____\nmessage: leak");
 }

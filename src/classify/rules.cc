@@ -388,6 +388,7 @@ class Decider {
     if (in_.channel == Channel::kEmail && ClosingLine(stop) && Words(stop.begin) >= kLongBeforeFooter)
       return true;
     constexpr std::size_t kNear = 300;
+    if (in_.channel != Channel::kEmail) return false;  // a voicemail has no footer
     for (const Hit& n : a_[kSpamNewsletter])
       if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
     return false;
@@ -535,7 +536,7 @@ class Decider {
     const std::string_view t = in_.norm.text;
     const std::size_t subject = SubjectLineEnd(t);
     const auto [begin, end] = NewText();
-    return h.begin < subject || (h.begin >= begin && h.begin < end);
+    return h.begin < subject || (h.begin >= begin && h.begin < end) || InlineReply(t, end, h.begin);
   }
 
   std::size_t Words(std::size_t end = std::string::npos) const {
