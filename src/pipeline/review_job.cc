@@ -123,18 +123,16 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   const IsoWeek previous = PreviousWeek(week, config.time_zone);
   if (Status s = NoteContacts(store, config, previous.start, run.have_estimates); !s.ok()) return s;
 
-  std::int64_t signals_this_week = 0, signals_before = 0;
-  Status s = store.ForEachSignal(previous.start, week.end, [&](const Signal& signal) {
-    ++(signal.received_at >= week.start ? signals_this_week : signals_before);
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
+  StatusOr<std::int64_t> signals_this_week = store.CountSignals(week.start, week.end);
+  if (!signals_this_week.ok()) return signals_this_week.status();
+  StatusOr<std::int64_t> signals_before = store.CountSignals(previous.start, week.start);
+  if (!signals_before.ok()) return signals_before.status();
 
   const LeakAssumptions leak = LeakAssumptionsFor(config);
   WeekReviewBuilder current(config, week, leak, run.have_estimates, as_of);
   WeekReviewBuilder before(config, previous, leak, run.have_estimates, as_of);
   HeatMapBuilder heat_map(config, week);
-  s = store.ForEachNotedOpportunity(previous.start, week.end, [&](const Opportunity& o, const ContactNote& note,
+  Status s = store.ForEachNotedOpportunity(previous.start, week.end, [&](const Opportunity& o, const ContactNote& note,
                                                                   const std::vector<Outcome>& outcomes) {
     ReviewRow row{o, outcomes, note.in_estimates, note.technician_attempt, note.other_attempt, ""};
     if (!note.personal_reply_from.empty())
@@ -168,8 +166,8 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   if (!s.ok()) return s;
   run.week = current.Finish();
   run.previous = before.Finish();
-  run.week.signals = signals_this_week;
-  run.previous.signals = signals_before;
+  run.week.signals = *signals_this_week;
+  run.previous.signals = *signals_before;
   run.heat_map = heat_map.Finish();
   return run;
 }

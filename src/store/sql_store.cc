@@ -475,7 +475,7 @@ class SqlStore final : public Store {
     return Stream("SELECT coalesce(h.contact_key, s.handle), " SUPPRESSION_COLUMNS " FROM suppressions s "
                   "LEFT JOIN handles h ON h.company = s.company AND h.handle = s.handle WHERE s.company = $1 "
                   "ORDER BY s.at, s.signal_id, s.handle",
-                  {}, [&](const Row& row) { return fn(row.Text(0), ReadSuppression(row, 1)); });
+                  {}, [&](const Row& row) { return fn(row.Text(0), ReadSuppression(row, 1)); }, /*small_sort=*/true);
   }
 
   StatusOr<std::string> ContactKeyFor(const std::string& handle) override {
@@ -613,7 +613,8 @@ class SqlStore final : public Store {
           if (!row.IsNull(7)) q.last_reached_at = FromUnix(row.Int(7));
           q.later_estimate = row.Int(8) != 0;
           return fn(q, ReadEstimate(row, 9));
-        });
+        },
+        /*small_sort=*/true);
   }
 
   Status ClearContactNotes() override {
@@ -747,20 +748,35 @@ class SqlStore final : public Store {
   Status ForEachOutcome(const std::function<Status(const Outcome&)>& fn) override {
     return Stream("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes WHERE company = $1 "
                   "ORDER BY at, opportunity_id, inferred DESC, seq",
-                  {}, [&](const Row& row) { return fn(ReadOutcome(row)); });
+                  {}, [&](const Row& row) { return fn(ReadOutcome(row)); }, /*small_sort=*/true);
   }
 
   Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) override {
     return Stream("SELECT coalesce(h.contact_key, s.handle), " SIGNAL_COLUMNS " FROM signals s LEFT JOIN handles h "
                   "ON h.company = s.company AND h.handle = s.handle WHERE s.company = $1 AND s.received_at >= $2 AND "
                   "s.received_at < $3 ORDER BY s.received_at, s.id",
-                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadSignal(row)); });
+                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadSignal(row)); },
+                  /*small_sort=*/true);
+  }
+
+  StatusOr<std::int64_t> CountSignals(Timestamp from, Timestamp to) override {
+    std::int64_t n = 0;
+    if (Status s = Query("SELECT count(*) FROM signals WHERE company = $1 AND received_at >= $2 AND received_at < $3",
+                         {ToUnix(from), ToUnix(to)},
+                         [&](const Row& row) {
+                           n = row.Int(0);
+                           return Status::Ok();
+                         });
+        !s.ok())
+      return s;
+    return n;
   }
 
   Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) override {
     return Stream("SELECT " ATTEMPT_COLUMNS " FROM attempts a WHERE a.company = $1 AND a.at >= $2 AND a.at < $3 "
                   "ORDER BY a.at, a.id",
-                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadAttempt(row, 0)); });
+                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadAttempt(row, 0)); },
+                  /*small_sort=*/true);
   }
 
   Status ForEachEstimate(const std::function<Status(const std::string&, const Estimate&)>& fn) override {
@@ -768,7 +784,7 @@ class SqlStore final : public Store {
                   "LEFT JOIN handles hp ON hp.company = e.company AND hp.handle = 'tel:' || e.phone "
                   "LEFT JOIN handles he ON he.company = e.company AND he.handle = 'mailto:' || e.email "
                   "WHERE e.company = $1 ORDER BY 1, e.sent_at, e.id",
-                  {}, [&](const Row& row) { return fn(row.Text(0), ReadEstimate(row, 1)); });
+                  {}, [&](const Row& row) { return fn(row.Text(0), ReadEstimate(row, 1)); }, /*small_sort=*/true);
   }
 
   Status ForEachContactAttempt(Timestamp from, Timestamp to,
@@ -1309,7 +1325,8 @@ class SqlStore final : public Store {
                     ContactHistory history;
                     history.estimates.push_back(ReadEstimate(row, 0));
                     return fn(history);
-                  });
+                  },
+                  /*small_sort=*/true);
   }
 
   Status FillContactInfo(ContactInfo& info) {

@@ -131,6 +131,8 @@ class Store {
   // Facts in a time range [from, to), oldest first: for the weekly review.
   virtual Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) = 0;
   virtual Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) = 0;
+  // How many signals were received in [from, to).
+  virtual StatusOr<std::int64_t> CountSignals(Timestamp from, Timestamp to) = 0;
   // Every estimate with the key of its contact, by contact then date sent.
   virtual Status ForEachEstimate(const std::function<Status(const std::string& contact_key, const Estimate&)>& fn) = 0;
   // Attempts in a time range [from, to) whose handle belongs to a contact, with its key: by

@@ -742,6 +742,20 @@ TEST_P(StoreTest, ForEachOpportunityListsOpenWorkByDeadlineFirst) {
   EXPECT_THAT(rest, ElementsAre("attempted", "closed", "dnc"));
 }
 
+// The weekly review compares a week with the one before only when each has signals.
+TEST_P(StoreTest, CountSignalsCountsTheSignalsReceivedInTheRange) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutSignal(MakeSignal("sun", At("2026-11-15T23:59:59Z")), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("mon", At("2026-11-16T00:00:00Z")), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("fri", At("2026-11-20T12:00:00Z"), "+15125550143"), kBobTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("next", At("2026-11-23T00:00:00Z")), kJaneTel, nullptr).ok());
+  EXPECT_EQ(store->CountSignals(At("2026-11-16T00:00:00Z"), At("2026-11-23T00:00:00Z")).value(), 2)
+      << "from the first second of the range up to, not including, its end";
+  EXPECT_EQ(store->CountSignals(At("2026-11-09T00:00:00Z"), At("2026-11-16T00:00:00Z")).value(), 1);
+  EXPECT_EQ(store->CountSignals(At("2026-12-01T00:00:00Z"), At("2026-12-08T00:00:00Z")).value(), 0);
+}
+
 // The weekly review reads the outbound records one contact at a time.
 TEST_P(StoreTest, ForEachContactAttemptGivesEachContactsAttemptsTogetherOldestFirst) {
   auto store = Open();
@@ -1703,6 +1717,8 @@ TEST_P(StoreTest, TwoCompaniesInOneDatabaseSeeNoneOfEachOthersRows) {
   n = 0;
   ASSERT_TRUE(bolt->ForEachContactAttempt(from, to, count).ok());
   EXPECT_EQ(n, 1);
+  EXPECT_EQ(bolt->CountSignals(from, to).value(), 1);
+  EXPECT_EQ(acme->CountSignals(from, to).value(), 3);
 }
 
 TEST_P(StoreTest, AnAccountHasARoleInEachOfItsCompanies) {
