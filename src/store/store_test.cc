@@ -870,8 +870,9 @@ TEST_P(StoreTest, ContactNotesComeWithEachQueueRowAndItsOutcomes) {
   // As OutcomesFor gives them: by time, an inferred outcome before a person's at the same second.
   EXPECT_THAT(rows[2].outcomes, ElementsAre("reached ringback", "reached dana", "booked dana"));
   std::vector<std::string> expected;
-  for (const Outcome& x : store->OutcomesFor("jane-done").value())
-    expected.push_back(std::string(OutcomeName(x.kind)) + " " + x.actor);
+  auto stored = store->OutcomesFor("jane-done");
+  ASSERT_TRUE(stored.ok());
+  for (const Outcome& x : *stored) expected.push_back(std::string(OutcomeName(x.kind)) + " " + x.actor);
   EXPECT_EQ(rows[2].outcomes, expected);
 
   ASSERT_TRUE(store->ClearContactNotes().ok());
