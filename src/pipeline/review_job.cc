@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <map>
+#include <optional>
 #include <set>
 
 #include "assign/assigner.h"
@@ -35,33 +35,42 @@ std::set<std::string> Technicians(const CompanyConfig& config) {
   return out;
 }
 
-// What the outbound records say per contact: called or texted by a technician, contacted by
-// anyone else, and the first reply mailed from outside the shared inboxes.
-struct AttemptFacts {
-  std::set<std::string> by_technician, by_others;
-  std::map<std::string, std::string> personal_reply;  // contact key -> sending address
-};
-
-Status ReadAttempts(Store& store, const CompanyConfig& config, Timestamp from, AttemptFacts& facts) {
+// Notes in the store, per contact, whether an estimate export names them and what the outbound
+// records since `from` say: called or texted by a technician, contacted by anyone else, and the
+// first reply mailed from outside the shared inboxes. One sorted read each, one contact in
+// memory at a time. Sets `have_estimates` when there is any estimate.
+Status NoteContacts(Store& store, const CompanyConfig& config, Timestamp from, bool& have_estimates) {
+  if (Status s = store.ClearContactNotes(); !s.ok()) return s;
+  std::optional<std::string> last;  // estimates come by contact: one note per contact
+  Status s = store.ForEachEstimate([&](const std::string& key, const Estimate&) {
+    have_estimates = true;
+    if (last == key) return Status::Ok();
+    last = key;
+    return store.PutContactNote(key, {.in_estimates = true});
+  });
+  if (!s.ok()) return s;
   const std::set<std::string> technicians = Technicians(config);
   const std::set<std::string> shared(config.shared_inboxes.begin(), config.shared_inboxes.end());
-  std::map<std::string, std::string> key_of;  // handle -> contact key, looked up once
-  return store.ForEachAttempt(from, Timestamp::max(), [&](const Attempt& a) {
-    const std::string handle = !a.phone.empty() ? "tel:" + a.phone : !a.email.empty() ? "mailto:" + a.email : "";
-    if (handle.empty()) return Status::Ok();
-    auto it = key_of.find(handle);
-    if (it == key_of.end()) {
-      StatusOr<std::string> key = store.ContactKeyFor(handle);
-      it = key_of.emplace(handle, key.ok() ? *key : std::string()).first;
+  std::string key;
+  ContactNote note;
+  auto put = [&] { return key.empty() ? Status::Ok() : store.PutContactNote(key, note); };
+  s = store.ForEachContactAttempt(from, Timestamp::max(), [&](const std::string& contact, const Attempt& a) {
+    if ((a.phone.empty() && a.email.empty()) || contact.empty()) return Status::Ok();
+    if (contact != key) {
+      if (Status p = put(); !p.ok()) return p;
+      key = contact;
+      note = ContactNote{};
     }
-    if (it->second.empty()) return Status::Ok();
     // A technician "reaching" a buyer is a call or a text from their phone; mail is the office's.
     const bool technician = technicians.count(NameKey(a.actor)) && (a.channel == Channel::kCall || a.channel == Channel::kSms);
-    (technician ? facts.by_technician : facts.by_others).insert(it->second);
-    if (a.channel == Channel::kEmail && !shared.empty() && !a.from_email.empty() && !shared.count(a.from_email))
-      facts.personal_reply.emplace(it->second, a.from_email);  // attempts come oldest first: the first reply
+    (technician ? note.technician_attempt : note.other_attempt) = true;
+    if (a.channel == Channel::kEmail && !shared.empty() && !a.from_email.empty() && !shared.count(a.from_email) &&
+        note.personal_reply_from.empty())
+      note.personal_reply_from = a.from_email;  // attempts come oldest first: the first reply
     return Status::Ok();
   });
+  if (!s.ok()) return s;
+  return put();
 }
 
 // "A.R. ***-***-0142": what a shared report may show of a contact.
@@ -112,40 +121,22 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
   ReviewRun run;
   run.as_of = as_of;
   const IsoWeek previous = PreviousWeek(week, config.time_zone);
-  std::set<std::string> in_estimates;
-  Status s = store.ForEachEstimate([&](const std::string& key, const Estimate&) {
-    in_estimates.insert(key);
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  run.have_estimates = !in_estimates.empty();
-  AttemptFacts attempts;
-  if (s = ReadAttempts(store, config, previous.start, attempts); !s.ok()) return s;
-  std::map<std::string, std::vector<Outcome>> outcomes;
-  s = store.ForEachOutcome([&](const Outcome& o) {
-    outcomes[o.opportunity_id].push_back(o);
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
+  if (Status s = NoteContacts(store, config, previous.start, run.have_estimates); !s.ok()) return s;
 
-  std::int64_t signals_this_week = 0, signals_before = 0;
-  s = store.ForEachSignal(previous.start, week.end, [&](const Signal& signal) {
-    ++(signal.received_at >= week.start ? signals_this_week : signals_before);
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
+  StatusOr<std::int64_t> signals_this_week = store.CountSignals(week.start, week.end);
+  if (!signals_this_week.ok()) return signals_this_week.status();
+  StatusOr<std::int64_t> signals_before = store.CountSignals(previous.start, week.start);
+  if (!signals_before.ok()) return signals_before.status();
 
   const LeakAssumptions leak = LeakAssumptionsFor(config);
   WeekReviewBuilder current(config, week, leak, run.have_estimates, as_of);
   WeekReviewBuilder before(config, previous, leak, run.have_estimates, as_of);
   HeatMapBuilder heat_map(config, week);
-  s = store.ForEachOpportunity([&](const Opportunity& o) {
-    if (o.received_at < previous.start || o.received_at >= week.end) return Status::Ok();
-    ReviewRow row{o, {}, in_estimates.count(o.contact_key) > 0, attempts.by_technician.count(o.contact_key) > 0,
-                  attempts.by_others.count(o.contact_key) > 0, ""};
-    if (auto it = attempts.personal_reply.find(o.contact_key); it != attempts.personal_reply.end())
-      row.personal_reply_from = sanitize ? "a staff member's own address" : it->second;
-    if (auto it = outcomes.find(o.id); it != outcomes.end()) row.outcomes = it->second;
+  Status s = store.ForEachNotedOpportunity(previous.start, week.end, [&](const Opportunity& o, const ContactNote& note,
+                                                                  const std::vector<Outcome>& outcomes) {
+    ReviewRow row{o, outcomes, note.in_estimates, note.technician_attempt, note.other_attempt, ""};
+    if (!note.personal_reply_from.empty())
+      row.personal_reply_from = sanitize ? "a staff member's own address" : note.personal_reply_from;
     if (sanitize) {
       const std::string name = o.contact_display.substr(0, o.contact_display.find(" · "));
       for (Outcome& out : row.outcomes) out.note = ScrubName(ScrubText(out.note), name);
@@ -171,11 +162,12 @@ StatusOr<ReviewRun> ComputeReview(Store& store, const CompanyConfig& config, con
     }
     return Status::Ok();
   });
+  if (Status c = store.ClearContactNotes(); s.ok()) s = c;
   if (!s.ok()) return s;
   run.week = current.Finish();
   run.previous = before.Finish();
-  run.week.signals = signals_this_week;
-  run.previous.signals = signals_before;
+  run.week.signals = *signals_this_week;
+  run.previous.signals = *signals_before;
   run.heat_map = heat_map.Finish();
   return run;
 }

@@ -76,6 +76,16 @@ bool HandleLess(const std::string& a, const std::string& b) {
   "id, contact_key, contact_display, received_at, channel, channels, category, confidence, reasons, trade, owner, " \
   "backup_owner, next_action, deadline, first_attempt_at, status, duplicate_of, draft, summary, signal_ids, "        \
   "escalations, lead_source, draft_channel"
+// OPPORTUNITY_COLUMNS of table alias o, in the same order.
+#define OPPORTUNITY_COLUMNS_OF_O                                                                                   \
+  "o.id, o.contact_key, o.contact_display, o.received_at, o.channel, o.channels, o.category, o.confidence, "       \
+  "o.reasons, o.trade, o.owner, o.backup_owner, o.next_action, o.deadline, o.first_attempt_at, o.status, "         \
+  "o.duplicate_of, o.draft, o.summary, o.signal_ids, o.escalations, o.lead_source, o.draft_channel"
+// The queue's order (ForEachOpportunity): open work by deadline first, then the rest by time
+// received; `p` is the table's alias with its dot, or "".
+#define QUEUE_ORDER(p)                                                                                        \
+  "CASE " p "status WHEN 'overdue' THEN 0 WHEN 'open' THEN 0 WHEN 'attempted' THEN 1 WHEN 'reached' THEN 2 " \
+  "ELSE 3 END, " p "deadline IS NULL, " p "deadline, " p "received_at, " p "id"
 #define SUPPRESSION_COLUMNS "s.handle, s.signal_id, s.at, s.channel, s.words, s.lifted_at, s.lifted_by, s.lift_reason"
 
 // The open work the queue keeps per contact (the history pass, contact listing, recovery).
@@ -143,14 +153,15 @@ Estimate ReadEstimate(const Row& row, int first) {
   return e;
 }
 
-Outcome ReadOutcome(const Row& row) {
+// Columns opportunity_id, at, outcome, actor, note, inferred from `first` on.
+Outcome ReadOutcome(const Row& row, int first = 0) {
   Outcome o;
-  o.opportunity_id = row.Text(0);
-  o.at = FromUnix(row.Int(1));
-  o.kind = ParseOutcome(row.Text(2)).value_or(OutcomeKind::kReached);
-  o.actor = row.Text(3);
-  o.note = row.Text(4);
-  o.inferred = row.Int(5) != 0;
+  o.opportunity_id = row.Text(first);
+  o.at = FromUnix(row.Int(first + 1));
+  o.kind = ParseOutcome(row.Text(first + 2)).value_or(OutcomeKind::kReached);
+  o.actor = row.Text(first + 3);
+  o.note = row.Text(first + 4);
+  o.inferred = row.Int(first + 5) != 0;
   return o;
 }
 
@@ -464,7 +475,7 @@ class SqlStore final : public Store {
     return Stream("SELECT coalesce(h.contact_key, s.handle), " SUPPRESSION_COLUMNS " FROM suppressions s "
                   "LEFT JOIN handles h ON h.company = s.company AND h.handle = s.handle WHERE s.company = $1 "
                   "ORDER BY s.at, s.signal_id, s.handle",
-                  {}, [&](const Row& row) { return fn(row.Text(0), ReadSuppression(row, 1)); });
+                  {}, [&](const Row& row) { return fn(row.Text(0), ReadSuppression(row, 1)); }, /*small_sort=*/true);
   }
 
   StatusOr<std::string> ContactKeyFor(const std::string& handle) override {
@@ -602,7 +613,58 @@ class SqlStore final : public Store {
           if (!row.IsNull(7)) q.last_reached_at = FromUnix(row.Int(7));
           q.later_estimate = row.Int(8) != 0;
           return fn(q, ReadEstimate(row, 9));
-        });
+        },
+        /*small_sort=*/true);
+  }
+
+  Status ClearContactNotes() override {
+    if (Status s = CreateContactNotes(); !s.ok()) return s;
+    return Run("DELETE FROM contact_notes WHERE company = $1", {});
+  }
+
+  Status PutContactNote(const std::string& contact_key, const ContactNote& note) override {
+    return Run("INSERT INTO contact_notes (company, contact_key, in_estimates, technician_attempt, other_attempt, "
+               "personal_reply_from) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (company, contact_key) DO UPDATE SET "
+               "in_estimates = contact_notes.in_estimates | excluded.in_estimates, "
+               "technician_attempt = contact_notes.technician_attempt | excluded.technician_attempt, "
+               "other_attempt = contact_notes.other_attempt | excluded.other_attempt, "
+               "personal_reply_from = CASE WHEN contact_notes.personal_reply_from = '' THEN "
+               "excluded.personal_reply_from ELSE contact_notes.personal_reply_from END",
+               {contact_key, Flag(note.in_estimates), Flag(note.technician_attempt), Flag(note.other_attempt),
+                note.personal_reply_from});
+  }
+
+  Status ForEachNotedOpportunity(
+      Timestamp from, Timestamp to,
+      const std::function<Status(const Opportunity&, const ContactNote&, const std::vector<Outcome>&)>& fn) override {
+    if (Status s = CreateContactNotes(); !s.ok()) return s;
+    // One row per outcome (or one with no outcome), so a row's outcomes come together: the
+    // queue's order ends with the id.
+    std::optional<Opportunity> row_of;
+    ContactNote note;
+    std::vector<Outcome> outcomes;
+    Status s = Stream(
+        "SELECT " OPPORTUNITY_COLUMNS_OF_O ", coalesce(n.in_estimates, 0), coalesce(n.technician_attempt, 0), "
+        "coalesce(n.other_attempt, 0), coalesce(n.personal_reply_from, ''), oc.opportunity_id, oc.at, oc.outcome, "
+        "oc.actor, oc.note, oc.inferred FROM opportunities o LEFT JOIN contact_notes n ON n.company = o.company AND "
+        "n.contact_key = o.contact_key LEFT JOIN outcomes oc ON oc.company = o.company AND oc.opportunity_id = o.id "
+        "WHERE o.company = $1 AND o.received_at >= $2 AND o.received_at < $3 ORDER BY " QUEUE_ORDER("o.") ", oc.at, "
+        "oc.inferred DESC, oc.seq",
+        {ToUnix(from), ToUnix(to)},
+        [&](const Row& row) {
+          if (!row_of || row.Text(0) != row_of->id) {
+            if (row_of)
+              if (Status e = fn(*row_of, note, outcomes); !e.ok()) return e;
+            row_of = ReadOpportunity(row);
+            note = {row.Int(23) != 0, row.Int(24) != 0, row.Int(25) != 0, row.Text(26)};
+            outcomes.clear();
+          }
+          if (!row.IsNull(27)) outcomes.push_back(ReadOutcome(row, 27));
+          return Status::Ok();
+        },
+        /*small_sort=*/true);
+    if (!s.ok() || !row_of) return s;
+    return fn(*row_of, note, outcomes);
   }
 
   Status ForEachOverride(const std::function<Status(const Override&)>& fn) override {
@@ -686,20 +748,35 @@ class SqlStore final : public Store {
   Status ForEachOutcome(const std::function<Status(const Outcome&)>& fn) override {
     return Stream("SELECT opportunity_id, at, outcome, actor, note, inferred FROM outcomes WHERE company = $1 "
                   "ORDER BY at, opportunity_id, inferred DESC, seq",
-                  {}, [&](const Row& row) { return fn(ReadOutcome(row)); });
+                  {}, [&](const Row& row) { return fn(ReadOutcome(row)); }, /*small_sort=*/true);
   }
 
   Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) override {
     return Stream("SELECT coalesce(h.contact_key, s.handle), " SIGNAL_COLUMNS " FROM signals s LEFT JOIN handles h "
                   "ON h.company = s.company AND h.handle = s.handle WHERE s.company = $1 AND s.received_at >= $2 AND "
                   "s.received_at < $3 ORDER BY s.received_at, s.id",
-                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadSignal(row)); });
+                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadSignal(row)); },
+                  /*small_sort=*/true);
+  }
+
+  StatusOr<std::int64_t> CountSignals(Timestamp from, Timestamp to) override {
+    std::int64_t n = 0;
+    if (Status s = Query("SELECT count(*) FROM signals WHERE company = $1 AND received_at >= $2 AND received_at < $3",
+                         {ToUnix(from), ToUnix(to)},
+                         [&](const Row& row) {
+                           n = row.Int(0);
+                           return Status::Ok();
+                         });
+        !s.ok())
+      return s;
+    return n;
   }
 
   Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) override {
     return Stream("SELECT " ATTEMPT_COLUMNS " FROM attempts a WHERE a.company = $1 AND a.at >= $2 AND a.at < $3 "
                   "ORDER BY a.at, a.id",
-                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadAttempt(row, 0)); });
+                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(ReadAttempt(row, 0)); },
+                  /*small_sort=*/true);
   }
 
   Status ForEachEstimate(const std::function<Status(const std::string&, const Estimate&)>& fn) override {
@@ -707,7 +784,16 @@ class SqlStore final : public Store {
                   "LEFT JOIN handles hp ON hp.company = e.company AND hp.handle = 'tel:' || e.phone "
                   "LEFT JOIN handles he ON he.company = e.company AND he.handle = 'mailto:' || e.email "
                   "WHERE e.company = $1 ORDER BY 1, e.sent_at, e.id",
-                  {}, [&](const Row& row) { return fn(row.Text(0), ReadEstimate(row, 1)); });
+                  {}, [&](const Row& row) { return fn(row.Text(0), ReadEstimate(row, 1)); }, /*small_sort=*/true);
+  }
+
+  Status ForEachContactAttempt(Timestamp from, Timestamp to,
+                               const std::function<Status(const std::string&, const Attempt&)>& fn) override {
+    return Stream("SELECT h.contact_key, " ATTEMPT_COLUMNS " FROM attempts a JOIN handles h ON h.company = a.company AND "
+                  "h.handle = a.handle WHERE a.company = $1 AND a.at >= $2 AND a.at < $3 ORDER BY h.contact_key, a.at, "
+                  "a.id",
+                  {ToUnix(from), ToUnix(to)}, [&](const Row& row) { return fn(row.Text(0), ReadAttempt(row, 1)); },
+                  /*small_sort=*/true);
   }
 
   StatusOr<Opportunity> GetOpportunity(const std::string& id) override {
@@ -766,9 +852,7 @@ class SqlStore final : public Store {
   }
 
   Status ForEachOpportunity(const std::function<Status(const Opportunity&)>& fn) override {
-    return Stream("SELECT " OPPORTUNITY_COLUMNS " FROM opportunities WHERE company = $1 ORDER BY "
-                  "CASE status WHEN 'overdue' THEN 0 WHEN 'open' THEN 0 WHEN 'attempted' THEN 1 WHEN 'reached' THEN 2 "
-                  "ELSE 3 END, deadline IS NULL, deadline, received_at, id",
+    return Stream("SELECT " OPPORTUNITY_COLUMNS " FROM opportunities WHERE company = $1 ORDER BY " QUEUE_ORDER(""),
                   {}, [&](const Row& row) { return fn(ReadOpportunity(row)); }, /*small_sort=*/true);
   }
 
@@ -1221,6 +1305,16 @@ class SqlStore final : public Store {
                {e.opportunity_id, ToUnix(e.at), e.kind, e.actor, e.detail, derived});
   }
 
+  // The weekly review's scratch space: per connection, not in the database file (a temporary
+  // table, each engine's own), like the ranked quotes.
+  Status CreateContactNotes() {
+    const std::string text = Postgres() ? "text COLLATE \"C\"" : "TEXT";
+    return db_->Exec("CREATE TEMPORARY TABLE IF NOT EXISTS contact_notes (company " + text + " NOT NULL, contact_key " +
+                     text + " NOT NULL, in_estimates INTEGER NOT NULL, technician_attempt INTEGER NOT NULL, "
+                     "other_attempt INTEGER NOT NULL, personal_reply_from " + text + " NOT NULL, "
+                     "PRIMARY KEY (company, contact_key))");
+  }
+
   // Estimates whose phone and email match no contact (a quote with neither), each on its own.
   Status ForEachUnlinkedEstimate(const std::function<Status(ContactHistory&)>& fn) {
     return Stream("SELECT " ESTIMATE_COLUMNS " FROM estimates e WHERE e.company = $1 "
@@ -1231,7 +1325,8 @@ class SqlStore final : public Store {
                     ContactHistory history;
                     history.estimates.push_back(ReadEstimate(row, 0));
                     return fn(history);
-                  });
+                  },
+                  /*small_sort=*/true);
   }
 
   Status FillContactInfo(ContactInfo& info) {

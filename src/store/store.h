@@ -63,6 +63,14 @@ struct ForgetReport {
   bool stop_kept = false;    // a stop was in force and is kept as a hash
 };
 
+// What the weekly review keeps about one contact while it reads the queue (Store::PutContactNote).
+struct ContactNote {
+  bool in_estimates = false;        // an estimate export names the contact
+  bool technician_attempt = false;  // a roster technician called or texted them
+  bool other_attempt = false;       // someone who is not a technician contacted them
+  std::string personal_reply_from;  // the first reply mailed from outside the shared inboxes
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -123,8 +131,14 @@ class Store {
   // Facts in a time range [from, to), oldest first: for the weekly review.
   virtual Status ForEachSignal(Timestamp from, Timestamp to, const std::function<Status(const Signal&)>& fn) = 0;
   virtual Status ForEachAttempt(Timestamp from, Timestamp to, const std::function<Status(const Attempt&)>& fn) = 0;
+  // How many signals were received in [from, to).
+  virtual StatusOr<std::int64_t> CountSignals(Timestamp from, Timestamp to) = 0;
   // Every estimate with the key of its contact, by contact then date sent.
   virtual Status ForEachEstimate(const std::function<Status(const std::string& contact_key, const Estimate&)>& fn) = 0;
+  // Attempts in a time range [from, to) whose handle belongs to a contact, with its key: by
+  // contact key, then oldest first. One sorted read: memory holds one attempt at a time.
+  virtual Status ForEachContactAttempt(Timestamp from, Timestamp to,
+                                       const std::function<Status(const std::string& contact_key, const Attempt&)>& fn) = 0;
   // One opportunity (or duplicate row) by id; NotFound when there is none.
   virtual StatusOr<Opportunity> GetOpportunity(const std::string& id) = 0;
 
@@ -151,6 +165,20 @@ class Store {
   virtual Status ClearRankedQuotes() = 0;
   virtual Status PutRankedQuote(const RankedQuote& quote) = 0;
   virtual Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) = 0;
+
+  // Scratch space for the weekly review: what it learned about each contact, looked up by the
+  // database as the review reads the queue instead of kept in memory. Not stored in the
+  // database file; ClearContactNotes empties it.
+  virtual Status ClearContactNotes() = 0;
+  // Adds to the contact's note (after ClearContactNotes): flags already set stay set, and a
+  // reply address already noted stays (the first one put wins).
+  virtual Status PutContactNote(const std::string& contact_key, const ContactNote& note) = 0;
+  // The queue rows received in [from, to), in ForEachOpportunity's order, each with its
+  // contact's note (all false and empty when none was put) and its outcomes (OutcomesFor's
+  // order). One sorted read: memory holds one row at a time.
+  virtual Status ForEachNotedOpportunity(
+      Timestamp from, Timestamp to,
+      const std::function<Status(const Opportunity&, const ContactNote&, const std::vector<Outcome>&)>& fn) = 0;
 
   // Every override, oldest first (then in the order recorded).
   virtual Status ForEachOverride(const std::function<Status(const Override&)>& fn) = 0;

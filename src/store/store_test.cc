@@ -742,6 +742,147 @@ TEST_P(StoreTest, ForEachOpportunityListsOpenWorkByDeadlineFirst) {
   EXPECT_THAT(rest, ElementsAre("attempted", "closed", "dnc"));
 }
 
+// The weekly review compares a week with the one before only when each has signals.
+TEST_P(StoreTest, CountSignalsCountsTheSignalsReceivedInTheRange) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->PutSignal(MakeSignal("sun", At("2026-11-15T23:59:59Z")), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("mon", At("2026-11-16T00:00:00Z")), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("fri", At("2026-11-20T12:00:00Z"), "+15125550143"), kBobTel, nullptr).ok());
+  ASSERT_TRUE(store->PutSignal(MakeSignal("next", At("2026-11-23T00:00:00Z")), kJaneTel, nullptr).ok());
+  EXPECT_EQ(store->CountSignals(At("2026-11-16T00:00:00Z"), At("2026-11-23T00:00:00Z")).value(), 2)
+      << "from the first second of the range up to, not including, its end";
+  EXPECT_EQ(store->CountSignals(At("2026-11-09T00:00:00Z"), At("2026-11-16T00:00:00Z")).value(), 1);
+  EXPECT_EQ(store->CountSignals(At("2026-12-01T00:00:00Z"), At("2026-12-08T00:00:00Z")).value(), 0);
+}
+
+// The weekly review reads the outbound records one contact at a time.
+TEST_P(StoreTest, ForEachContactAttemptGivesEachContactsAttemptsTogetherOldestFirst) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto attempt = [](std::string id, Channel channel, const char* at) {
+    Attempt a;
+    a.id = std::move(id);
+    a.channel = channel;
+    a.at = At(at);
+    a.actor = "Dana Brooks";
+    a.from_email = channel == Channel::kEmail ? "dana@example.net" : "";
+    a.source = {"calls.csv", 2};
+    return a;
+  };
+  // Written in an order unrelated to the contacts or to time.
+  ASSERT_TRUE(store->PutAttempt(attempt("bob-call", Channel::kCall, "2026-11-16T09:00:00Z"), kBobTel, nullptr).ok());
+  ASSERT_TRUE(store->PutAttempt(attempt("jane-call", Channel::kCall, "2026-11-17T15:00:00Z"), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(store->PutAttempt(attempt("jane-mail", Channel::kEmail, "2026-11-16T10:00:00Z"), kJaneMail, nullptr).ok());
+  ASSERT_TRUE(store->PutAttempt(attempt("jane-old", Channel::kCall, "2026-11-01T10:00:00Z"), kJaneTel, nullptr).ok());
+  ASSERT_TRUE(
+      store->PutAttempt(attempt("stranger", Channel::kCall, "2026-11-16T11:00:00Z"), "tel:+15125550199", nullptr).ok());
+  ASSERT_TRUE(store->LinkHandles({kJaneTel, kJaneMail}).ok());
+  ASSERT_TRUE(store->LinkHandles({kBobTel}).ok());
+
+  std::vector<std::pair<std::string, std::string>> seen;  // contact key, attempt id
+  Status s = store->ForEachContactAttempt(At("2026-11-16T00:00:00Z"), At("2026-11-23T00:00:00Z"),
+                                          [&](const std::string& key, const Attempt& a) {
+                                            seen.emplace_back(key, a.id);
+                                            if (a.id == "jane-mail") {
+                                              EXPECT_EQ(a.email, "jane@example.com");
+                                              EXPECT_EQ(a.from_email, "dana@example.net");
+                                              EXPECT_EQ(a.channel, Channel::kEmail);
+                                            }
+                                            return Status::Ok();
+                                          });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  // Jane's mail and call (on either of her handles) oldest first, then Bob's; the attempt before
+  // the range and the one on a number that is no contact's are left out.
+  EXPECT_THAT(seen, ElementsAre(std::pair<std::string, std::string>{kJaneTel, "jane-mail"},
+                                std::pair<std::string, std::string>{kJaneTel, "jane-call"},
+                                std::pair<std::string, std::string>{kBobTel, "bob-call"}));
+}
+
+// The review's notes: added up per contact, given with each queue row of the range in queue
+// order with the row's outcomes, and gone once cleared.
+TEST_P(StoreTest, ContactNotesComeWithEachQueueRowAndItsOutcomes) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  auto make = [](std::string id, std::string contact, OpportunityStatus status, const char* deadline,
+                 const char* received) {
+    Opportunity o = FullOpportunity();
+    o.id = std::move(id);
+    o.contact_key = std::move(contact);
+    o.status = status;
+    o.deadline = At(deadline);
+    o.received_at = At(received);
+    return o;
+  };
+  ASSERT_TRUE(store->PutOpportunity(make("jane-done", kJaneTel, OpportunityStatus::kReached, "2026-11-16T16:00:00Z",
+                                         "2026-11-16T14:00:00Z")).ok());
+  ASSERT_TRUE(store->PutOpportunity(make("bob-open", kBobTel, OpportunityStatus::kOpen, "2026-11-18T12:00:00Z",
+                                         "2026-11-17T09:00:00Z")).ok());
+  ASSERT_TRUE(store->PutOpportunity(make("jane-open", kJaneTel, OpportunityStatus::kOverdue, "2026-11-17T12:00:00Z",
+                                         "2026-11-17T08:00:00Z")).ok());
+  ASSERT_TRUE(store->PutOpportunity(make("jane-last-week", kJaneTel, OpportunityStatus::kOpen, "2026-11-10T12:00:00Z",
+                                         "2026-11-09T08:00:00Z")).ok());
+  const Timestamp t = At("2026-11-16T15:00:00Z");
+  ASSERT_TRUE(store->PutOutcome({"jane-done", t + Seconds{60}, OutcomeKind::kBooked, "dana", "Tuesday 9am", false}).ok());
+  ASSERT_TRUE(store->PutOutcome({"jane-done", t, OutcomeKind::kReached, "dana", "", false}).ok());
+  ASSERT_TRUE(store->PutOutcome({"jane-done", t, OutcomeKind::kReached, "ringback", "", true}).ok());
+  ASSERT_TRUE(store->PutOutcome({"jane-last-week", t, OutcomeKind::kReached, "dana", "", false}).ok());
+
+  ASSERT_TRUE(store->ClearContactNotes().ok());
+  ASSERT_TRUE(store->PutContactNote(kJaneTel, {.in_estimates = true}).ok());
+  ASSERT_TRUE(store->PutContactNote(kJaneTel, {.technician_attempt = true, .personal_reply_from = "rick@example.net"}).ok());
+  ASSERT_TRUE(store->PutContactNote(kJaneTel, {.other_attempt = true, .personal_reply_from = "tom@example.net"}).ok());
+
+  struct Seen {
+    std::string id;
+    ContactNote note;
+    std::vector<std::string> outcomes;  // "kind actor", in order
+  };
+  auto read = [&] {
+    std::vector<Seen> out;
+    Status s = store->ForEachNotedOpportunity(
+        At("2026-11-16T00:00:00Z"), At("2026-11-23T00:00:00Z"),
+        [&](const Opportunity& o, const ContactNote& note, const std::vector<Outcome>& outcomes) {
+          Seen row{o.id, note, {}};
+          for (const Outcome& x : outcomes) row.outcomes.push_back(std::string(OutcomeName(x.kind)) + " " + x.actor);
+          EXPECT_EQ(o.owner, "Rick Hollis") << "the whole row is read";
+          out.push_back(std::move(row));
+          return Status::Ok();
+        });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return out;
+  };
+  std::vector<Seen> rows = read();
+  ASSERT_EQ(rows.size(), 3u) << "last week's row is outside the range";
+  EXPECT_EQ(rows[0].id, "jane-open") << "queue order: open work by deadline first";
+  EXPECT_EQ(rows[1].id, "bob-open");
+  EXPECT_EQ(rows[2].id, "jane-done");
+  for (const Seen& jane : {rows[0], rows[2]}) {
+    EXPECT_TRUE(jane.note.in_estimates) << jane.id;
+    EXPECT_TRUE(jane.note.technician_attempt) << jane.id;
+    EXPECT_TRUE(jane.note.other_attempt) << jane.id;
+    EXPECT_EQ(jane.note.personal_reply_from, "rick@example.net") << jane.id << ": the first address put";
+  }
+  EXPECT_FALSE(rows[1].note.in_estimates || rows[1].note.technician_attempt || rows[1].note.other_attempt);
+  EXPECT_EQ(rows[1].note.personal_reply_from, "");
+  EXPECT_TRUE(rows[0].outcomes.empty());
+  EXPECT_TRUE(rows[1].outcomes.empty());
+  // As OutcomesFor gives them: by time, an inferred outcome before a person's at the same second.
+  EXPECT_THAT(rows[2].outcomes, ElementsAre("reached ringback", "reached dana", "booked dana"));
+  std::vector<std::string> expected;
+  auto stored = store->OutcomesFor("jane-done");
+  ASSERT_TRUE(stored.ok());
+  for (const Outcome& x : *stored) expected.push_back(std::string(OutcomeName(x.kind)) + " " + x.actor);
+  EXPECT_EQ(rows[2].outcomes, expected);
+
+  ASSERT_TRUE(store->ClearContactNotes().ok());
+  rows = read();
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_FALSE(rows[0].note.in_estimates || rows[0].note.technician_attempt || rows[0].note.other_attempt)
+      << "cleared";
+  EXPECT_EQ(rows[2].outcomes.size(), 3u) << "outcomes are facts, not notes";
+}
+
 TEST_P(StoreTest, ClearOpportunitiesEmptiesTheQueueButKeepsFacts) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
@@ -1554,6 +1695,31 @@ TEST_P(StoreTest, TwoCompaniesInOneDatabaseSeeNoneOfEachOthersRows) {
   n = 0;
   ASSERT_TRUE(acme->ForEachRankedQuote(count).ok());
   EXPECT_EQ(n, 1);
+  // The review's reads and notes: each company's own.
+  ASSERT_TRUE(bolt->PutOpportunity(opportunity).ok());
+  ASSERT_TRUE(acme->ClearContactNotes().ok());
+  ASSERT_TRUE(bolt->ClearContactNotes().ok());
+  ASSERT_TRUE(acme->PutContactNote(kJaneTel, {.in_estimates = true}).ok());
+  const Timestamp from = At("2026-11-01T00:00:00Z"), to = At("2026-12-01T00:00:00Z");
+  std::vector<bool> noted;
+  std::size_t outcomes = 0;
+  auto noted_rows = [&](const Opportunity&, const ContactNote& note, const std::vector<Outcome>& out) {
+    noted.push_back(note.in_estimates);
+    outcomes += out.size();
+    return Status::Ok();
+  };
+  ASSERT_TRUE(bolt->ForEachNotedOpportunity(from, to, noted_rows).ok());
+  EXPECT_THAT(noted, ElementsAre(false));
+  EXPECT_EQ(outcomes, 0u) << "acme's outcome is not bolt's";
+  noted.clear();
+  ASSERT_TRUE(acme->ForEachNotedOpportunity(from, to, noted_rows).ok());
+  EXPECT_THAT(noted, ElementsAre(true));
+  EXPECT_EQ(outcomes, 1u);
+  n = 0;
+  ASSERT_TRUE(bolt->ForEachContactAttempt(from, to, count).ok());
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(bolt->CountSignals(from, to).value(), 1);
+  EXPECT_EQ(acme->CountSignals(from, to).value(), 3);
 }
 
 TEST_P(StoreTest, AnAccountHasARoleInEachOfItsCompanies) {
