@@ -93,6 +93,8 @@ struct Analysis {
   std::vector<std::vector<Hit>> cues;  // indexed by Cue; trades from kTrade on
   std::vector<NegatedHit> negated;
   bool stop_keyword = false;
+  bool denies_name = false;  // "Not Gary": the reader is not the person named
+  std::string opt_out_choice;  // "2" under "Reply 2 to stop receiving them"
 
   const std::vector<Hit>& operator[](int cue) const { return cues[cue]; }
   bool has(int cue) const { return !cues[cue].empty(); }

@@ -71,7 +71,7 @@ bool OnlyStopSigns(std::string_view t) {
       continue;
     }
     bool sign = false;
-    for (std::string_view s : {"\U0001F6D1", "\U0001F6AB", "\u26D4", "\uFE0F"})  // 🛑 🚫 ⛔, variation selector
+    for (std::string_view s : {"\U0001F6D1", "\U0001F6AB", "\u26D4", "\U0001F4F5", "\uFE0F"})  // 🛑 🚫 ⛔ 📵, variation selector
       if (t.starts_with(s)) {
         t.remove_prefix(s.size());
         sign = true;
@@ -322,6 +322,8 @@ Classification RuleClassifier::Classify(Channel channel, std::string_view whole,
   const std::string_view body = classify::ReplyBody(norm.text);
   a.stop_keyword = StopKeyword(norm.text) || StopKeyword(body) ||
                    (channel == Channel::kEmail && StopKeyword(classify::AboveSignOff(body)));
+  a.denies_name = classify::DeniesTheName(text);
+  a.opt_out_choice = classify::PicksTheOptOut(norm.text);
   const classify::RuleInput in{a,        norm,
                                text,     context,
                                channel,  old_estimate_days_,

@@ -543,6 +543,32 @@ TEST(Reading, StopsReportedByTheOfficeOrALetterAreStops) {
   EXPECT_EQ(letter.category, Category::kStop) << AllReasons(letter);
 }
 
+TEST(Reading, ALeadPlatformsNoticeIsTheHomeownersWords) {
+  // The platform's "Unsubscribe" footer is not a stop and does not make the lead bulk mail;
+  // the homeowner's own opt-out inside the notice is a stop.
+  const Classification lead = Default().Classify(
+      Channel::kEmail,
+      "New lead from Angi\nCustomer: Mercedes Alvarado\nService: Gutter Cleaning & Repair\nZIP: 85032\n"
+      "Homeowner note: Please do not call before 9 AM. Prefers text.\n\nUnsubscribe from lead alerts",
+      {});
+  EXPECT_NE(lead.category, Category::kStop) << AllReasons(lead);
+  EXPECT_NE(lead.category, Category::kSpam) << AllReasons(lead);
+  const Classification refused = Default().Classify(
+      Channel::kEmail,
+      "HomeAdvisor Lead Alert\nCustomer: Dwayne Fitch\nTask: Repair Water Heater\nZip: 30047\n"
+      "Comments from homeowner: I did NOT submit this. Someone used my info. Do not call this number.\n\n"
+      "To stop receiving these alerts, update your notification settings in ProCenter.",
+      {});
+  EXPECT_EQ(refused.category, Category::kStop) << AllReasons(refused);
+}
+
+TEST(Reading, ACallAskedForAfterASoftOptOutTakesItBack) {
+  EXPECT_NE(Cat("Your office told my husband I'm on a do-not-call list?? I never asked for that. Please call "
+                "me about the bathroom estimate, we're ready to schedule."),
+            Category::kStop);
+  EXPECT_EQ(Cat("I never asked for this. Don't call me about it."), Category::kStop);
+}
+
 TEST(Reading, OnePartOptedOutOfIsNotAStop) {
   for (const char* text : {"Remove me from the group text lol. just text me directly about the job",
                            "can you take me off the 8am slot and put me at 1? same day",

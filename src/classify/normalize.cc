@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <initializer_list>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace ringback::classify {
 namespace {
@@ -348,6 +352,169 @@ std::string_view ReplyBody(std::string_view t) {
     line = nl + 1;
   }
   return t;
+}
+
+namespace {
+
+struct Token {
+  std::string lower;
+  bool capital = false;
+};
+
+// The words of the lines a person wrote, apostrophes kept ("i'm", "isn't"; a typographic one
+// becomes '), without quoted lines and their attribution.
+std::vector<Token> WrittenWords(std::string_view original) {
+  std::vector<Token> words;
+  Token cur;
+  auto flush = [&] {
+    if (!cur.lower.empty()) words.push_back(std::move(cur));
+    cur = Token();
+  };
+  std::size_t line = 0;
+  while (line < original.size()) {
+    const std::size_t nl = std::min(original.find('\n', line), original.size());
+    std::string_view l = original.substr(line, nl - line);
+    line = nl + 1;
+    while (!l.empty() && (l.back() == ' ' || l.back() == '\r')) l.remove_suffix(1);
+    const std::size_t first = l.find_first_not_of(" \t");
+    if (first == std::string_view::npos || l[first] == '>' || l.ends_with("wrote:")) continue;
+    for (std::size_t i = first; i < l.size(); ++i) {
+      const unsigned char ch = static_cast<unsigned char>(l[i]);
+      if (l.substr(i).starts_with("\u2019")) {
+        cur.lower += '\'';
+        i += 2;
+      } else if (std::isalpha(ch) || ch == '\'' || ch >= 0x80) {
+        if (cur.lower.empty()) cur.capital = std::isupper(ch) != 0;
+        cur.lower += static_cast<char>(std::tolower(ch));
+      } else {
+        flush();
+      }
+    }
+    flush();
+  }
+  return words;
+}
+
+// Capitalised words that are not names: "Not Yet", "Not Today", "It's Not Working".
+bool CommonWord(std::string_view w) {
+  static constexpr std::string_view kCommon[] = {
+      "i", "yet", "today", "tonight", "tomorrow", "now", "sure", "really", "bad", "good", "working",
+      "fixed", "done", "ready", "home", "here", "there", "this", "that", "again", "quite",
+      "exactly", "much", "me", "us", "you", "him", "her", "them", "the", "a", "an", "my", "our",
+      "your", "it", "great", "cool", "happy", "available", "interested", "right", "wrong", "ok",
+      "okay", "true", "yes", "no", "so", "too", "enough", "open", "closed", "finished", "over",
+      "broken", "leaking", "possible", "cheap", "expensive", "anymore", "necessary", "needed",
+      "urgent", "serious", "funny", "fine", "sorry", "number", "time", "day", "date", "address",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "what",
+      "how", "why", "when", "who", "where", "sir", "maam", "ma'am", "mine", "ours", "his",
+      "hers", "theirs", "problem", "covered", "included", "responsible", "happening", "coming",
+      "going", "back", "in", "on", "at", "for", "with", "all", "one", "two", "everything",
+      "acceptable", "fair", "normal", "real", "legit", "clean", "safe", "cold", "hot", "warm",
+      "level", "straight", "sealed", "complete", "correct", "cheap", "reasonable", "worth", "it's",
+      "what", "right", "funny", "cool", "over", "dry", "wet", "big", "small", "off", "draining",
+      "running", "cooling", "heating", "flushing", "draining", "spam", "legal", "allowed", "ok"};
+  for (std::string_view c : kCommon)
+    if (w == c) return true;
+  return false;
+}
+
+bool Is(const std::vector<Token>& w, std::size_t at, std::initializer_list<std::string_view> seq) {
+  if (at + seq.size() > w.size()) return false;
+  std::size_t i = at;
+  for (std::string_view s : seq)
+    if (w[i++].lower != s) return false;
+  return true;
+}
+
+// The words that say "not that person", and how many there are at `at` (0: none).
+std::size_t Denial(const std::vector<Token>& w, std::size_t at) {
+  static const std::initializer_list<std::string_view> kForms[] = {
+      {"i", "am", "not"}, {"this", "is", "not"}, {"it", "is", "not"}, {"i'm", "not"},
+      {"im", "not"},      {"this", "isn't"},      {"this", "isnt"},   {"this", "ain't"},
+      {"it's", "not"},    {"its", "not"},         {"wrong"},          {"not"}};
+  for (const auto& f : kForms)
+    if (Is(w, at, f)) return f.size();
+  return 0;
+}
+
+bool Filler(std::string_view w) {
+  for (std::string_view f : {"hi", "hey", "hello", "sorry", "no", "nope", "lol", "bye", "thanks",
+                             "thx", "ty", "sir", "maam", "ma'am", "mate", "dude", "bro", "here",
+                             "pal", "buddy", "haha", "ok", "okay", "k"})
+    if (w == f) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view PicksTheOptOut(std::string_view t) {
+  std::string_view answer;
+  std::string quoted;
+  std::size_t line = 0;
+  while (line < t.size()) {
+    const std::size_t nl = std::min(t.find('\n', line), t.size());
+    std::string_view l = t.substr(line, nl - line);
+    line = nl + 1;
+    const std::size_t first = l.find_first_not_of(' ');
+    if (first == std::string_view::npos) continue;
+    l.remove_prefix(first);
+    if (l.front() == '>') {
+      quoted += ' ';
+      quoted += l.substr(1);
+    } else if (!l.ends_with("wrote:") && !MobileSignature(l)) {
+      if (!answer.empty()) return {};  // more than one line written: not a bare answer
+      answer = l;
+    }
+  }
+  while (!answer.empty() && std::string_view(" .!").find(answer.back()) != std::string_view::npos)
+    answer.remove_suffix(1);
+  if (answer.empty() || answer.size() > 4 || quoted.empty() ||
+      answer.find(' ') != std::string_view::npos)
+    return {};
+  const std::string a(answer);
+  for (std::string_view then : {" to stop", " to opt out", " to opt-out", " to unsubscribe", " to be removed",
+                                " to cancel all", " if you've decided not", " if you have decided not",
+                                " if you're no longer", " if you are no longer", " if not interested",
+                                " if you're not interested", " for no more"}) {
+    const std::string offer = a + std::string(then);
+    for (std::size_t at = quoted.find(offer); at != std::string::npos; at = quoted.find(offer, at + 1))
+      if (at == 0 || !std::isalnum(static_cast<unsigned char>(quoted[at - 1]))) return answer;
+  }
+  if (a == "no" || a == "n" || a == "nope" || a == "nah")
+    for (std::string_view ask : {"still interested", "moving forward", "move forward"})
+      if (quoted.find(ask) != std::string::npos) return answer;
+  return {};
+}
+
+bool DeniesTheName(std::string_view original) {
+  const std::vector<Token> w = WrittenWords(original);
+  if (w.empty() || w.size() > 9) return false;
+  // Written all in lower case, only "this isn't mike" alone is read as a name.
+  const bool lower = std::none_of(w.begin(), w.end(), [](const Token& t) { return t.capital; });
+  if (lower) {
+    const std::size_t n = w.size();
+    return n >= 3 && n <= 4 && !CommonWord(w[n - 1].lower) &&
+           (Is(w, 0, {"this", "isnt"}) || Is(w, 0, {"this", "isn't"}) || Is(w, 0, {"this", "ain't"}) ||
+            Is(w, 0, {"this", "is", "not"})) &&
+           n == (w[1].lower == "is" ? 4u : 3u);
+  }
+  std::size_t i = 0;
+  bool named = false;
+  while (i < w.size()) {
+    if (Filler(w[i].lower)) {
+      ++i;
+    } else if (Is(w, i, {"not", "me"}) || Is(w, i, {"wrong", "number"}) || Is(w, i, {"wrong", "person"})) {
+      i += 2;
+    } else if (const std::size_t d = Denial(w, i); d > 0 && i + d < w.size() && w[i + d].capital &&
+                                                   !CommonWord(w[i + d].lower)) {
+      i += d + 1;
+      if (i < w.size() && w[i].capital && !CommonWord(w[i].lower) && !Filler(w[i].lower)) ++i;
+      named = true;
+    } else {
+      return false;
+    }
+  }
+  return named;
 }
 
 }  // namespace ringback::classify

@@ -58,4 +58,15 @@ std::string_view AboveSignOff(std::string_view body);
 // header in between.
 bool InlineReply(std::string_view normalized, std::size_t body_end, std::size_t pos);
 
+// Whether the whole reply (quoted "> " lines and a "... wrote:" line aside) only says the
+// reader is not the person the office named: "Not Gary", "Wrong Sarah. Bye", "Im not Diane",
+// "this isn't Maria". Reads the original text, because only a capital tells a name ("Not
+// Gary") from a word ("not yet", "it's not working").
+bool DeniesTheName(std::string_view original);
+
+// The one-word answer of a reply ("2", "n", "no") when the automated message it quotes offered
+// that answer to opt out ("Reply 1 to keep getting tips, 2 to stop receiving them", "N if you've
+// decided not to proceed", "Still interested? Reply YES or NO"). Empty otherwise.
+std::string_view PicksTheOptOut(std::string_view normalized);
+
 }  // namespace ringback::classify

@@ -91,5 +91,31 @@ TEST(ReplyBody, EndsWhereTheQuotedMailBegins) {
   EXPECT_EQ(ReplyBody("name: ____\nmessage: leak"), "name: ____\nmessage: leak");
 }
 
+TEST(PicksTheOptOut, TheAnswerTheAutomatedMessageOfferedToStop) {
+  EXPECT_EQ(PicksTheOptOut("2\n\n> keystone: reply 1 to keep getting design tips, 2 to stop receiving them."), "2");
+  EXPECT_EQ(PicksTheOptOut("n\n\n> still interested in your quote? reply y for a call back, n if you've decided "
+                           "not to proceed."),
+            "n");
+  EXPECT_EQ(PicksTheOptOut("no\n\n> just checking in on your estimate. are you still interested? reply yes or no"), "no");
+  // The answer that confirms or reschedules, and an answer written with more words, are not.
+  EXPECT_EQ(PicksTheOptOut("1\n\n> reply 1 to keep getting design tips, 2 to stop receiving them."), "");
+  EXPECT_EQ(PicksTheOptOut("c\n\n> reply c to confirm, r to reschedule, stop to opt out"), "");
+  EXPECT_EQ(PicksTheOptOut("no\n\n> do you still want us to come tomorrow? reply yes or no"), "");
+  EXPECT_EQ(PicksTheOptOut("2 please, and call me\n\n> reply 2 to stop"), "");
+  EXPECT_EQ(PicksTheOptOut("12\n\n> reply 2 to stop"), "");
+}
+
+TEST(DeniesTheName, OnlyACapitalisedNameIsSomeoneElse) {
+  for (const char* text : {"Not Gary", "Not me. Wrong Sarah. Bye", "Wrong Johnson.", "Im not Diane",
+                           "> Hi Diane! Just checking in on your AC estimate :)\n\nIm not Diane",
+                           "this isn\u2019t Maria lol", "this isnt mike"})
+    EXPECT_TRUE(DeniesTheName(text)) << text;
+  // Words, not names: a lower-case reply says no name unless it is "this isn't <name>" alone.
+  for (const char* text : {"its not working.", "Not Yet", "Not Today", "It's Not Working", "not gary lol",
+                           "this isnt acceptable", "I'm not sure", "Not Gary but his wife wants the quote",
+                           "im not home till 5"})
+    EXPECT_FALSE(DeniesTheName(text)) << text;
+}
+
 }  // namespace
 }  // namespace ringback::classify

@@ -312,6 +312,18 @@ class Decider {
       c.reasons.push_back("replied " + CleanQuote(in_.original) + ", an opt-out keyword");
       return c;
     }
+    if (!a_.opt_out_choice.empty()) {
+      Classification c = Make(Category::kStop, 0.97);
+      c.reasons.push_back("answered \"" + a_.opt_out_choice +
+                          "\", the opt-out the automated message it quotes offered");
+      return c;
+    }
+    if (a_.denies_name) {
+      Classification c = Make(Category::kStop, 0.95);
+      c.reasons.push_back("replied " + CleanQuote(in_.original) +
+                          ": not the person the office tried to reach");
+      return c;
+    }
     // The quoted part of a reply is the office's own mail: its "unsubscribe" asks nothing.
     std::vector<Hit> asked;
     for (const Hit& h : a_[kStopPhrase])
@@ -338,6 +350,25 @@ class Decider {
     for (int cue : {kEsRequest, kRoutine})
       for (const Hit& r : a_[cue])
         if (r.begin >= soft.end && !CancelsIt(r) && !Refuses(r)) return true;
+    return AsksToBeCalledAfter(soft.end);
+  }
+
+  // "I never asked for that. Please call me about the bathroom estimate": a call asked for,
+  // not refused ("don't call me back").
+  bool AsksToBeCalledAfter(std::size_t from) const {
+    const std::string_view t = std::string_view(in_.norm.text).substr(from);
+    for (std::string_view ask : {"please call me", "pls call me", "call me about", "call me back about",
+                                 "give me a call", "ready to schedule", "go ahead with", "please give us a call",
+                                 "can you send", "could you send", "can you email", "could you email",
+                                 "please send", "can you give us", "could you give us", "can you quote",
+                                 "could you quote"}) {
+      const std::size_t at = t.find(ask);
+      if (at == std::string_view::npos) continue;
+      const std::string_view before = t.substr(0, at);
+      if (!before.ends_with("don't ") && !before.ends_with("do not ") && !before.ends_with("never ") &&
+          !before.ends_with("not to "))
+        return true;
+    }
     return false;
   }
 
@@ -373,6 +404,8 @@ class Decider {
   // A stop phrase near a bulk-mail footer ("View in browser | Unsubscribe") is the footer's
   // link, not the sender asking anything.
   bool InFooter(const Hit& stop) const {
+    // A lead platform's notice carries the homeowner's own words: only its footer lines are its.
+    if (LeadNotice()) return PlatformLine(stop);
     // A short reply above a quoted mailing ("UNSUBSCRIBE\n\nOn Wed ... wrote:") is the person.
     const auto [begin, end] = NewText();
     if (Quotes() && InNewText(stop) && Words(end) - Words(begin) <= kShortMail) return false;
@@ -389,8 +422,12 @@ class Decider {
       return true;
     constexpr std::size_t kNear = 300;
     if (in_.channel != Channel::kEmail) return false;  // a voicemail has no footer
+    const std::size_t subject = SubjectLineEnd(in_.norm.text);
+    // "Subject: your unsubscribe link doesn't work" is the reader's complaint, not a mailing's mark.
+    const bool complains = in_.norm.text.substr(0, subject).find("unsubscribe") != std::string::npos;
     for (const Hit& n : a_[kSpamNewsletter])
-      if (stop.begin + kNear >= n.begin && n.end + kNear >= stop.end) return true;
+      if ((n.begin >= subject || !complains) && stop.begin + kNear >= n.begin && n.end + kNear >= stop.end)
+        return true;
     return false;
   }
 
@@ -425,6 +462,7 @@ class Decider {
 
   // Bulk mail: two of its own marks, or one with a pitch, or an unsubscribe footer.
   std::optional<Classification> Newsletter() {
+    if (LeadNotice()) return std::nullopt;
     std::vector<int> kinds;  // one mark said twice (a subject and a body) is one mark
     for (const Hit& h : a_[kSpamNewsletter])
       if (std::find(kinds.begin(), kinds.end(), h.entry) == kinds.end()) kinds.push_back(h.entry);
@@ -443,11 +481,42 @@ class Decider {
   // Mass mail: an email whose sender does not write about their own home or a trade, with
   // three or more marks of mass mail (pitch words count double), or a long one with two.
   bool MassMail() const {
-    if (in_.channel != Channel::kEmail || a_.has(kSpamBuyer)) return false;
+    if (in_.channel != Channel::kEmail || a_.has(kSpamBuyer) || LeadNotice()) return false;
     const std::size_t marks = Distinct(kSpamMass) + 2 * Count({kSpamStrong}) +
                               Count({kSpamWeak, kSpamNewsletter}) + (ForeignScript() ? 2 : 0);
     if (HomeContext() && marks < 6) return false;
     return marks >= 2;
+  }
+
+  // A lead platform's notice of a homeowner's request or message (Angi, HomeAdvisor,
+  // Thumbtack...): its unsubscribe footer is the platform's, its lead is a buyer.
+  bool LeadNotice() const {
+    const std::string_view t = in_.norm.text;
+    auto says = [&](std::string_view w) { return t.find(w) != std::string_view::npos; };
+    bool platform = false;
+    for (std::string_view p : {"thumbtack", "angi", "homeadvisor", "home advisor", "houzz", "porch.com",
+                               "networx", "bark.com", "yelp", "nextdoor", "local services", "modernize",
+                               "craftjack", "buildzoom", "jobber", "housecall pro"})
+      platform = platform || says(p);
+    if (!platform) return false;
+    for (std::string_view m : {"new lead", "lead alert", "new message from", "customer:", "homeowner:",
+                               "homeowner note", "comments from homeowner", "project:", "task:",
+                               "new request", "hired another pro", "lead details", "job details"})
+      if (says(m)) return true;
+    return false;
+  }
+
+  // A line of the platform's own: its unsubscribe, settings or "you're receiving" line.
+  bool PlatformLine(const Hit& h) const {
+    const std::string_view t = in_.norm.text;
+    const std::size_t b = t.rfind('\n', h.begin);
+    const std::size_t start = b == std::string_view::npos ? 0 : b + 1;
+    const std::size_t e = std::min(t.find('\n', h.end), t.size());
+    const std::string_view line = t.substr(start, e - start);
+    for (std::string_view w : {"unsubscribe", "notification settings", "manage preferences", "stop receiving",
+                               "lead alerts", "receiving this", "email preferences", "opt out of"})
+      if (line.find(w) != std::string_view::npos) return true;
+    return false;
   }
 
   // The message is about a home or a trade: a trade word, or the buyer's own place.
@@ -509,7 +578,8 @@ class Decider {
   bool AimedAtTheCompany(const Hit& h) const {
     const std::string_view said = std::string_view(in_.norm.text).substr(h.begin, h.end - h.begin);
     for (std::string_view w : {"from your ", "off your ", "from ur ", "off ur ", "do not send", "don't send",
-                               " me again", " us again", " me anymore", " us anymore", " me ever"})
+                               " me again", " us again", " me anymore", " us anymore", " me ever",
+                               "demand that you", "cease all", "my client", " me either"})
       if (said.find(w) != std::string_view::npos) return true;
     return false;
   }
