@@ -41,6 +41,8 @@ struct RankedQuote {
   bool has_open_opportunity = false;
   std::optional<Timestamp> last_reached_at;
   bool later_estimate = false;
+  // Channels the contact asked, in any message, not to be reached on: "sms,call" ("" for none).
+  std::string refused_channels;
 };
 
 }  // namespace ringback

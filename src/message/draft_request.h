@@ -46,8 +46,12 @@ struct DraftRequest {
   // The company: name, phone, time zone, [drafts] channels and languages, templates. Required.
   const CompanyConfig* company = nullptr;
   Timestamp as_of{};                  // when the draft is written ("on Thursday" vs a date)
-  // Write for this channel whatever the person used (recovery follow-ups, previews).
+  // Write for this channel whatever the person used (recovery follow-ups, previews), unless
+  // they refused it.
   std::optional<DraftChannel> channel;
+  // Channels the contact refused in messages not among `signals` (a recovery follow-up's
+  // contact, read when the plan was ranked): never chosen, as if refused here.
+  std::vector<DraftChannel> refused;
 };
 
 }  // namespace ringback

@@ -258,6 +258,28 @@ TEST(ChooseDraftChannel, AChannelTheyRefusedIsNeverUsed) {
   EXPECT_EQ(d.withheld, "no channel they accept reaches them");
 }
 
+TEST(ChooseDraftChannel, AFollowUpIsNeverWrittenOnAChannelRefusedEarlier) {
+  // An old quote's follow-up is a text; a contact who refused texts in an earlier message gets a
+  // call script instead, and one who refused texts and calls gets an email.
+  DraftRequest r = Request(Category::kOldEstimate, Channel::kForm, "");
+  r.signals.clear();
+  r.channel = DraftChannel::kSms;
+  r.estimates = {{"1001", "Roof Repair", "awaiting response", At("2026-09-01T10:00:00-05:00")}};
+  EXPECT_EQ(WriteDraft(r).channel, DraftChannel::kSms);
+  r.refused = {DraftChannel::kSms};
+  Draft d = WriteDraft(r);
+  EXPECT_EQ(d.channel, DraftChannel::kCall) << d.channel_why;
+  EXPECT_THAT(d.text, Not(HasSubstr("Text after"))) << "no text to send after the call either";
+  EXPECT_THAT(d.facts.reasons, Contains("asked in an earlier message not to be reached by sms"));
+  r.refused = {DraftChannel::kSms, DraftChannel::kCall};
+  d = WriteDraft(r);
+  EXPECT_EQ(d.channel, DraftChannel::kEmail) << d.channel_why;
+  r.email.clear();
+  d = WriteDraft(r);
+  EXPECT_THAT(d.text, IsEmpty());
+  EXPECT_EQ(d.withheld, "no channel they accept reaches them");
+}
+
 TEST(ChooseDraftChannel, ATimeOrAPersonAfterTheWordsIsNotARefusal) {
   // "don't call before 9" says when; "don't call my husband" says whom; the channel still stands.
   for (const char* text : {"Burst pipe in the basement!! don't call before 9, I work nights",

@@ -138,6 +138,8 @@ const std::vector<ChannelWords>& RefusedChannelList() {
       {DraftChannel::kSms, {"don't text", "dont text", "do not text", "don't text me", "dont text me", "do not text me",
                             "no texts", "no text", "no text messages", "no texting", "not by text", "can't text",
                             "cant text", "cannot text", "can't receive texts", "can't get texts", "cant get texts",
+                            "don't read texts", "dont read texts", "do not read texts", "can't read texts",
+                            "cant read texts", "don't get texts", "dont get texts", "do not get texts",
                             "no mensajes", "no me mande mensajes", "no me manden mensajes", "no textos"}},
       {DraftChannel::kEmail, {"don't email", "dont email", "do not email", "don't email me", "dont email me",
                               "do not email me", "no emails", "no email", "not by email", "don't use email",
@@ -512,6 +514,11 @@ RequestFacts ReadRequest(const DraftRequest& r) {
   }
   if (f.asked_for) f.reasons.push_back("asks to be answered by " + std::string(DraftChannelName(*f.asked_for)));
   AddRefused(folded, f);
+  for (DraftChannel c : r.refused)
+    if (!Refuses(f, c)) {
+      f.refused.push_back(c);
+      f.reasons.push_back("asked in an earlier message not to be reached by " + std::string(DraftChannelName(c)));
+    }
   return f;
 }
 

@@ -36,8 +36,34 @@ Estimate WithTrade(Estimate e, const Classifier& classifier) {
   return e;
 }
 
-// One follow-up text per quote, about that quote: its number and what it was for.
-std::string FollowUpDraft(const RecoveryItem& item, const CompanyConfig& config, Timestamp now, bool sanitize) {
+// The channels the contact asked, in any of its messages, not to be reached on ("no texts
+// please" in a form a year ago): "sms,call".
+std::string RefusedChannels(const ContactHistory& h, const CompanyConfig& config) {
+  DraftRequest r;
+  r.category = Category::kOldEstimate;
+  r.company = &config;
+  for (const Signal& s : h.signals)
+    if (!s.text.empty() || !s.subject.empty()) r.signals.push_back({s.channel, s.received_at, s.subject, s.text});
+  if (r.signals.empty()) return "";
+  std::string out;
+  for (DraftChannel c : ReadRequest(r).refused) out += (out.empty() ? "" : ",") + std::string(DraftChannelName(c));
+  return out;
+}
+
+std::vector<DraftChannel> ParseChannels(std::string_view list) {
+  std::vector<DraftChannel> out;
+  while (!list.empty()) {
+    const std::size_t comma = std::min(list.find(','), list.size());
+    if (std::optional<DraftChannel> c = ParseDraftChannel(list.substr(0, comma))) out.push_back(*c);
+    list.remove_prefix(std::min(comma + 1, list.size()));
+  }
+  return out;
+}
+
+// One follow-up per quote, about that quote: its number and what it was for. A text, unless the
+// contact refused texts: then the channel they accept (a call script, or an email).
+void WriteFollowUp(RecoveryItem& item, const CompanyConfig& config, Timestamp now, bool sanitize,
+                   std::string_view refused) {
   DraftRequest r;
   r.category = Category::kOldEstimate;
   r.contact_name = sanitize ? "" : item.estimate.name;
@@ -48,7 +74,14 @@ std::string FollowUpDraft(const RecoveryItem& item, const CompanyConfig& config,
   r.company = &config;
   r.as_of = now;
   r.channel = DraftChannel::kSms;
-  return WriteDraft(r).text;
+  r.refused = ParseChannels(refused);
+  r.landline = IsFixedLine(r.phone);
+  const Draft draft = WriteDraft(r);
+  item.draft = draft.FullText();
+  if (!item.draft.empty()) item.draft_channel = std::string(DraftChannelName(draft.channel));
+  if (!r.refused.empty())
+    item.reasons.push_back(item.draft.empty() ? "no draft: " + draft.withheld
+                                              : "a " + item.draft_channel + " draft: " + draft.channel_why);
 }
 
 QuoteFacts FactsFor(const RankedQuote& r, Estimate e) {
@@ -60,6 +93,7 @@ Status RankContactQuotes(Store& store, const ContactHistory& h, const CompanyCon
                          const Classifier& classifier, const RecoveryOptions& options, Timestamp now,
                          RecoveryRun& run) {
   const ContactFacts facts = FactsOf(h);
+  const std::string refused = RefusedChannels(h, config);
   for (std::size_t i = 0; i < h.estimates.size(); ++i) {
     const Estimate& e = h.estimates[i];
     if (IsWonEstimate(e.status)) {
@@ -78,6 +112,7 @@ Status RankContactQuotes(Store& store, const ContactHistory& h, const CompanyCon
     r.has_open_opportunity = h.has_open_opportunity;
     r.last_reached_at = facts.reached_at;
     r.later_estimate = i + 1 < h.estimates.size() && h.estimates.back().sent_at > e.sent_at;
+    r.refused_channels = refused;
     const RecoveryItem item = DecideQuote(config, FactsFor(r, WithTrade(e, classifier)), options, now);
     r.rank = PlanRank(item.decision);
     r.expected_value_cents = item.expected_value_cents;
@@ -138,7 +173,7 @@ StatusOr<RecoveryRun> PlanRecoveryFromStore(Store& store, const CompanyConfig& c
   s = store.ForEachRankedQuote([&](const RankedQuote& r, const Estimate& e) {
     RecoveryItem item = DecideQuote(config, FactsFor(r, WithTrade(e, **classifier)), options, now);
     if (Status p = planner.Place(item); !p.ok()) return p;
-    if (item.decision == RecoveryDecision::kFollowUp) item.draft = FollowUpDraft(item, config, now, sanitize);
+    if (item.decision == RecoveryDecision::kFollowUp) WriteFollowUp(item, config, now, sanitize, r.refused_channels);
     return sink ? sink(item) : Status::Ok();
   });
   if (Status c = store.ClearRankedQuotes(); s.ok()) s = c;
@@ -153,7 +188,7 @@ Status RecoveryCsvWriter::Open(const std::string& path) {
   if (!out_) return Status::IoError("cannot write " + path);
   out_ << CsvLine({"estimate_number", "contact", "estimator", "trade", "status", "total", "sent_at", "age_days",
                    "age_band", "decision", "reasons", "expected_value", "owner", "backup_owner", "deadline", "draft",
-                   "contact_key"});
+                   "contact_key", "draft_channel"});
   return Status::Ok();
 }
 
@@ -170,7 +205,7 @@ Status RecoveryCsvWriter::Write(const RecoveryItem& item) {
                    FormatLocal(e.sent_at, config_.time_zone, "%F"), std::to_string(item.age_days), item.age_band,
                    std::string(DecisionName(item.decision)), reasons, MoneyCell(item.expected_value_cents), item.owner,
                    item.backup_owner, item.deadline ? FormatLocalIso(*item.deadline, config_.time_zone) : "",
-                   item.draft, sanitize_ ? "" : item.contact_key});
+                   item.draft, sanitize_ ? "" : item.contact_key, item.draft_channel});
   return out_ ? Status::Ok() : Status::IoError("cannot write " + path_);
 }
 

@@ -129,6 +129,44 @@ TEST_F(RecoveryTest, NotInterestedNeverComesBackAcrossReimports) {
   EXPECT_THAT(again["1019"].reasons.front(), StartsWith("asked to stop"));
 }
 
+TEST_F(RecoveryTest, AContactWhoRefusedTextsGetsACallScript) {
+  // An old quote whose contact wrote, months ago, that texts do not reach them: the follow-up
+  // is a call script, and the reasons say why. (A store built by hand: no queue, so nothing open.)
+  StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(db_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Estimate e;
+  e.id = "est-1";
+  e.number = "2001";
+  e.name = "Ann Follow";
+  e.phone = "+15125550111";
+  e.estimator = "Rick Hollis";
+  e.trade = "Roof Repair";
+  e.status = "awaiting response";
+  e.total_cents = 800000;
+  e.sent_at = *ParseUtc("2026-10-01T15:00:00Z");
+  ASSERT_TRUE((*store)->PutEstimate(e, nullptr).ok());
+  Signal s;
+  s.id = "sms-1";
+  s.channel = Channel::kSms;
+  s.received_at = *ParseUtc("2026-10-02T15:00:00Z");
+  s.phone = e.phone;
+  s.text = "Got the roof quote, thanks. I do not read texts, please call instead.";
+  s.source = {"sms.csv", 2};
+  ASSERT_TRUE((*store)->PutSignal(s, "tel:" + e.phone, nullptr).ok());
+  ASSERT_TRUE((*store)->LinkHandles({"tel:" + e.phone}).ok());
+  RecoveryItem got;
+  StatusOr<RecoveryRun> run = PlanRecoveryFromStore(**store, config_, RecoveryOptions{}, *ParseUtc("2026-11-23T14:00:00Z"),
+                                                    false, nullptr, [&](const RecoveryItem& item) {
+                                                      got = item;
+                                                      return Status::Ok();
+                                                    });
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_EQ(got.decision, RecoveryDecision::kFollowUp);
+  EXPECT_EQ(got.draft_channel, "call");
+  EXPECT_THAT(got.reasons.back(), HasSubstr("a call draft"));
+  EXPECT_THAT(got.draft, HasSubstr("2001"));
+}
+
 TEST(ParseAge, AcceptsDaysWeeksMonthsYears) {
   EXPECT_EQ(*ParseAge("30d"), Seconds(std::chrono::days(30)));
   EXPECT_EQ(*ParseAge("2w"), Seconds(std::chrono::days(14)));

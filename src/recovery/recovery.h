@@ -64,6 +64,7 @@ struct RecoveryItem {
   std::string backup_owner;
   std::optional<Timestamp> deadline;
   std::string draft;  // filled by the caller for follow-ups (old-estimate template)
+  std::string draft_channel;  // "sms", "email" or "call" (a text unless they refused texts); "" without a draft
 };
 
 struct RecoveryPlan {

@@ -582,7 +582,7 @@ class SqlStore final : public Store {
             "visit BIGINT NOT NULL, rank BIGINT NOT NULL, expected BIGINT NOT NULL, number TEXT " +
             std::string(Postgres() ? "COLLATE \"C\" " : "") +
             "NOT NULL, contact_key TEXT NOT NULL, stopped_at BIGINT, has_open INTEGER NOT NULL, reached_at BIGINT, "
-            "later INTEGER NOT NULL)");
+            "later INTEGER NOT NULL, refused TEXT NOT NULL)");
         !s.ok())
       return s;
     return Run("DELETE FROM ranked_quotes WHERE company = $1", {});
@@ -590,16 +590,17 @@ class SqlStore final : public Store {
 
   Status PutRankedQuote(const RankedQuote& q) override {
     return Run("INSERT INTO ranked_quotes (company, estimate_id, visit, rank, expected, number, contact_key, "
-               "stopped_at, has_open, reached_at, later) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+               "stopped_at, has_open, reached_at, later, refused) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+               "$11, $12)",
                {q.estimate_id, ++visits_, q.rank, q.expected_value_cents, q.number, q.contact_key,
                 OptUnix(q.stopped_at), Flag(q.has_open_opportunity), OptUnix(q.last_reached_at),
-                Flag(q.later_estimate)});
+                Flag(q.later_estimate), q.refused_channels});
   }
 
   Status ForEachRankedQuote(const std::function<Status(const RankedQuote&, const Estimate&)>& fn) override {
     return Stream(
         "SELECT r.estimate_id, r.rank, r.expected, r.number, r.contact_key, r.stopped_at, r.has_open, r.reached_at, "
-        "r.later, " ESTIMATE_COLUMNS " FROM ranked_quotes r JOIN estimates e ON e.company = r.company AND "
+        "r.later, r.refused, " ESTIMATE_COLUMNS " FROM ranked_quotes r JOIN estimates e ON e.company = r.company AND "
         "e.id = r.estimate_id WHERE r.company = $1 ORDER BY r.rank, r.expected DESC, r.number, r.visit",
         {}, [&](const Row& row) {
           RankedQuote q;
@@ -612,7 +613,8 @@ class SqlStore final : public Store {
           q.has_open_opportunity = row.Int(6) != 0;
           if (!row.IsNull(7)) q.last_reached_at = FromUnix(row.Int(7));
           q.later_estimate = row.Int(8) != 0;
-          return fn(q, ReadEstimate(row, 9));
+          q.refused_channels = row.Text(9);
+          return fn(q, ReadEstimate(row, 10));
         },
         /*small_sort=*/true);
   }

@@ -440,6 +440,40 @@ TEST_P(StoreTest, AttemptsForFindsAttemptsOnAnyLinkedHandle) {
   EXPECT_TRUE(none->empty());
 }
 
+TEST_P(StoreTest, RankedQuotesKeepTheFactsThatDecidedThem) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  Estimate e;
+  e.id = "est-1";
+  e.number = "3930";
+  e.phone = "+15125550142";
+  e.sent_at = At("2026-09-13T06:00:00Z");
+  ASSERT_TRUE(store->PutEstimate(e, nullptr).ok());
+  ASSERT_TRUE(store->ClearRankedQuotes().ok());
+  RankedQuote in;
+  in.estimate_id = "est-1";
+  in.number = "3930";
+  in.contact_key = kJaneTel;
+  in.expected_value_cents = 22200;
+  in.last_reached_at = At("2026-10-01T15:00:00Z");
+  in.later_estimate = true;
+  in.refused_channels = "sms,call";  // "no texts, no calls": the follow-up must be an email
+  ASSERT_TRUE(store->PutRankedQuote(in).ok());
+  std::vector<RankedQuote> got;
+  ASSERT_TRUE(store->ForEachRankedQuote([&](const RankedQuote& q, const Estimate& est) {
+                     got.push_back(q);
+                     EXPECT_EQ(est.number, "3930");
+                     return Status::Ok();
+                   }).ok());
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].contact_key, kJaneTel);
+  EXPECT_EQ(got[0].expected_value_cents, 22200);
+  EXPECT_EQ(got[0].last_reached_at, in.last_reached_at);
+  EXPECT_TRUE(got[0].later_estimate);
+  EXPECT_FALSE(got[0].stopped_at.has_value());
+  EXPECT_EQ(got[0].refused_channels, "sms,call");
+}
+
 TEST_P(StoreTest, EstimatesForMatchesByPhoneOrEmailOfTheContact) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
