@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -338,9 +339,77 @@ class Decider {
       footer_stop_ = true;
       return std::nullopt;
     }
+    // "Stop texting me about the estimate and just call": one channel refused, another asked
+    // for. A refusal the draft honours, not an opt-out.
+    if (const std::optional<std::string_view> other = SwitchesChannel(asked)) {
+      for (const Hit& h : asked) switched_.push_back(h);
+      switched_to_ = *other;
+      return std::nullopt;
+    }
     Classification c = Make(Category::kStop, 0.93 + 0.03 * double(asked.size() - 1));
     SaysHits(c, asked, kStopPhrase);
     return c;
+  }
+
+  // The one channel a stop's words name: "text" ("stop texting me", "no me manden mensajes"),
+  // "email" or "call"; empty when they name none or several ("don't call or text").
+  std::string_view ChannelNamed(std::string_view words) const {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kWords{{
+        {"text", "text"},       {"txt", "text"},        {"sms", "text"},     {"mensaje", "text"},
+        {"whatsapp", "text"},   {"email", "email"},     {"e-mail", "email"}, {"correo", "email"},
+        {"mail", "email"},      {"newsletter", "email"}, {"call", "call"},   {"ring", "call"},
+        {"phone", "call"},      {"llam", "call"},       {"marc", "call"},    {"cell", "call"},
+        {"telephon", "call"}}};
+    std::string_view found;
+    for (const auto& [w, channel] : kWords)
+      if (words.find(w) != std::string_view::npos) {
+        if (!found.empty() && found != channel) return {};
+        found = channel;
+      }
+    return found;
+  }
+
+  // Every stop said names the same one channel, and the message asks, unnegated, to be reached
+  // on another ("just call", "text me at", "email me", "por WhatsApp"): that other channel.
+  std::optional<std::string_view> SwitchesChannel(const std::vector<Hit>& asked) const {
+    const std::string_view t = in_.norm.text;
+    std::string_view refused;
+    for (const Hit& h : asked) {
+      const std::string_view c = ChannelNamed(t.substr(h.begin, h.end - h.begin));
+      if (c.empty() || (!refused.empty() && c != refused)) return std::nullopt;
+      refused = c;
+    }
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 26> kAsks{{
+        {"call me", "call"},        {"call us", "call"},        {"just call", "call"},
+        {"call the house", "call"}, {"give me a call", "call"}, {"call my cell", "call"},
+        {"can pick up", "call"},    {"llamame", "call"},        {"llameme", "call"},
+        {"llamenme", "call"},       {"call me back", "call"},   {"phone me", "call"},
+        {"text me", "text"},        {"txt me", "text"},         {"just text", "text"},
+        {"whatsapp", "text"},       {"por aqui", "text"},       {"textme", "text"},
+        {"email me", "email"},      {"e-mail me", "email"},     {"by email", "email"},
+        {"by e-mail", "email"},     {"my personal", "email"},   {"por correo", "email"},
+        {"por mail", "email"},      {"mail it", "email"}}};
+    for (const auto& [ask, channel] : kAsks) {
+      if (channel == refused) continue;
+      for (std::size_t at = t.find(ask); at != std::string_view::npos; at = t.find(ask, at + 1)) {
+        const std::string_view before = t.substr(0, at);
+        const std::size_t end = at + ask.size();
+        const auto word_byte = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+        if ((at > 0 && word_byte(t[at - 1])) || (end < t.size() && word_byte(t[end]))) continue;
+        if (before.ends_with("don't ") || before.ends_with("do not ") || before.ends_with("dont ") ||
+            before.ends_with("never ") || before.ends_with("no ") || before.ends_with("not ") ||
+            before.ends_with("ni ") || t.substr(end).starts_with(" ni "))
+          continue;
+        // "If anything is needed you may email me": a door left open, not the channel asked for.
+        if (before.size() > 0 && before.substr(before.size() > 40 ? before.size() - 40 : 0).find("if ") !=
+                                     std::string_view::npos)
+          continue;
+        if (std::any_of(asked.begin(), asked.end(), [&](const Hit& h) { return at >= h.begin && at < h.end; }))
+          continue;
+        return channel;
+      }
+    }
+    return std::nullopt;
   }
 
   // A request for work, or a question about the services, after a soft opt-out takes it back
@@ -1058,6 +1127,9 @@ class Decider {
   }
 
   void Finish(Classification& c) {
+    for (const Hit& h : switched_)
+      c.reasons.push_back("not counted as a stop: " + Quote(h.begin, h.end) + " (asks to be reached by " +
+                          std::string(switched_to_) + " instead)");
     for (const Hit& h : taken_back_)
       c.reasons.push_back("not counted as a stop: " + Quote(h.begin, h.end) +
                           (OfficeTurnedAway() ? " (the office's note about a seller it turned away)"
@@ -1085,6 +1157,8 @@ class Decider {
   bool weak_ = false;         // decided by the weak steps (7-11) or a bare party and time
   bool firm_ = false;         // decided by facts or explicit words the model may not overrule
   std::vector<Hit> taken_back_;  // soft opt-outs a later request took back
+  std::vector<Hit> switched_;    // one channel refused while another is asked for
+  std::string_view switched_to_;
   std::vector<std::pair<std::size_t, std::size_t>> quoted_;
 };
 
