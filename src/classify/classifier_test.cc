@@ -569,6 +569,20 @@ TEST(Reading, ACallAskedForAfterASoftOptOutTakesItBack) {
   EXPECT_EQ(Cat("I never asked for this. Don't call me about it."), Category::kStop);
 }
 
+TEST(Reading, OneChannelRefusedAndAnotherAskedForIsNotAStop) {
+  const Classification c = Default().Classify(
+      Channel::kSms, "Please stop texting me about the estimate and just call. I can pick up at lunch, 12-1.", {});
+  EXPECT_NE(c.category, Category::kStop);
+  EXPECT_THAT(AllReasons(c), HasSubstr("asks to be reached by call instead"));
+  for (const char* text : {"No me manden correos, no los reviso. Mejor mandeme el presupuesto por WhatsApp.",
+                           "No more emails please, they get buried. Text me at 555-418-2290 about the roof quote."})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+  // Both channels refused, the other one not asked for, or only offered "if needed": stops.
+  for (const char* text : {"Stop texting me. Don't call me either.", "Stop calling me, I'll text you if I need you.",
+                           "Please direct no further calls to her home. If anything is needed you may email me."})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+}
+
 TEST(Reading, OnePartOptedOutOfIsNotAStop) {
   for (const char* text : {"Remove me from the group text lol. just text me directly about the job",
                            "can you take me off the 8am slot and put me at 1? same day",
