@@ -358,7 +358,8 @@ namespace {
 
 struct Token {
   std::string lower;
-  bool capital = false;
+  bool capital = false;    // Titlecase ("Gary"), not all capitals ("GARY")
+  bool opens = false;      // first word of a line or a sentence: a capital there says nothing
 };
 
 // The words of the lines a person wrote, apostrophes kept ("i'm", "isn't"; a typographic one
@@ -366,9 +367,17 @@ struct Token {
 std::vector<Token> WrittenWords(std::string_view original) {
   std::vector<Token> words;
   Token cur;
+  bool opens = true;
+  bool upper_rest = false;  // a capital after the first letter: "GARY", not a Titlecase name
   auto flush = [&] {
-    if (!cur.lower.empty()) words.push_back(std::move(cur));
+    if (!cur.lower.empty()) {
+      cur.capital = cur.capital && !upper_rest;
+      cur.opens = opens;
+      opens = false;
+      words.push_back(std::move(cur));
+    }
     cur = Token();
+    upper_rest = false;
   };
   std::size_t line = 0;
   while (line < original.size()) {
@@ -378,6 +387,7 @@ std::vector<Token> WrittenWords(std::string_view original) {
     while (!l.empty() && (l.back() == ' ' || l.back() == '\r')) l.remove_suffix(1);
     const std::size_t first = l.find_first_not_of(" \t");
     if (first == std::string_view::npos || l[first] == '>' || l.ends_with("wrote:")) continue;
+    opens = true;
     for (std::size_t i = first; i < l.size(); ++i) {
       const unsigned char ch = static_cast<unsigned char>(l[i]);
       if (l.substr(i).starts_with("\u2019")) {
@@ -385,9 +395,11 @@ std::vector<Token> WrittenWords(std::string_view original) {
         i += 2;
       } else if (std::isalpha(ch) || ch == '\'' || ch >= 0x80) {
         if (cur.lower.empty()) cur.capital = std::isupper(ch) != 0;
+        else if (std::isupper(ch)) upper_rest = true;
         cur.lower += static_cast<char>(std::tolower(ch));
       } else {
         flush();
+        if (ch == '.' || ch == '!' || ch == '?') opens = true;
       }
     }
     flush();
@@ -412,7 +424,13 @@ bool CommonWord(std::string_view w) {
       "acceptable", "fair", "normal", "real", "legit", "clean", "safe", "cold", "hot", "warm",
       "level", "straight", "sealed", "complete", "correct", "cheap", "reasonable", "worth", "it's",
       "what", "right", "funny", "cool", "over", "dry", "wet", "big", "small", "off", "draining",
-      "running", "cooling", "heating", "flushing", "draining", "spam", "legal", "allowed", "ok"};
+      "running", "cooling", "heating", "flushing", "draining", "spam", "legal", "allowed", "ok",
+      "before", "after", "until", "till", "next", "this", "last", "morning", "afternoon", "evening",
+      "weekend", "weekends", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "price", "quote", "estimate", "bill", "invoice", "color",
+      "size", "model", "part", "unit", "house", "job", "accurate", "affordable", "doable",
+      "realistic", "usual", "free", "paid", "sold", "interested", "thanks", "thank", "bye"};
   for (std::string_view c : kCommon)
     if (w == c) return true;
   return false;
@@ -436,6 +454,11 @@ std::size_t Denial(const std::vector<Token>& w, std::size_t at) {
     if (Is(w, at, f)) return f.size();
   return 0;
 }
+
+bool Filler(std::string_view w);
+
+// A word that can only be a name here: Titlecase inside a sentence, not a common word.
+bool Name(const Token& t) { return t.capital && !t.opens && !CommonWord(t.lower) && !Filler(t.lower); }
 
 bool Filler(std::string_view w) {
   for (std::string_view f : {"hi", "hey", "hello", "sorry", "no", "nope", "lol", "bye", "thanks",
@@ -477,12 +500,20 @@ std::string_view PicksTheOptOut(std::string_view t) {
                                 " if you're no longer", " if you are no longer", " if not interested",
                                 " if you're not interested", " for no more"}) {
     const std::string offer = a + std::string(then);
-    for (std::size_t at = quoted.find(offer); at != std::string::npos; at = quoted.find(offer, at + 1))
-      if (at == 0 || !std::isalnum(static_cast<unsigned char>(quoted[at - 1]))) return answer;
+    for (std::size_t at = quoted.find(offer); at != std::string::npos; at = quoted.find(offer, at + 1)) {
+      const std::string_view next = std::string_view(quoted).substr(at + offer.size());
+      if ((at == 0 || !std::isalnum(static_cast<unsigned char>(quoted[at - 1]))) &&
+          (next.empty() || !std::isalnum(static_cast<unsigned char>(next.front()))) &&
+          !next.starts_with(" by"))  // "2 to stop by Tuesday" books a visit
+        return answer;
+    }
   }
-  if (a == "no" || a == "n" || a == "nope" || a == "nah")
-    for (std::string_view ask : {"still interested", "moving forward", "move forward"})
-      if (quoted.find(ask) != std::string::npos) return answer;
+  // "Still interested in your estimate? Reply YES or NO": a no ends it; not a no to "any
+  // questions?" or to "have you gone with someone else?".
+  if ((a == "no" || a == "n" || a == "nope" || a == "nah") && quoted.find("still interested") != std::string::npos &&
+      quoted.find("someone else") == std::string::npos && quoted.find("another") == std::string::npos &&
+      quoted.find("question") == std::string::npos)
+    return answer;
   return {};
 }
 
@@ -491,6 +522,7 @@ bool DeniesTheName(std::string_view original) {
   if (w.empty() || w.size() > 9) return false;
   // Written all in lower case, only "this isn't mike" alone is read as a name.
   const bool lower = std::none_of(w.begin(), w.end(), [](const Token& t) { return t.capital; });
+  // ("NOT GARY" in capitals reads like "NOT BEFORE 9": only the strict form below is a name.)
   if (lower) {
     const std::size_t n = w.size();
     return n >= 3 && n <= 4 && !CommonWord(w[n - 1].lower) &&
@@ -505,10 +537,9 @@ bool DeniesTheName(std::string_view original) {
       ++i;
     } else if (Is(w, i, {"not", "me"}) || Is(w, i, {"wrong", "number"}) || Is(w, i, {"wrong", "person"})) {
       i += 2;
-    } else if (const std::size_t d = Denial(w, i); d > 0 && i + d < w.size() && w[i + d].capital &&
-                                                   !CommonWord(w[i + d].lower)) {
+    } else if (const std::size_t d = Denial(w, i); d > 0 && i + d < w.size() && Name(w[i + d])) {
       i += d + 1;
-      if (i < w.size() && w[i].capital && !CommonWord(w[i].lower) && !Filler(w[i].lower)) ++i;
+      if (i < w.size() && Name(w[i])) ++i;  // "Not Gary Ruiz"; "Not Gary. Garrett" corrects, it does not deny
       named = true;
     } else {
       return false;

@@ -66,7 +66,8 @@ bool DeniesTheName(std::string_view original);
 
 // The one-word answer of a reply ("2", "n", "no") when the automated message it quotes offered
 // that answer to opt out ("Reply 1 to keep getting tips, 2 to stop receiving them", "N if you've
-// decided not to proceed", "Still interested? Reply YES or NO"). Empty otherwise.
+// decided not to proceed", "Still interested? Reply YES or NO"). Empty otherwise; the answer
+// points into `normalized`.
 std::string_view PicksTheOptOut(std::string_view normalized);
 
 }  // namespace ringback::classify

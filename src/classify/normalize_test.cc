@@ -103,6 +103,9 @@ TEST(PicksTheOptOut, TheAnswerTheAutomatedMessageOfferedToStop) {
   EXPECT_EQ(PicksTheOptOut("no\n\n> do you still want us to come tomorrow? reply yes or no"), "");
   EXPECT_EQ(PicksTheOptOut("2 please, and call me\n\n> reply 2 to stop"), "");
   EXPECT_EQ(PicksTheOptOut("12\n\n> reply 2 to stop"), "");
+  EXPECT_EQ(PicksTheOptOut("2\n\n> reply 1 to confirm, 2 to stop by tuesday instead"), "");
+  EXPECT_EQ(PicksTheOptOut("no\n\n> any questions before moving forward? still interested? reply yes or no"), "");
+  EXPECT_EQ(PicksTheOptOut("no\n\n> still interested, or have you gone with someone else? reply yes or no"), "");
 }
 
 TEST(DeniesTheName, OnlyACapitalisedNameIsSomeoneElse) {
@@ -113,7 +116,8 @@ TEST(DeniesTheName, OnlyACapitalisedNameIsSomeoneElse) {
   // Words, not names: a lower-case reply says no name unless it is "this isn't <name>" alone.
   for (const char* text : {"its not working.", "Not Yet", "Not Today", "It's Not Working", "not gary lol",
                            "this isnt acceptable", "I'm not sure", "Not Gary but his wife wants the quote",
-                           "im not home till 5"})
+                           "im not home till 5", "NOT BEFORE 9", "Not June", "WRONG PRICE", "No it's not. Thanks",
+                           "I'm not. Bye", "Not Gary. Garrett", "this isnt accurate"})
     EXPECT_FALSE(DeniesTheName(text)) << text;
 }
 

@@ -351,30 +351,49 @@ class Decider {
     return c;
   }
 
+  // Whether `w` is in `t` as whole words ("angi" is not in "changing", "ring" not in "during").
+  static bool HasWords(std::string_view t, std::string_view w) {
+    const auto word_byte = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+    for (std::size_t at = t.find(w); at != std::string_view::npos; at = t.find(w, at + 1)) {
+      const std::size_t end = at + w.size();
+      if ((at == 0 || !word_byte(t[at - 1])) && (end >= t.size() || !word_byte(t[end]))) return true;
+    }
+    return false;
+  }
+
   // The one channel a stop's words name: "text" ("stop texting me", "no me manden mensajes"),
   // "email" or "call"; empty when they name none or several ("don't call or text").
   std::string_view ChannelNamed(std::string_view words) const {
+    // Stems: a word that starts with one names its channel ("texting", "llamen", "emails").
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kWords{{
         {"text", "text"},       {"txt", "text"},        {"sms", "text"},     {"mensaje", "text"},
         {"whatsapp", "text"},   {"email", "email"},     {"e-mail", "email"}, {"correo", "email"},
         {"mail", "email"},      {"newsletter", "email"}, {"call", "call"},   {"ring", "call"},
         {"phone", "call"},      {"llam", "call"},       {"marc", "call"},    {"cell", "call"},
         {"telephon", "call"}}};
+    const auto starts_word = [&](std::string_view w) {
+      for (std::size_t at = words.find(w); at != std::string_view::npos; at = words.find(w, at + 1))
+        if (at == 0 || !std::isalnum(static_cast<unsigned char>(words[at - 1]))) return true;
+      return false;
+    };
     std::string_view found;
     for (const auto& [w, channel] : kWords)
-      if (words.find(w) != std::string_view::npos) {
+      if (starts_word(w)) {
         if (!found.empty() && found != channel) return {};
         found = channel;
       }
     return found;
   }
 
-  // Every stop said names the same one channel, and the message asks, unnegated, to be reached
-  // on another ("just call", "text me at", "email me", "por WhatsApp"): that other channel.
+  // Every stop said names the same one channel, and after it the message asks, unnegated and not
+  // as a threat or an "if", to be reached on another ("just call", "text me at", "email me",
+  // "por WhatsApp"): that other channel.
   std::optional<std::string_view> SwitchesChannel(const std::vector<Hit>& asked) const {
     const std::string_view t = in_.norm.text;
     std::string_view refused;
+    std::size_t after = 0;
     for (const Hit& h : asked) {
+      after = std::max(after, h.end);
       const std::string_view c = ChannelNamed(t.substr(h.begin, h.end - h.begin));
       if (c.empty() || (!refused.empty() && c != refused)) return std::nullopt;
       refused = c;
@@ -387,23 +406,22 @@ class Decider {
         {"text me", "text"},        {"txt me", "text"},         {"just text", "text"},
         {"whatsapp", "text"},       {"por aqui", "text"},       {"textme", "text"},
         {"email me", "email"},      {"e-mail me", "email"},     {"by email", "email"},
-        {"by e-mail", "email"},     {"my personal", "email"},   {"por correo", "email"},
+        {"by e-mail", "email"},     {"my personal email", "email"}, {"por correo", "email"},
         {"por mail", "email"},      {"mail it", "email"}}};
     for (const auto& [ask, channel] : kAsks) {
       if (channel == refused) continue;
-      for (std::size_t at = t.find(ask); at != std::string_view::npos; at = t.find(ask, at + 1)) {
+      for (std::size_t at = t.find(ask, after); at != std::string_view::npos; at = t.find(ask, at + 1)) {
         const std::string_view before = t.substr(0, at);
         const std::size_t end = at + ask.size();
         const auto word_byte = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
         if ((at > 0 && word_byte(t[at - 1])) || (end < t.size() && word_byte(t[end]))) continue;
         if (before.ends_with("don't ") || before.ends_with("do not ") || before.ends_with("dont ") ||
             before.ends_with("never ") || before.ends_with("no ") || before.ends_with("not ") ||
-            before.ends_with("ni ") || t.substr(end).starts_with(" ni "))
+            before.ends_with("ni ") || t.substr(end).starts_with(" ni ") || t.substr(end).starts_with(" again") ||
+            t.substr(end).starts_with(" ever") || t.substr(end).starts_with(" one more"))
           continue;
         // "If anything is needed you may email me": a door left open, not the channel asked for.
-        if (before.size() > 0 && before.substr(before.size() > 40 ? before.size() - 40 : 0).find("if ") !=
-                                     std::string_view::npos)
-          continue;
+        if (HasWords(before.substr(before.size() > 40 ? before.size() - 40 : 0), "if")) continue;
         if (std::any_of(asked.begin(), asked.end(), [&](const Hit& h) { return at >= h.begin && at < h.end; }))
           continue;
         return channel;
@@ -427,17 +445,21 @@ class Decider {
   bool AsksToBeCalledAfter(std::size_t from) const {
     const std::string_view t = std::string_view(in_.norm.text).substr(from);
     for (std::string_view ask : {"please call me", "pls call me", "call me about", "call me back about",
-                                 "give me a call", "ready to schedule", "go ahead with", "please give us a call",
+                                 "give me a call", "ready to schedule", "please give us a call",
                                  "can you send", "could you send", "can you email", "could you email",
                                  "please send", "can you give us", "could you give us", "can you quote",
-                                 "could you quote"}) {
-      const std::size_t at = t.find(ask);
-      if (at == std::string_view::npos) continue;
-      const std::string_view before = t.substr(0, at);
-      if (!before.ends_with("don't ") && !before.ends_with("do not ") && !before.ends_with("never ") &&
-          !before.ends_with("not to "))
-        return true;
-    }
+                                 "could you quote", "go ahead with the estimate", "go ahead with the quote",
+                                 "go ahead with the job", "go ahead with the work", "go ahead with the project"})
+      for (std::size_t at = t.find(ask); at != std::string_view::npos; at = t.find(ask, at + 1)) {
+        // The clause so far must not refuse it: "we're not ready to schedule", "quit trying to call me".
+        std::size_t clause = t.find_last_of(".!?;,\n", at);
+        clause = clause == std::string_view::npos ? 0 : clause + 1;
+        const std::string_view said = t.substr(clause, at - clause);
+        bool refused = false;
+        for (std::string_view no : {"not ", "n't ", "never ", "no longer", "stop", "quit", "trying to", "keep", "why"})
+          refused = refused || said.find(no) != std::string_view::npos;
+        if (!refused) return true;
+      }
     return false;
   }
 
@@ -561,7 +583,7 @@ class Decider {
   // Thumbtack...): its unsubscribe footer is the platform's, its lead is a buyer.
   bool LeadNotice() const {
     const std::string_view t = in_.norm.text;
-    auto says = [&](std::string_view w) { return t.find(w) != std::string_view::npos; };
+    auto says = [&](std::string_view w) { return HasWords(t, w); };
     bool platform = false;
     for (std::string_view p : {"thumbtack", "angi", "homeadvisor", "home advisor", "houzz", "porch.com",
                                "networx", "bark.com", "yelp", "nextdoor", "local services", "modernize",
@@ -571,7 +593,7 @@ class Decider {
     for (std::string_view m : {"new lead", "lead alert", "new message from", "customer:", "homeowner:",
                                "homeowner note", "comments from homeowner", "project:", "task:",
                                "new request", "hired another pro", "lead details", "job details"})
-      if (says(m)) return true;
+      if (t.find(m) != std::string_view::npos) return true;
     return false;
   }
 
@@ -583,7 +605,8 @@ class Decider {
     const std::size_t e = std::min(t.find('\n', h.end), t.size());
     const std::string_view line = t.substr(start, e - start);
     for (std::string_view w : {"unsubscribe", "notification settings", "manage preferences", "stop receiving",
-                               "lead alerts", "receiving this", "email preferences", "opt out of"})
+                               "lead alerts", "receiving this", "email preferences", "opt out of",
+                               "no longer wish to receive", "no longer want to receive"})
       if (line.find(w) != std::string_view::npos) return true;
     return false;
   }

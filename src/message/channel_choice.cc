@@ -20,8 +20,8 @@ bool Reaches(const DraftRequest& r, DraftChannel channel) {
 }
 
 ChannelChoice ChooseDraftChannel(const DraftRequest& r, const RequestFacts& facts) {
-  if (r.channel && !Refuses(facts, *r.channel)) return {r.channel, "asked for by the caller"};
   auto can = [&](DraftChannel c) { return CompanyUses(r.company, c) && Reaches(r, c) && !Refuses(facts, c); };
+  if (r.channel && can(*r.channel)) return {r.channel, "asked for by the caller"};
   if (r.category == Category::kEmergency && can(DraftChannel::kCall))
     return {DraftChannel::kCall, "an emergency: call first"};
   if (facts.asked_for && can(*facts.asked_for))
@@ -50,7 +50,7 @@ ChannelChoice ChooseDraftChannel(const DraftRequest& r, const RequestFacts& fact
       how = latest == Channel::kForm ? "they used the web form" : "they wrote on the Business Profile";
       break;
   }
-  if (r.signals.empty()) how = "a follow-up";
+  if (r.signals.empty()) how = "a follow-up with no message of theirs";
   const std::string first(DraftChannelName(order.front()));
   const std::string passed = Refuses(facts, order.front()) ? "they asked not to be reached by " + first
                                                             : first + " is not used or does not reach them";

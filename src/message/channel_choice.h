@@ -4,7 +4,9 @@
 // by email, a call, voicemail or text by a text, a form or profile message by a text when there
 // is a number that takes texts, else by email. A landline gets a call script, never a text. A
 // channel the person refused ("no texts please", "email only") is never chosen, an emergency's
-// call included; when every channel that reaches them is refused there is no draft. Pure.
+// call included; when every channel that reaches them is refused there is no draft. A channel the
+// caller sets (a recovery follow-up's text) is used when it reaches them and they did not refuse
+// it, here or in the request's `refused` (an earlier message); otherwise the choice above. Pure.
 #pragma once
 
 #include <optional>

@@ -250,6 +250,14 @@ TEST(ChooseDraftChannel, AChannelTheyRefusedIsNeverUsed) {
   // Spanish.
   d = WriteDraft(Request(Category::kActiveEstimate, Channel::kForm, "Quiero un presupuesto para el techo. No me manden mensajes, gracias."));
   EXPECT_EQ(d.channel, DraftChannel::kEmail);
+  // The classifier lets a channel switch through as a request ("stop texting me ... just call"):
+  // the draft must then honour it.
+  d = WriteDraft(Request(Category::kActiveEstimate, Channel::kSms,
+                         "Please stop texting me about the estimate and just call. I can pick up at lunch."));
+  EXPECT_EQ(d.channel, DraftChannel::kCall) << d.channel_why;
+  d = WriteDraft(Request(Category::kActiveEstimate, Channel::kEmail,
+                         "No more emails please, they get buried. Text me at 555-418-2290 about the roof quote."));
+  EXPECT_EQ(d.channel, DraftChannel::kSms) << d.channel_why;
   // Every channel that reaches them refused: no draft, and why.
   DraftRequest only_phone = Request(Category::kActiveEstimate, Channel::kForm, "Estimate for a bathroom remodel. Email only.");
   only_phone.email.clear();

@@ -121,11 +121,12 @@ const std::vector<ChannelWords>& AskedChannelList() {
   static const std::vector<ChannelWords> list = {
       {DraftChannel::kEmail, {"email is best", "email is better", "e-mail is best", "email me", "e-mail me",
                               "prefer email", "by email", "via email", "over email", "reply by email",
-                              "send me an email", "please email", "por correo", "mandeme un correo",
+                              "send me an email", "please email", "por correo", "mandeme un correo", "just email",
                               "envieme un correo"}},
       {DraftChannel::kSms, {"text me", "text is best", "text is better", "prefer text", "please text", "by text",
-                            "send me a text", "texting is best", "por mensaje", "mandeme un mensaje", "por texto"}},
-      {DraftChannel::kCall, {"call me", "give me a call", "please call", "call back", "call us back", "llameme",
+                            "send me a text", "texting is best", "por mensaje", "mandeme un mensaje", "por texto",
+                            "just text", "por whatsapp", "by whatsapp", "whatsapp me"}},
+      {DraftChannel::kCall, {"call me", "give me a call", "please call", "call back", "call us back", "llameme", "just call",
                              "llamenme", "que me llamen", "me pueden llamar", "devuelvame la llamada", "por telefono"}},
   };
   return list;
@@ -138,15 +139,20 @@ const std::vector<ChannelWords>& RefusedChannelList() {
       {DraftChannel::kSms, {"don't text", "dont text", "do not text", "don't text me", "dont text me", "do not text me",
                             "no texts", "no text", "no text messages", "no texting", "not by text", "can't text",
                             "cant text", "cannot text", "can't receive texts", "can't get texts", "cant get texts",
+                            "stop texting", "stop texting me", "quit texting", "quit texting me", "no more texts",
+                            "stop the texts", "stop sending texts", "stop sending me texts",
                             "don't read texts", "dont read texts", "do not read texts", "can't read texts",
                             "cant read texts", "don't get texts", "dont get texts", "do not get texts",
                             "no mensajes", "no me mande mensajes", "no me manden mensajes", "no textos"}},
       {DraftChannel::kEmail, {"don't email", "dont email", "do not email", "don't email me", "dont email me",
                               "do not email me", "no emails", "no email", "not by email", "don't use email",
+                              "stop emailing", "stop emailing me", "quit emailing", "no more emails",
+                              "stop the emails",
                               "dont use email", "don't check email", "dont check email", "no correos",
                               "no me manden correos"}},
       {DraftChannel::kCall, {"don't call", "dont call", "do not call", "don't call me", "dont call me", "do not call me",
                              "no calls", "no phone calls", "not by phone", "can't talk", "cant talk", "can't take calls",
+                             "stop calling", "stop calling me", "quit calling", "quit calling me", "no more calls",
                              "cant take calls", "can't answer the phone", "cant answer the phone", "no llamadas",
                              "no me llamen", "no puedo contestar"}},
   };
@@ -375,7 +381,8 @@ std::string Quote(std::string_view phrase) { return "\"" + std::string(phrase) +
 bool EndsClause(std::string_view folded, std::size_t at) {
   static constexpr std::string_view kGoesOn[] = {"please", "pls", "plz", "thanks", "thank", "thx", "just",
                                                  "only", "but", "instead", "anymore", "ever", "i", "i'm", "im",
-                                                 "we", "call", "text", "email", "por", "favor", "gracias", "solo"};
+                                                 "we", "call", "text", "email", "por", "favor", "gracias", "solo",
+                                                 "about", "and"};
   while (at < folded.size() && folded[at] == ' ') ++at;
   if (at == folded.size()) return true;
   if (std::string_view(".,;:!?-)/\n").find(folded[at]) != std::string_view::npos) return true;

@@ -39,6 +39,7 @@ Estimate WithTrade(Estimate e, const Classifier& classifier) {
 // The channels the contact asked, in any of its messages, not to be reached on ("no texts
 // please" in a form a year ago): "sms,call".
 std::string RefusedChannels(const ContactHistory& h, const CompanyConfig& config) {
+  if (h.estimates.empty()) return "";
   DraftRequest r;
   r.category = Category::kOldEstimate;
   r.company = &config;
@@ -79,9 +80,9 @@ void WriteFollowUp(RecoveryItem& item, const CompanyConfig& config, Timestamp no
   const Draft draft = WriteDraft(r);
   item.draft = draft.FullText();
   if (!item.draft.empty()) item.draft_channel = std::string(DraftChannelName(draft.channel));
-  if (!r.refused.empty())
-    item.reasons.push_back(item.draft.empty() ? "no draft: " + draft.withheld
-                                              : "a " + item.draft_channel + " draft: " + draft.channel_why);
+  if (!r.refused.empty() || item.draft.empty() || draft.channel != DraftChannel::kSms)
+    item.reasons.push_back(item.draft.empty() ? "no follow-up draft: " + draft.withheld
+                                              : "follow-up by " + item.draft_channel + ": " + draft.channel_why);
 }
 
 QuoteFacts FactsFor(const RankedQuote& r, Estimate e) {

@@ -163,7 +163,7 @@ TEST_F(RecoveryTest, AContactWhoRefusedTextsGetsACallScript) {
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   ASSERT_EQ(got.decision, RecoveryDecision::kFollowUp);
   EXPECT_EQ(got.draft_channel, "call");
-  EXPECT_THAT(got.reasons.back(), HasSubstr("a call draft"));
+  EXPECT_THAT(got.reasons.back(), HasSubstr("follow-up by call"));
   EXPECT_THAT(got.draft, HasSubstr("2001"));
 }
 
