@@ -583,6 +583,28 @@ TEST(Reading, OneChannelRefusedAndAnotherAskedForIsNotAStop) {
     EXPECT_EQ(Cat(text), Category::kStop) << text;
 }
 
+TEST(Reading, AQuoteDeclinedInPlainWordsIsAStop) {
+  // Estimate words everywhere, and no contact verb: the quote let go is the opt-out.
+  for (const char* text : {"We won't be needing the estimate after all. Thanks anyway.",
+                           "Please cancel our estimate, we're moving.",
+                           "We've decided to hold off indefinitely. Please close out our estimate.",
+                           "ya no vamos a necesitar el presupuesto, gracias", "no need for the estimate anymore",
+                           "please disregard our estimate request", "I'd like to withdraw my estimate request",
+                           "never mind about the estimate", "please void the estimate", "we are declining your estimate",
+                           "we're passing on the quote", "hi this is tom about the estimate we've decided against it thank you",
+                           "regarding the estimate, we've chosen another contractor",
+                           "not going to do the bathroom after all, thanks for the estimate"})
+    EXPECT_EQ(Cat(text), Category::kStop) << text;
+  // The same words about one part, or with a request after: not a stop.
+  for (const char* text : {"we decided against the metal roof, can you quote architectural shingles instead?",
+                           "never mind the quote for the deck, can you quote the fence instead?",
+                           "please disregard our estimate request for Tuesday, can you come Thursday instead?",
+                           "no need for the estimate visit, just send the price by email",
+                           "we're passing on the quote for the gutters but please send one for the roof",
+                           "Please cancel our estimate appointment, we'll reschedule next week"})
+    EXPECT_NE(Cat(text), Category::kStop) << text;
+}
+
 TEST(Reading, OnePartOptedOutOfIsNotAStop) {
   for (const char* text : {"Remove me from the group text lol. just text me directly about the job",
                            "can you take me off the 8am slot and put me at 1? same day",
