@@ -593,7 +593,11 @@ TEST(Reading, AQuoteDeclinedInPlainWordsIsAStop) {
                            "never mind about the estimate", "please void the estimate", "we are declining your estimate",
                            "we're passing on the quote", "hi this is tom about the estimate we've decided against it thank you",
                            "regarding the estimate, we've chosen another contractor",
-                           "not going to do the bathroom after all, thanks for the estimate"})
+                           "not going to do the bathroom after all, thanks for the estimate",
+                           "the project has been cancelled", "forget the estimate", "estimate declined",
+                           "we won't be accepting the quote", "we decided not to use you",
+                           "we got a better price elsewhere, no thanks", "too expensive, no thanks",
+                           "we're not going to proceed", "no thank you on the estimate"})
     EXPECT_EQ(Cat(text), Category::kStop) << text;
   // The same words about one part, or with a request after: not a stop.
   for (const char* text : {"we decided against the metal roof, can you quote architectural shingles instead?",
@@ -601,7 +605,11 @@ TEST(Reading, AQuoteDeclinedInPlainWordsIsAStop) {
                            "please disregard our estimate request for Tuesday, can you come Thursday instead?",
                            "no need for the estimate visit, just send the price by email",
                            "we're passing on the quote for the gutters but please send one for the roof",
-                           "Please cancel our estimate appointment, we'll reschedule next week"})
+                           "Please cancel our estimate appointment, we'll reschedule next week",
+                           "we're not going to proceed until the insurance approves it",
+                           "the job was cancelled because of rain yesterday, when can the crew come back?",
+                           "too expensive, no thanks on the premium one, send the basic price",
+                           "the project is shelved until spring, check back in March"})
     EXPECT_NE(Cat(text), Category::kStop) << text;
 }
 
